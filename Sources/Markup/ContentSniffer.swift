@@ -1,0 +1,118 @@
+import Foundation
+
+/// Decides whether bytes are HTML or XML by looking at them, never at a file name, and rejects what is
+/// not markup at all (binary files, plain text) before libxml2 is asked to make sense of it.
+enum ContentSniffer {
+    struct Verdict: Equatable {
+        var kind: MarkupDocument.Kind
+    }
+
+    /// Elements that only HTML has at the top of a document or fragment.
+    static let htmlRootNames: Set<String> = [
+        "html", "head", "body", "meta", "title", "link", "style", "script", "div", "section", "article",
+        "header", "main", "nav", "footer", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+        "span", "a", "img", "br", "hr", "dl", "font", "center", "b", "strong", "em", "i", "base",
+    ]
+
+    static func sniff(_ bytes: Data) throws(MarkupError) -> Verdict {
+        guard !bytes.isEmpty else { throw .empty }
+        let prefix = decodedPrefix(bytes)
+        if prefix.unicodeScalars.contains(where: { $0 == "\u{0}" }) {
+            throw .notMarkup("it holds NUL bytes: a binary file, not an HTML or XML résumé")
+        }
+        let trimmed = prefix.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        guard let firstAngle = trimmed.firstIndex(of: "<") else {
+            throw .notMarkup("no markup found: the file does not start like HTML or XML")
+        }
+        // Text before the first tag is normal in a sloppy HTML fragment, not in XML.
+        let leading = trimmed[trimmed.startIndex..<firstAngle]
+        if leading.count > 512 || !looksLikeText(leading) {
+            throw .notMarkup("no markup found: the file does not start like HTML or XML")
+        }
+        let declaresXML = trimmed[firstAngle...].hasPrefix("<?xml")
+        let rootName = firstElementName(in: trimmed[firstAngle...])
+        if let rootName {
+            let local = rootName.split(separator: ":").last.map(String.init) ?? rootName
+            if local.lowercased() == "html" || (!declaresXML && htmlRootNames.contains(local.lowercased())) {
+                return Verdict(kind: .html)
+            }
+            return Verdict(kind: .xml)
+        }
+        if trimmed.lowercased().contains("<!doctype html") { return Verdict(kind: .html) }
+        return Verdict(kind: declaresXML ? .xml : .html)
+    }
+
+    /// The first few kilobytes as text, whatever the encoding, good enough to find the first tag.
+    static func decodedPrefix(_ bytes: Data) -> String {
+        let head = bytes.prefix(8192)
+        let array = [UInt8](head)
+        if array.count >= 2 {
+            if array[0] == 0xFF && array[1] == 0xFE { return decodeUTF16(array.dropFirst(2), littleEndian: true) }
+            if array[0] == 0xFE && array[1] == 0xFF { return decodeUTF16(array.dropFirst(2), littleEndian: false) }
+            // UTF-16 without a byte-order mark: "<" followed or preceded by a zero byte.
+            if array[0] == 0x3C && array[1] == 0x00 { return decodeUTF16(array[...], littleEndian: true) }
+            if array[0] == 0x00 && array[1] == 0x3C { return decodeUTF16(array[...], littleEndian: false) }
+        }
+        // Latin-1 keeps every byte as one character, which is all a sniff needs.
+        return String(decoding: array, as: UTF8.self).contains("\u{FFFD}")
+            ? String(array.map { Character(Unicode.Scalar($0)) })
+            : String(decoding: array, as: UTF8.self)
+    }
+
+    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next(), let second = iterator.next() {
+            units.append(littleEndian ? UInt16(first) | UInt16(second) << 8 : UInt16(first) << 8 | UInt16(second))
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    private static func looksLikeText(_ text: Substring) -> Bool {
+        var control = 0
+        for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" {
+            control += 1
+        }
+        return control == 0
+    }
+
+    /// Skips the prolog (declaration, processing instructions, comments, doctype) and returns the first
+    /// element's name as written.
+    static func firstElementName(in text: Substring) -> String? {
+        var rest = text
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            if rest.hasPrefix("?") {
+                guard let end = rest.range(of: "?>") else { return nil }
+                rest = rest[end.upperBound...]
+            } else if rest.hasPrefix("!--") {
+                guard let end = rest.range(of: "-->") else { return nil }
+                rest = rest[end.upperBound...]
+            } else if rest.hasPrefix("!") {
+                guard let end = endOfDoctype(rest) else { return nil }
+                rest = rest[end...]
+            } else {
+                let name = rest.prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != "/" })
+                return name.isEmpty ? nil : String(name)
+            }
+        }
+        return nil
+    }
+
+    /// The end of `<!DOCTYPE …>`, allowing an internal subset in brackets.
+    private static func endOfDoctype(_ text: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            switch text[index] {
+            case "[": depth += 1
+            case "]": depth -= 1
+            case ">" where depth <= 0: return text.index(after: index)
+            default: break
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+}

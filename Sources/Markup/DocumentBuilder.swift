@@ -1,0 +1,187 @@
+import CLibXML2
+
+/// Copies a libxml2 tree into a `MarkupDocument` without recursion, resolving what we allow of entities
+/// and working out which text styling hides.
+struct DocumentBuilder {
+    let kind: MarkupDocument.Kind
+    let maximumDepth: Int
+    let maximumTextBytes: Int
+
+    private var document: MarkupDocument
+    private var names: [UnsafeRawPointer: String] = [:]
+    private var styleSheet = HidingStyleSheet()
+    private var textBytes = 0
+    private var textWasTruncated = false
+    private var unexpandedEntities: Set<String> = []
+
+    init(kind: MarkupDocument.Kind, maximumDepth: Int, maximumTextBytes: Int) {
+        self.kind = kind
+        self.maximumDepth = maximumDepth
+        self.maximumTextBytes = maximumTextBytes
+        self.document = MarkupDocument(kind: kind)
+    }
+
+    private struct Frame {
+        var index: Int32
+        var style: InheritedStyle
+        var depth: Int
+        var skipsContent: Bool
+    }
+
+    /// Elements whose content is never résumé text.
+    private static let contentlessHTML: Set<String> = ["script", "style", "noscript", "template", "head", "title", "object", "svg", "iframe"]
+
+    mutating func build(from doc: xmlDocPtr) -> MarkupDocument {
+        var frames: [Frame] = [Frame(index: 0, style: InheritedStyle(), depth: 0, skipsContent: false)]
+        var cursor: xmlNodePtr? = doc.pointee.children
+        while let node = cursor {
+            let frame = frames[frames.count - 1]
+            var descend = false
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = internedName(node.pointee.name)
+                if kind == .html && name == "style" {
+                    styleSheet.add(cssText(of: node))
+                }
+                var style = frame.style
+                let attributes = readAttributes(node)
+                let hides = kind == .html && styleSheet.hides(name: name, attributes: attributes, inherited: &style)
+                style.hidden = style.hidden || hides
+                let skips = frame.skipsContent || (kind == .html && Self.contentlessHTML.contains(name))
+                if frame.depth >= maximumDepth {
+                    document.wasFlattened = true
+                    frames.append(Frame(index: frame.index, style: style, depth: frame.depth + 1, skipsContent: skips))
+                } else {
+                    var element = MarkupNode(
+                        kind: .element, name: name, namespace: namespaceOf(node), attributes: attributes,
+                        text: "", line: readiness_lineOf(node), parent: frame.index)
+                    element.isHidden = style.hidden
+                    let index = document.append(element)
+                    frames.append(Frame(index: index, style: style, depth: frame.depth + 1, skipsContent: skips))
+                    if kind == .html && name == "br" { appendText("\n", line: Int(element.line), frame: frames[frames.count - 1]) }
+                }
+                descend = true
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if !frame.skipsContent, let content = node.pointee.content {
+                    appendText(String(cString: content), line: readiness_lineOf(node), frame: frame)
+                }
+            case XML_ENTITY_REF_NODE:
+                if !frame.skipsContent, let text = resolveEntity(node, in: doc) {
+                    appendText(text, line: readiness_lineOf(node), frame: frame)
+                }
+            default:
+                break
+            }
+            // Entity references are resolved above, never walked: their children are the entity's
+            // shared expansion, which is where "billion laughs" lives.
+            if descend, node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
+                cursor = child
+                continue
+            }
+            if descend { frames.removeLast() }
+            cursor = nextSibling(of: node, frames: &frames)
+        }
+        if textWasTruncated {
+            document.diagnostics.append("text past \(maximumTextBytes) bytes was ignored")
+        }
+        if !unexpandedEntities.isEmpty {
+            let list = unexpandedEntities.sorted().map { "&\($0);" }.joined(separator: ", ")
+            document.diagnostics.append("entities not expanded (external or unknown): \(list)")
+        }
+        return document
+    }
+
+    /// Moves to the next node in document order, closing the frames of the elements it leaves.
+    private func nextSibling(of node: xmlNodePtr, frames: inout [Frame]) -> xmlNodePtr? {
+        var current = node
+        while true {
+            if let next = current.pointee.next { return next }
+            guard let parent = current.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+            frames.removeLast()
+            current = parent
+        }
+    }
+
+    private mutating func appendText(_ text: String, line: Int, frame: Frame) {
+        guard !textWasTruncated else { return }
+        textBytes += text.utf8.count
+        if textBytes > maximumTextBytes {
+            textWasTruncated = true
+            return
+        }
+        var node = MarkupNode(kind: .text, name: "#text", namespace: nil, attributes: [], text: text, line: line, parent: frame.index)
+        node.isHidden = frame.style.hidden
+        if frame.style.hidden && !text.allSatisfy({ $0.isWhitespace }) {
+            document.containsHiddenText = true
+        }
+        _ = document.append(node)
+    }
+
+    private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        var name = String(cString: pointer)
+        if kind == .html { name = name.lowercased() }
+        names[key] = name
+        return name
+    }
+
+    private mutating func namespaceOf(_ node: xmlNodePtr) -> String? {
+        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return nil }
+        let key = UnsafeRawPointer(href)
+        if let known = names[key] { return known }
+        let value = String(cString: href)
+        names[key] = value
+        return value
+    }
+
+    private mutating func readAttributes(_ node: xmlNodePtr) -> [MarkupAttribute] {
+        var result: [MarkupAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = internedName(current.pointee.name)
+            var value = ""
+            if let child = current.pointee.children {
+                if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                    value = String(cString: content)
+                } else if let joined = xmlNodeListGetString(node.pointee.doc, child, 1) {
+                    value = String(cString: joined)
+                    readiness_xmlFree(joined)
+                }
+            }
+            result.append(MarkupAttribute(name: name, value: value))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    private func cssText(of node: xmlNodePtr) -> String {
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            if let content = current.pointee.content { text += String(cString: content) }
+            child = current.pointee.next
+        }
+        return text
+    }
+
+    /// The text of an entity reference that libxml2 left unexpanded (we never ask it to substitute).
+    /// HTML's named entities, which résumé DTDs define externally, come from libxml2's own table;
+    /// small internal entities from the document's DTD are used as written; anything external is not.
+    private mutating func resolveEntity(_ node: xmlNodePtr, in doc: xmlDocPtr) -> String? {
+        guard let namePointer = node.pointee.name else { return nil }
+        if let entity = xmlGetDocEntity(doc, namePointer) {
+            if entity.pointee.etype == XML_INTERNAL_PREDEFINED_ENTITY || entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
+               let content = entity.pointee.content, entity.pointee.length < 4096 {
+                let text = String(cString: content)
+                if !text.contains("&") && !text.contains("<") { return text }
+            }
+        }
+        if let known = htmlEntityLookup(namePointer), let scalar = Unicode.Scalar(known.pointee.value) {
+            return String(Character(scalar))
+        }
+        unexpandedEntities.insert(String(cString: namePointer))
+        return nil
+    }
+}

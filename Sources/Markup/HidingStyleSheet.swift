@@ -1,0 +1,153 @@
+import Foundation
+
+/// What styling an element inherits that matters for hidden text.
+struct InheritedStyle {
+    var hidden = false
+    /// The background a reader sees behind the text; pages are white unless they say otherwise.
+    var background = "#ffffff"
+}
+
+/// The part of CSS that can hide text from a reader: `display:none`, `visibility:hidden`, a zero or 1px
+/// font, zero opacity, text pushed far off-screen, and text coloured like its background. Reads inline
+/// `style` attributes, the `hidden` attribute and simple class/id rules from `<style>` blocks. It is not a
+/// CSS engine: it exists so a résumé cannot smuggle keywords past a human reader.
+struct HidingStyleSheet {
+    private var classRules: [String: String] = [:]
+    private var idRules: [String: String] = [:]
+
+    mutating func add(_ css: String) {
+        var rest = Substring(css)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let selectors = rest[rest.startIndex..<open]
+            let declarations = String(rest[rest.index(after: open)..<close]).lowercased()
+            rest = rest[rest.index(after: close)...]
+            guard Self.mentionsHiding(declarations) else { continue }
+            for selector in selectors.split(separator: ",") {
+                let simple = selector.trimmingCharacters(in: .whitespacesAndNewlines)
+                // Only a lone class or id, optionally after a tag name: `.x`, `span.x`, `#y`.
+                guard !simple.contains(" "), !simple.contains(">"), !simple.contains(":") else { continue }
+                if let dot = simple.lastIndex(of: ".") {
+                    classRules[String(simple[simple.index(after: dot)...]), default: ""] += ";" + declarations
+                } else if let hash = simple.lastIndex(of: "#") {
+                    idRules[String(simple[simple.index(after: hash)...]), default: ""] += ";" + declarations
+                }
+            }
+        }
+    }
+
+    private static func mentionsHiding(_ declarations: String) -> Bool {
+        ["display", "visibility", "font-size", "font", "color", "opacity", "indent", "left", "top"].contains {
+            declarations.contains($0)
+        }
+    }
+
+    /// Whether this element hides its content, updating the inherited background on the way.
+    func hides(name: String, attributes: [MarkupAttribute], inherited style: inout InheritedStyle) -> Bool {
+        var declarations = ""
+        var hasHiddenAttribute = false
+        var isHiddenInput = false
+        for attribute in attributes {
+            switch attribute.name.lowercased() {
+            case "class":
+                for token in attribute.value.split(separator: " ") {
+                    if let rule = classRules[String(token)] { declarations += ";" + rule }
+                }
+            case "id":
+                if let rule = idRules[attribute.value] { declarations += ";" + rule }
+            case "style":
+                declarations += ";" + attribute.value.lowercased()
+            case "hidden":
+                hasHiddenAttribute = true
+            case "type" where name == "input":
+                isHiddenInput = attribute.value.lowercased() == "hidden"
+            default:
+                break
+            }
+        }
+        if hasHiddenAttribute || isHiddenInput { return true }
+        guard !declarations.isEmpty else { return false }
+        let properties = Self.parseDeclarations(declarations)
+        if let background = properties["background-color"] ?? properties["background"].flatMap(Self.firstColor),
+           let normalized = CSSColor.normalize(background) {
+            style.background = normalized
+        }
+        if properties["display"] == "none" { return true }
+        if let visibility = properties["visibility"], visibility == "hidden" || visibility == "collapse" { return true }
+        if let opacity = properties["opacity"], let value = Double(opacity), value <= 0.01 { return true }
+        if let size = properties["font-size"], Self.isInvisibleFontSize(size) { return true }
+        if let font = properties["font"], let size = font.split(separator: " ").first.map(String.init), Self.isInvisibleFontSize(size) { return true }
+        for offset in ["text-indent", "left", "top", "margin-left"] {
+            if let value = properties[offset], Self.isFarOffScreen(value) { return true }
+        }
+        if let color = properties["color"], let normalized = CSSColor.normalize(color), normalized == style.background {
+            return true
+        }
+        return false
+    }
+
+    static func parseDeclarations(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for declaration in text.split(separator: ";") {
+            guard let colon = declaration.firstIndex(of: ":") else { continue }
+            let property = declaration[..<colon].trimmingCharacters(in: .whitespacesAndNewlines)
+            var value = declaration[declaration.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            if let important = value.range(of: "!important") { value = value[..<important.lowerBound].trimmingCharacters(in: .whitespaces) }
+            result[property] = value
+        }
+        return result
+    }
+
+    private static func firstColor(_ background: String) -> String? {
+        background.split(separator: " ").map(String.init).first { CSSColor.normalize($0) != nil }
+    }
+
+    private static func isInvisibleFontSize(_ value: String) -> Bool {
+        let number = value.prefix(while: { $0.isNumber || $0 == "." })
+        guard let size = Double(number) else { return false }
+        let unit = value.dropFirst(number.count)
+        switch unit {
+        case "", "px": return size <= 1
+        case "pt": return size <= 1
+        case "em", "rem": return size <= 0.1
+        case "%": return size <= 10
+        default: return size == 0
+        }
+    }
+
+    private static func isFarOffScreen(_ value: String) -> Bool {
+        guard value.hasPrefix("-") else { return false }
+        let number = value.dropFirst().prefix(while: { $0.isNumber || $0 == "." })
+        guard let size = Double(number) else { return false }
+        return size >= 999
+    }
+}
+
+/// Enough colour parsing to compare a text colour with its background.
+enum CSSColor {
+    static let named: [String: String] = [
+        "white": "#ffffff", "black": "#000000", "red": "#ff0000", "green": "#008000", "blue": "#0000ff",
+        "yellow": "#ffff00", "gray": "#808080", "grey": "#808080", "silver": "#c0c0c0", "snow": "#fffafa",
+        "whitesmoke": "#f5f5f5", "ivory": "#fffff0", "navy": "#000080",
+    ]
+
+    static func normalize(_ raw: String) -> String? {
+        let value = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if let known = named[value] { return known }
+        if value.hasPrefix("#") {
+            let hex = value.dropFirst()
+            guard hex.allSatisfy(\.isHexDigit) else { return nil }
+            if hex.count == 3 { return "#" + hex.map { "\($0)\($0)" }.joined() }
+            if hex.count == 6 { return "#" + hex }
+            return nil
+        }
+        if value.hasPrefix("rgb") , let open = value.firstIndex(of: "("), let close = value.firstIndex(of: ")") {
+            let parts = value[value.index(after: open)..<close].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "/" })
+            guard parts.count >= 3 else { return nil }
+            if parts.count >= 4, let alpha = Double(parts[3]), alpha == 0 { return "transparent" }
+            let channels = parts.prefix(3).compactMap { Int($0) }
+            guard channels.count == 3 else { return nil }
+            return "#" + channels.map { String(format: "%02x", min(max($0, 0), 255)) }.joined()
+        }
+        return nil
+    }
+}

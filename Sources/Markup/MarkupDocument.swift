@@ -1,0 +1,89 @@
+/// A parsed document copied out of libxml2 into plain values, so it can cross threads and outlive the
+/// parse. Nodes live in one array (an arena) and point at each other by index, which keeps a 200,000-deep
+/// document walkable without recursion and costs one allocation per node rather than one per link.
+public struct MarkupDocument: Sendable {
+    public enum Kind: String, Sendable {
+        case html
+        case xml
+    }
+
+    public let kind: Kind
+    /// Recoverable problems libxml2 reported ("Opening and ending tag mismatch …"), with their lines.
+    public internal(set) var diagnostics: [String]
+    /// True when some text is hidden from a reader by styling (display:none, zero font, white on white …).
+    public internal(set) var containsHiddenText: Bool
+    /// True when elements nested deeper than the parser's depth limit were flattened into their ancestor.
+    public internal(set) var wasFlattened: Bool
+
+    var nodes: [MarkupNode]
+
+    init(kind: Kind) {
+        self.kind = kind
+        self.diagnostics = []
+        self.containsHiddenText = false
+        self.wasFlattened = false
+        self.nodes = [MarkupNode(kind: .document, name: "#document", namespace: nil, attributes: [], text: "", line: 0, parent: -1)]
+    }
+
+    /// The document element (`<html>`, `<SkillsPassport>` …), if there is one.
+    public var root: MarkupElement? {
+        MarkupElement(document: self, index: 0).children.first
+    }
+
+    /// Every element in document order.
+    public var elements: [MarkupElement] {
+        MarkupElement(document: self, index: 0).descendants
+    }
+
+    mutating func append(_ node: MarkupNode) -> Int32 {
+        let index = Int32(nodes.count)
+        let parent = Int(node.parent)
+        nodes.append(node)
+        if parent >= 0 {
+            let last = nodes[parent].lastChild
+            if last >= 0 {
+                nodes[Int(last)].nextSibling = index
+            } else {
+                nodes[parent].firstChild = index
+            }
+            nodes[parent].lastChild = index
+        }
+        return index
+    }
+}
+
+public struct MarkupAttribute: Sendable, Equatable {
+    public let name: String
+    public let value: String
+}
+
+struct MarkupNode: Sendable {
+    enum Kind: UInt8, Sendable {
+        case document
+        case element
+        case text
+    }
+
+    var kind: Kind
+    /// Local name; lower-case for HTML.
+    var name: String
+    var namespace: String?
+    var attributes: [MarkupAttribute]
+    var text: String
+    var line: Int32
+    var parent: Int32
+    var firstChild: Int32 = -1
+    var lastChild: Int32 = -1
+    var nextSibling: Int32 = -1
+    var isHidden = false
+
+    init(kind: Kind, name: String, namespace: String?, attributes: [MarkupAttribute], text: String, line: Int, parent: Int32) {
+        self.kind = kind
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.text = text
+        self.line = Int32(clamping: line)
+        self.parent = parent
+    }
+}
