@@ -1,0 +1,250 @@
+import Foundation
+
+/// A span of time found in résumé text: "January 2024 – Present", "Nov 2021 – Dec 2023", "2017–2020",
+/// "09/2024 - present", "since September 2025", or a single date.
+public struct DateRange: Sendable, Equatable {
+    public var start: PartialDate?
+    public var end: PartialDate?
+    /// The range runs to the as-of date ("Present", "current", "now", "today", "to date", "since …").
+    public var isCurrent: Bool
+    /// Where in the text the expression sits, so callers can cut it out of a line.
+    public var matched: Range<String.Index>
+
+    public init(start: PartialDate?, end: PartialDate?, isCurrent: Bool, matched: Range<String.Index>) {
+        self.start = start
+        self.end = end
+        self.isCurrent = isCurrent
+        self.matched = matched
+    }
+}
+
+/// Reads the date expressions résumés use. A hand-written scanner rather than regular expressions: it
+/// runs on every line of every résumé in a batch.
+public enum DateExpressions {
+    /// The first date range (or lone date) in `text`.
+    public static func findRange(in text: String) -> DateRange? {
+        findRange(in: text[...])
+    }
+
+    /// The first date range in a slice; `matched` indexes the slice's base string.
+    public static func findRange(in text: Substring) -> DateRange? {
+        let tokens = DateTokenizer.tokens(of: text)
+        var index = 0
+        while index < tokens.count {
+            if let since = parseSince(tokens, at: index) { return since }
+            if let (start, next) = parseDate(tokens, at: index) {
+                if let (end, isCurrent, after) = parseRangeEnd(tokens, at: next) {
+                    let upper = tokens[after - 1].range.upperBound
+                    return DateRange(
+                        start: start, end: end, isCurrent: isCurrent,
+                        matched: tokens[index].range.lowerBound..<upper)
+                }
+                let upper = tokens[next - 1].range.upperBound
+                return DateRange(start: start, end: nil, isCurrent: false, matched: tokens[index].range.lowerBound..<upper)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Every date range in `text`, left to right (a line may hold two, e.g. a job and a lead role).
+    public static func allRanges(in text: String) -> [DateRange] {
+        var result: [DateRange] = []
+        var searchStart = text.startIndex
+        while searchStart < text.endIndex, let found = findRange(in: text[searchStart...]) {
+            result.append(found)
+            searchStart = found.matched.upperBound
+        }
+        return result
+    }
+
+    /// `text` as one date and nothing else: "2024", "2024-01", "Jan 2024", "01/2024", "4/1/1997",
+    /// "2000-06-01Z", "January 15, 2024".
+    public static func date(_ text: String) -> PartialDate? {
+        let tokens = DateTokenizer.tokens(of: text[...])
+        guard let (date, next) = parseDate(tokens, at: 0) else { return nil }
+        return next == tokens.count || tokens[next...].allSatisfy({ $0.kind == .punctuation }) ? date : nil
+    }
+
+    /// "present", "current", "now", "today", "to date", "ongoing" …: the range is still open.
+    public static func isPresent(_ text: String) -> Bool {
+        let lowered = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return presentWords.contains(lowered) || lowered == "to date" || lowered == "till date"
+    }
+
+    static let presentWords: Set<String> = ["present", "current", "currently", "now", "today", "ongoing", "date", "presently", "heute", "actualidad", "actuel", "aujourd'hui"]
+
+    static let monthNumbers: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    // MARK: - Grammar
+
+    private static func parseSince(_ tokens: [DateToken], at index: Int) -> DateRange? {
+        guard tokens[index].kind == .word, ["since", "from"].contains(tokens[index].lowered) else { return nil }
+        guard index + 1 < tokens.count, let (start, next) = parseDate(tokens, at: index + 1) else { return nil }
+        if tokens[index].lowered == "from", let (end, isCurrent, after) = parseRangeEnd(tokens, at: next) {
+            return DateRange(start: start, end: end, isCurrent: isCurrent, matched: tokens[index].range.lowerBound..<tokens[after - 1].range.upperBound)
+        }
+        guard tokens[index].lowered == "since" else { return nil }
+        return DateRange(start: start, end: nil, isCurrent: true, matched: tokens[index].range.lowerBound..<tokens[next - 1].range.upperBound)
+    }
+
+    /// After a start date: a separator and an end date or a present word.
+    private static func parseRangeEnd(_ tokens: [DateToken], at index: Int) -> (PartialDate?, Bool, Int)? {
+        guard index < tokens.count else { return nil }
+        var cursor = index
+        let separator = tokens[cursor]
+        switch separator.kind {
+        case .dash:
+            cursor += 1
+        case .word where ["to", "until", "till", "through", "thru", "bis", "au", "a"].contains(separator.lowered):
+            cursor += 1
+        default:
+            return nil
+        }
+        guard cursor < tokens.count else { return nil }
+        if tokens[cursor].kind == .word {
+            let word = tokens[cursor].lowered
+            if word == "to" || word == "till", cursor + 1 < tokens.count, tokens[cursor + 1].lowered == "date" {
+                return (nil, true, cursor + 2)
+            }
+            if presentWords.contains(word) { return (nil, true, cursor + 1) }
+        }
+        if let (end, next) = parseDate(tokens, at: cursor) { return (end, false, next) }
+        return nil
+    }
+
+    /// One date starting at `index`; returns it and the index after it.
+    static func parseDate(_ tokens: [DateToken], at index: Int) -> (PartialDate, Int)? {
+        guard index < tokens.count else { return nil }
+        let token = tokens[index]
+        switch token.kind {
+        case .word:
+            guard let month = monthNumbers[token.lowered] else { return nil }
+            var cursor = index + 1
+            if cursor < tokens.count, tokens[cursor].kind == .punctuation, tokens[cursor].text == "." { cursor += 1 }
+            guard cursor < tokens.count, tokens[cursor].kind == .number else { return nil }
+            let number = tokens[cursor]
+            if number.digits == 4, let year = number.value, plausibleYear(year) {
+                return (PartialDate(year: year, month: month), cursor + 1)
+            }
+            // "January 15, 2024"
+            if number.digits <= 2, let day = number.value, cursor + 1 < tokens.count {
+                var yearIndex = cursor + 1
+                if tokens[yearIndex].kind == .punctuation, tokens[yearIndex].text == "," { yearIndex += 1 }
+                if yearIndex < tokens.count, tokens[yearIndex].digits == 4, let year = tokens[yearIndex].value, plausibleYear(year) {
+                    return (PartialDate(year: year, month: month, day: day), yearIndex + 1)
+                }
+            }
+            // "Jan '19"
+            if number.digits == 2, number.hadApostrophe, let short = number.value {
+                return (PartialDate(year: 2000 + short > 2060 ? 1900 + short : 2000 + short, month: month), cursor + 1)
+            }
+            return nil
+        case .number:
+            guard let value = token.value else { return nil }
+            if token.digits == 4 {
+                guard plausibleYear(value) else { return nil }
+                // ISO: 2024-01, 2024-01-15 (joined with hyphens, no spaces); 2024/01
+                if index + 2 < tokens.count, tokens[index + 1].isTight, tokens[index + 2].isTight,
+                   tokens[index + 1].text == "-" || tokens[index + 1].text == "/",
+                   tokens[index + 2].kind == .number, tokens[index + 2].digits == 2 || (tokens[index + 1].text == "/" && tokens[index + 2].digits == 1),
+                   let month = tokens[index + 2].value, (1...12).contains(month) {
+                    if index + 4 < tokens.count, tokens[index + 3].isTight, tokens[index + 4].isTight,
+                       tokens[index + 3].text == tokens[index + 1].text, tokens[index + 4].digits == 2,
+                       let day = tokens[index + 4].value, (1...31).contains(day) {
+                        return (PartialDate(year: value, month: month, day: day), index + 5)
+                    }
+                    return (PartialDate(year: value, month: month), index + 3)
+                }
+                return (PartialDate(year: value), index + 1)
+            }
+            if token.digits <= 2, index + 2 < tokens.count, tokens[index + 1].text == "/" || tokens[index + 1].text == ".",
+               tokens[index + 1].isTight, tokens[index + 2].isTight, tokens[index + 2].kind == .number,
+               let second = tokens[index + 2].value {
+                if tokens[index + 2].digits == 4, plausibleYear(second), (1...12).contains(value) {
+                    return (PartialDate(year: second, month: value), index + 3)  // 09/2024
+                }
+                // 4/1/1997 (US order, as HR-XML's StringDate and US résumés write it)
+                if tokens[index + 2].digits <= 2, index + 4 < tokens.count, tokens[index + 3].text == tokens[index + 1].text,
+                   tokens[index + 3].isTight, tokens[index + 4].isTight, tokens[index + 4].kind == .number,
+                   let year = tokens[index + 4].value {
+                    let fullYear = tokens[index + 4].digits == 4 ? year : (tokens[index + 4].digits == 2 ? (year > 60 ? 1900 + year : 2000 + year) : -1)
+                    if plausibleYear(fullYear) {
+                        let (month, day) = value > 12 ? (second, value) : (value, second)
+                        if (1...12).contains(month) { return (PartialDate(year: fullYear, month: month, day: day), index + 5) }
+                    }
+                }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    static func plausibleYear(_ year: Int) -> Bool { (1900...2100).contains(year) }
+}
+
+struct DateToken {
+    enum Kind { case word, number, dash, punctuation }
+    var kind: Kind
+    var text: Substring
+    var lowered: String
+    var range: Range<String.Index>
+    /// No whitespace between this token and the previous one.
+    var isTight: Bool
+    var hadApostrophe = false
+
+    var digits: Int { kind == .number ? text.count : 0 }
+    var value: Int? { kind == .number ? Int(text) : nil }
+}
+
+enum DateTokenizer {
+    static func tokens(of text: Substring) -> [DateToken] {
+        var tokens: [DateToken] = []
+        var index = text.startIndex
+        var sawSpace = true
+        var apostrophe = false
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isWhitespace || character == "\u{00A0}" {
+                sawSpace = true
+                index = text.index(after: index)
+                continue
+            }
+            let start = index
+            let kind: DateToken.Kind
+            if character.isLetter {
+                while index < text.endIndex, text[index].isLetter { index = text.index(after: index) }
+                kind = .word
+            } else if character.isASCII, character.isNumber {
+                while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index) }
+                kind = .number
+            } else if character == "-" || character == "–" || character == "—" || character == "−" || character == "~" || character == "‒" || character == "―" {
+                while index < text.endIndex, ["-", "–", "—", "−", "~", "‒", "―"].contains(text[index]) { index = text.index(after: index) }
+                kind = .dash
+            } else {
+                index = text.index(after: index)
+                if character == "'" || character == "’" {
+                    apostrophe = true
+                    sawSpace = false
+                    continue
+                }
+                kind = .punctuation
+            }
+            let piece = text[start..<index]
+            var token = DateToken(
+                kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
+                isTight: !sawSpace)
+            if kind == .dash { token.text = "-" }
+            token.hadApostrophe = apostrophe
+            tokens.append(token)
+            sawSpace = false
+            apostrophe = false
+        }
+        return tokens
+    }
+}

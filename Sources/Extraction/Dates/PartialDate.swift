@@ -1,0 +1,53 @@
+import Foundation
+
+/// A calendar date at the precision a résumé gave: a year, a year and month, or a full date.
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month.flatMap { (1...12).contains($0) ? $0 : nil }
+        self.day = self.month == nil ? nil : day.flatMap { (1...31).contains($0) ? $0 : nil }
+    }
+
+    public static let distantPast = PartialDate(year: 1)
+
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (a trailing time or zone, as in `2000-06-01Z`, is ignored).
+    public init?(iso text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 4, let year = Int(first), year > 1000 else { return nil }
+        var month: Int?
+        var day: Int?
+        if parts.count > 1 {
+            guard let value = Int(parts[1].prefix(2)), (1...12).contains(value) else { return nil }
+            month = value
+        }
+        if parts.count > 2 {
+            guard let value = Int(parts[2].prefix(2)), (1...31).contains(value) else { return nil }
+            day = value
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// ISO 8601 at the precision given: `2024`, `2024-01`, `2024-01-15`.
+    public var description: String {
+        var text = String(format: "%04d", year)
+        if let month { text += String(format: "-%02d", month) }
+        if let day, month != nil { text += String(format: "-%02d", day) }
+        return text
+    }
+
+    /// Months since year 0, counting a missing month as January (the convention parsers such as
+    /// Textkernel use), for arithmetic on spans.
+    public var monthIndex: Int { year * 12 + (month ?? 1) - 1 }
+
+    /// Where a span ending at this date stops: a year alone means its end (December), a month its end.
+    public var endMonthIndex: Int { year * 12 + (month ?? 12) - 1 }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+}

@@ -1,0 +1,98 @@
+/// Works out months of experience from positions, relative to an as-of date: total (overlapping jobs
+/// merged, never double-counted), in HR, and in management (supervisory titles, or duties that say so,
+/// from the date they give: "informal lead since September 2025").
+public enum ExperienceCalculator {
+    public static func summary(of positions: [Position], asOf: PartialDate) -> ExperienceSummary {
+        let all = positions.compactMap { span(of: $0, asOf: asOf) }
+        let hr = positions.filter { JobTitles.isHR($0.title) || isHRByDuties($0) }.compactMap { span(of: $0, asOf: asOf) }
+        let management = positions.compactMap { managementSpan(of: $0, asOf: asOf) }
+        return ExperienceSummary(
+            totalMonths: mergedMonths(all), hrMonths: mergedMonths(hr), managementMonths: mergedMonths(management), asOf: asOf)
+    }
+
+    /// Half-open month interval [start, end) covered by a position, or nil without a start date.
+    public static func span(of position: Position, asOf: PartialDate) -> Range<Int>? {
+        guard let start = position.start else { return nil }
+        let startIndex = start.monthIndex
+        let asOfEnd = asOf.monthIndex + 1
+        var endIndex: Int
+        if position.current {
+            endIndex = asOfEnd
+        } else if let end = position.end {
+            if end.month != nil {
+                endIndex = end.monthIndex + 1
+            } else if end.year > start.year {
+                // "2017–2020": years alone count from January to January, as Textkernel does.
+                endIndex = end.year * 12 + (start.month.map { $0 - 1 } ?? 0)
+            } else {
+                endIndex = end.year * 12 + 12
+            }
+        } else {
+            // A start and no end, not marked current: a single-date entry. Count nothing rather than guess.
+            return nil
+        }
+        endIndex = min(endIndex, asOfEnd)
+        guard endIndex > startIndex else { return nil }
+        return startIndex..<endIndex
+    }
+
+    static func managementSpan(of position: Position, asOf: PartialDate) -> Range<Int>? {
+        guard let whole = span(of: position, asOf: asOf) else { return nil }
+        if JobTitles.isSupervisory(position.title) { return whole }
+        guard let evidence = JobTitles.leadershipEvidence(in: position.duties) else { return nil }
+        // "for the past 14 months" / "since September 2025": count from that date, not the whole job.
+        if let stated = DateExpressions.findRange(in: evidence.text), let from = stated.start {
+            let start = max(from.monthIndex, whole.lowerBound)
+            let end = stated.end.map { min($0.endMonthIndex + 1, whole.upperBound) } ?? whole.upperBound
+            return start < end ? start..<end : nil
+        }
+        if let months = statedMonths(in: evidence.text) {
+            let start = max(whole.upperBound - months, whole.lowerBound)
+            return start..<whole.upperBound
+        }
+        return whole
+    }
+
+    /// "past 14 months", "for 2 years", "last 18 months".
+    static func statedMonths(in text: String) -> Int? {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        for (index, word) in words.enumerated() where index > 0 {
+            let numberWord = words[index - 1]
+            let number = Int(numberWord) ?? numberWords[String(numberWord)]
+            guard let number else { continue }
+            if word.hasPrefix("month") { return number }
+            if word.hasPrefix("year") { return number * 12 }
+        }
+        return nil
+    }
+
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
+    ]
+
+    /// A position with a vague title ("Assistant Manager", "Team Lead") whose duties are HR work.
+    static func isHRByDuties(_ position: Position) -> Bool {
+        let employer = position.employer?.lowercased() ?? ""
+        if employer.contains("human resources") || employer.hasSuffix(" hr") { return true }
+        let hrDuties = position.duties.filter { JobTitles.isHR($0.text) }.count
+        return position.duties.count >= 2 && hrDuties * 2 >= position.duties.count
+    }
+
+    /// Months covered by a set of intervals, overlaps merged.
+    public static func mergedMonths(_ spans: [Range<Int>]) -> Int {
+        let sorted = spans.sorted { $0.lowerBound < $1.lowerBound }
+        var total = 0
+        var current: Range<Int>?
+        for span in sorted {
+            if let open = current, span.lowerBound <= open.upperBound {
+                current = open.lowerBound..<max(open.upperBound, span.upperBound)
+            } else {
+                if let open = current { total += open.count }
+                current = span
+            }
+        }
+        if let open = current { total += open.count }
+        return total
+    }
+}

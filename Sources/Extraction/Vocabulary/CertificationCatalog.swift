@@ -1,0 +1,128 @@
+import Foundation
+
+/// Known HR certifications with their canonical ids and the ways résumés write them
+/// (../shared/reference/hr-facts.md §1).
+public enum CertificationCatalog {
+    public struct Entry: Sendable {
+        public let id: String
+        public let fullName: String
+        /// Lower-case phrases that name the certification, full names first.
+        public let aliases: [String]
+        /// Abbreviations matched as whole words, case-sensitively ("PHR", not "phr" inside "graphr").
+        public let abbreviations: [String]
+    }
+
+    public static let entries: [Entry] = [
+        Entry(id: "SHRM-SCP", fullName: "SHRM Senior Certified Professional",
+              aliases: ["shrm senior certified professional", "shrm-scp", "shrm scp", "shrmscp"], abbreviations: ["SHRM-SCP", "SCP"]),
+        Entry(id: "SHRM-CP", fullName: "SHRM Certified Professional",
+              aliases: ["shrm certified professional", "shrm-cp", "shrm cp", "shrmcp"], abbreviations: ["SHRM-CP"]),
+        Entry(id: "SPHRi", fullName: "Senior Professional in Human Resources – International",
+              aliases: ["senior professional in human resources - international", "senior professional in human resources – international", "sphri"], abbreviations: ["SPHRi"]),
+        Entry(id: "SPHR", fullName: "Senior Professional in Human Resources",
+              aliases: ["senior professional in human resources"], abbreviations: ["SPHR"]),
+        Entry(id: "GPHR", fullName: "Global Professional in Human Resources",
+              aliases: ["global professional in human resources"], abbreviations: ["GPHR"]),
+        Entry(id: "aPHRi", fullName: "Associate Professional in Human Resources – International",
+              aliases: ["associate professional in human resources - international", "associate professional in human resources – international"], abbreviations: ["aPHRi"]),
+        Entry(id: "aPHR", fullName: "Associate Professional in Human Resources",
+              aliases: ["associate professional in human resources"], abbreviations: ["aPHR", "APHR"]),
+        Entry(id: "PHRca", fullName: "Professional in Human Resources – California",
+              aliases: ["professional in human resources - california", "professional in human resources – california", "professional in human resources, california"], abbreviations: ["PHRca", "PHR-CA", "PHRCA"]),
+        Entry(id: "PHRi", fullName: "Professional in Human Resources – International",
+              aliases: ["professional in human resources - international", "professional in human resources – international"], abbreviations: ["PHRi"]),
+        Entry(id: "PHR", fullName: "Professional in Human Resources",
+              aliases: ["professional in human resources"], abbreviations: ["PHR"]),
+        Entry(id: "CIPD", fullName: "Chartered Institute of Personnel and Development",
+              aliases: ["chartered institute of personnel and development", "chartered mcipd", "chartered fcipd", "mcipd", "fcipd", "assoc cipd", "cipd level"], abbreviations: ["CIPD", "MCIPD", "FCIPD"]),
+        Entry(id: "CCP", fullName: "Certified Compensation Professional",
+              aliases: ["certified compensation professional"], abbreviations: ["CCP"]),
+        Entry(id: "CBP", fullName: "Certified Benefits Professional",
+              aliases: ["certified benefits professional"], abbreviations: ["CBP"]),
+        Entry(id: "CEBS", fullName: "Certified Employee Benefit Specialist",
+              aliases: ["certified employee benefit specialist", "certified employee benefits specialist"], abbreviations: ["CEBS"]),
+        Entry(id: "CPP", fullName: "Certified Payroll Professional",
+              aliases: ["certified payroll professional"], abbreviations: ["CPP"]),
+        Entry(id: "CPLP", fullName: "Certified Professional in Learning and Performance",
+              aliases: ["certified professional in learning and performance", "certified professional in talent development"], abbreviations: ["CPLP", "CPTD"]),
+        Entry(id: "AIRS-CIR", fullName: "AIRS Certified Internet Recruiter",
+              aliases: ["certified internet recruiter", "airs cir"], abbreviations: ["CIR"]),
+        Entry(id: "CDR", fullName: "Certified Diversity Recruiter",
+              aliases: ["certified diversity recruiter"], abbreviations: ["CDR"]),
+        Entry(id: "Workday-Pro", fullName: "Workday Pro certification",
+              aliases: ["workday pro", "workday certified", "certified workday"], abbreviations: []),
+    ]
+
+    /// The canonical id named in `text`, if any: "PHR — Professional in Human Resources" → PHR,
+    /// "SHRM Certified Professional (SHRM-CP)" → SHRM-CP.
+    public static func canonicalID(in text: String) -> String? {
+        ids(in: text).first
+    }
+
+    /// Every canonical id named in `text`, most specific first, without repeats.
+    public static func ids(in text: String) -> [String] {
+        let lowered = text.lowercased()
+        var found: [String] = []
+        var consumed = lowered
+        for entry in entries {
+            var matched = false
+            for alias in entry.aliases where containsPhrase(consumed, alias) {
+                matched = true
+                consumed = consumed.replacingOccurrences(of: alias, with: " ")
+            }
+            if !matched {
+                for abbreviation in entry.abbreviations where containsWord(text, abbreviation) {
+                    // A bare abbreviation already explained by a more specific entry's phrase
+                    // ("SPHR" inside "SHRM-SCP") is not a second certification.
+                    if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
+                        matched = true
+                    }
+                }
+            }
+            if matched && !found.contains(entry.id) { found.append(entry.id) }
+        }
+        // "SPHR" text also contains "PHR" as a word? No: word boundaries keep them apart. But a phrase
+        // match of "professional in human resources" inside "senior professional in human resources"
+        // was consumed above, so PHR is only reported when it stands on its own.
+        return found
+    }
+
+    public static func entry(for id: String) -> Entry? {
+        entries.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+    }
+
+    /// Whether `text` looks like it names a certification at all (known or not), for lines in a
+    /// certifications section.
+    public static func looksLikeCertification(_ text: String) -> Bool {
+        if canonicalID(in: text) != nil { return true }
+        let lowered = text.lowercased()
+        return ["certified", "certification", "certificate", "licence", "license", "credential"].contains { lowered.contains($0) }
+    }
+
+    static func containsPhrase(_ haystack: String, _ phrase: String) -> Bool {
+        var searchRange = haystack.startIndex..<haystack.endIndex
+        while let found = haystack.range(of: phrase, range: searchRange) {
+            let beforeOK = found.lowerBound == haystack.startIndex || !haystack[haystack.index(before: found.lowerBound)].isLetter
+            let afterOK = found.upperBound == haystack.endIndex || !haystack[found.upperBound].isLetter
+            if beforeOK && afterOK { return true }
+            searchRange = found.upperBound..<haystack.endIndex
+        }
+        return false
+    }
+
+    /// `word` as a whole word, case-sensitive, with letters, digits and hyphens as word characters.
+    static func containsWord(_ haystack: String, _ word: String) -> Bool {
+        var searchRange = haystack.startIndex..<haystack.endIndex
+        while let found = haystack.range(of: word, range: searchRange) {
+            let beforeOK = found.lowerBound == haystack.startIndex || !isWordCharacter(haystack[haystack.index(before: found.lowerBound)])
+            let afterOK = found.upperBound == haystack.endIndex || !isWordCharacter(haystack[found.upperBound])
+            if beforeOK && afterOK { return true }
+            searchRange = found.upperBound..<haystack.endIndex
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "-"
+    }
+}

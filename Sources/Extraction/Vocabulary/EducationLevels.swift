@@ -1,0 +1,52 @@
+/// Reads an education level from a degree as written ("B.S.", "BA", "A.A.S.", "MBA", "MSc", "PhD",
+/// "Bachelor of …") or from a code (EQF 6 = bachelor, 7 = master, 8 = doctorate; HR-XML `degreeType`).
+public enum EducationLevels {
+    public static func level(ofDegree text: String) -> EducationLevel? {
+        let lowered = text.lowercased()
+        let compact = lowered.filter { $0.isLetter || $0 == " " }
+        let words = Set(compact.split(separator: " ").map(String.init))
+        let letters = lowered.filter(\.isLetter)
+        func has(_ phrases: [String]) -> Bool { phrases.contains { lowered.contains($0) } }
+        func word(_ candidates: [String]) -> Bool { candidates.contains { words.contains($0) } }
+        // Full words first: they are unambiguous.
+        if has(["doctor of", "doctorate", "doctoral", "ph.d", "ph. d"]) || word(["phd", "dphil", "edd", "dba", "jd", "md"]) { return .doctorate }
+        if has(["master of", "master's", "masters", "magister", "mestrado", "máster", "master in", "master degree", "m.b.a", "m.s.", "m.a.", "m.sc", "m.ed", "m.eng"])
+            || word(["mba", "msc", "ms", "ma", "med", "meng", "mphil", "mpa", "mhrm", "mshrm", "mps", "llm", "emba", "master"]) { return .master }
+        if has(["bachelor", "baccalaureate", "b.s.", "b.a.", "b.sc", "b.b.a", "b.eng", "b.com", "licenciatura", "laurea", "undergraduate degree", "honours degree", "licence"])
+            || word(["bs", "ba", "bsc", "bba", "beng", "bcom", "bfa", "bsba", "ab", "sb", "bas"]) || letters == "bs" || letters == "ba" { return .bachelor }
+        if has(["associate of", "associate's", "associate degree", "associates degree", "a.a.s", "a.a.", "a.s.", "foundation degree", "hnd"]) || word(["aas", "aa", "as", "aos"]) { return .associate }
+        if has(["high school", "secondary", "ged", "diploma of secondary", "a-level", "a level", "abitur", "baccalauréat", "matura", "gcse"]) { return .secondary }
+        if has(["certificate", "certification", "diploma", "vocational", "apprenticeship"]) { return .certificate }
+        return nil
+    }
+
+    /// EQF (and ISCED 2011) level codes: "EQF-6", "6", "ISCED 7".
+    public static func level(ofCode code: String) -> EducationLevel? {
+        let digits = code.filter(\.isNumber)
+        guard let value = Int(digits) else { return nil }
+        let isISCED = code.lowercased().contains("isced")
+        switch value {
+        case 8: return .doctorate
+        case 7: return .master
+        case 6: return .bachelor
+        case 5: return isISCED ? .associate : .associate
+        case 4: return isISCED ? .certificate : .certificate
+        case 3: return .secondary
+        case 1, 2: return .other
+        default: return nil
+        }
+    }
+
+    /// HR-XML 2.x `Degree/@degreeType` values.
+    public static func level(ofHRXMLDegreeType type: String) -> EducationLevel? {
+        switch type.lowercased() {
+        case "doctorate", "doctoral", "phd": return .doctorate
+        case "masters", "master", "mba", "postgraduate": return .master
+        case "bachelors", "bachelor", "undergraduate": return .bachelor
+        case "associates", "associate": return .associate
+        case "highschool", "high school", "secondary", "ged": return .secondary
+        case "certification", "vocational", "some college", "professional": return .certificate
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Which job titles are HR work and which carry supervision, and which duties say someone leads people.
+public enum JobTitles {
+    /// Phrases that make a title an HR title (matched on lower-case words).
+    static let hrPhrases = [
+        "human resource", "human resources", "people operations", "people ops", "people partner", "people & culture",
+        "people and culture", "personnel", "talent acquisition", "talent management", "recruit", "staffing",
+        "benefits", "compensation", "total rewards", "payroll", "hris", "hrms", "employee relations", "labor relations",
+        "labour relations", "workforce", "learning and development", "learning & development", "organizational development",
+        "onboarding", "headhunter", "executive search", "sourcer", "sourcing specialist", "employee experience",
+        "personalreferent", "rrhh", "recursos humanos", "ressources humaines",
+    ]
+    static let hrAbbreviations: Set<String> = ["hr", "hrbp", "hris", "hrm", "l&d", "od", "ta", "chro", "cpo", "rh"]
+
+    public static func isHR(_ title: String) -> Bool {
+        let lowered = title.lowercased()
+        if hrPhrases.contains(where: { lowered.contains($0) }) { return true }
+        let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "&" })
+        return words.contains { hrAbbreviations.contains(String($0)) }
+    }
+
+    static let supervisoryWords = [
+        "manager", "supervisor", "director", "head of", "team lead", "team leader", "chief", "vice president",
+        "vp ", "vp,", "superintendent", "foreman", "principal", "lead ", "chro", "officer in charge",
+    ]
+    /// "Manager" titles that manage things, not people.
+    static let nonSupervisoryManagers = [
+        "account manager", "product manager", "project manager", "program manager", "programme manager", "case manager",
+        "brand manager", "portfolio manager", "content manager", "community manager", "relationship manager",
+        "category manager", "property manager", "manager trainee", "management trainee",
+    ]
+
+    /// Whether the title itself says the person supervises others.
+    public static func isSupervisory(_ title: String) -> Bool {
+        let lowered = title.lowercased() + " "
+        if nonSupervisoryManagers.contains(where: { lowered.contains($0) }) && !lowered.contains("assistant manager") { return false }
+        if lowered.hasPrefix("vp") { return true }
+        return supervisoryWords.contains { lowered.contains($0) }
+    }
+
+    /// Duty phrases that show people leadership, formal or informal ("even informal team lead" counts,
+    /// says the seed profile).
+    static let leadershipPhrases = [
+        "supervise", "supervised", "supervising", "supervision of", "direct report", "directly report",
+        "team lead", "team leader", "lead a team", "led a team", "leading a team", "led the team", "leads a team",
+        "manage a team", "managed a team", "managing a team", "manages a team", "managed team", "manage team",
+        "oversaw a team", "oversee a team", "oversees a team", "line manage", "line-manage", "people manager",
+        "coached and supervised", "lead for our", "lead for the", "lead responsibility", "lead role", "informal lead",
+        "managed staff", "manage staff", "managing staff", "mentor and supervise", "staff of",
+    ]
+
+    /// The duty line that shows people leadership, if any.
+    public static func leadershipEvidence(in duties: [EvidenceText]) -> EvidenceText? {
+        duties.first { duty in
+            let lowered = duty.text.lowercased()
+            return leadershipPhrases.contains { lowered.contains($0) }
+        }
+    }
+}
