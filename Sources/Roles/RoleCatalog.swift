@@ -1,0 +1,139 @@
+import Extraction
+import Foundation
+
+/// The roles known: profiles, their rubrics and the ladder between them. The built-in set ships inside
+/// the package (so it works from any directory with no set-up); `--profiles` and `--rubrics` replace it.
+public struct RoleCatalog: Sendable {
+    /// Profiles in ladder order (level, then id).
+    public let profiles: [Profile]
+    public let rubrics: [String: Rubric]
+
+    public init(profiles: [Profile], rubrics: [Rubric]) throws(RoleCatalogError) {
+        self.profiles = profiles.sorted { ($0.level, $0.track == .ladder ? 0 : 1, $0.id) < ($1.level, $1.track == .ladder ? 0 : 1, $1.id) }
+        var byRole: [String: Rubric] = [:]
+        for rubric in rubrics { byRole[rubric.role] = rubric }
+        self.rubrics = byRole
+        let ids = Set(profiles.map(\.id))
+        for profile in profiles {
+            for next in profile.leadsTo where !ids.contains(next) {
+                throw .inconsistent("profile \(profile.id) leads to \"\(next)\", which has no profile — add Profiles/\(next).yaml or fix leadsTo")
+            }
+        }
+        for rubric in rubrics where !ids.contains(rubric.role) {
+            throw .inconsistent("rubric \(rubric.id) scores for role \"\(rubric.role)\", which has no profile — fix its role: line")
+        }
+    }
+
+    /// The catalog built into the package.
+    public static func builtIn() throws(RoleCatalogError) -> RoleCatalog {
+        guard let defaults = Bundle.module.url(forResource: "Defaults", withExtension: nil) else {
+            throw .missingDirectory("the built-in roles (resource bundle not found next to the executable)")
+        }
+        return try load(
+            profilesDirectory: defaults.appendingPathComponent("Profiles").path,
+            rubricsDirectory: defaults.appendingPathComponent("Rubrics").path)
+    }
+
+    /// Loads `*.yaml` from the two folders. Either may be nil to use the built-in one.
+    public static func load(profilesDirectory: String?, rubricsDirectory: String?) throws(RoleCatalogError) -> RoleCatalog {
+        let defaults = Bundle.module.url(forResource: "Defaults", withExtension: nil)
+        guard let profilesPath = profilesDirectory ?? defaults?.appendingPathComponent("Profiles").path,
+              let rubricsPath = rubricsDirectory ?? defaults?.appendingPathComponent("Rubrics").path else {
+            throw .missingDirectory("the built-in roles (resource bundle not found next to the executable)")
+        }
+        var profiles: [Profile] = []
+        for file in try yamlFiles(in: profilesPath) {
+            do {
+                profiles.append(try ProfileLoader.load(yaml: try read(file), file: file))
+            } catch {
+                throw .invalidFile(error)
+            }
+        }
+        guard !profiles.isEmpty else { throw .missingDirectory("\(profilesPath) (no profiles in it)") }
+        let known = Set(profiles.map(\.id))
+        var rubrics: [Rubric] = []
+        for file in try yamlFiles(in: rubricsPath) {
+            do {
+                rubrics.append(try RubricLoader.load(yaml: try read(file), file: file, knownRoles: known))
+            } catch {
+                throw .invalidFile(error)
+            }
+        }
+        return try RoleCatalog(profiles: profiles, rubrics: rubrics)
+    }
+
+    static func yamlFiles(in directory: String) throws(RoleCatalogError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .missingDirectory(directory)
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { directory + "/" + $0 }
+    }
+
+    static func read(_ file: String) throws(RoleFileError) -> String {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw RoleFileError(file: file, line: 0, problem: "cannot be read as UTF-8 text", fix: "check the file exists and is saved as UTF-8")
+        }
+        return text
+    }
+
+    public func profile(_ id: String) -> Profile? {
+        profiles.first { $0.id == id }
+    }
+
+    public func rubric(for roleID: String) -> Rubric? {
+        rubrics[roleID]
+    }
+
+    /// The role a job title means, by the longest alias or title found in it ("Senior HR Generalist" is
+    /// senior-hr-generalist, not hr-generalist).
+    public func role(forTitle title: String) -> Profile? {
+        let lowered = " " + normalizedTitle(title) + " "
+        var best: (profile: Profile, length: Int)?
+        for profile in profiles {
+            for alias in [profile.title] + profile.aliases {
+                let phrase = " " + normalizedTitle(alias) + " "
+                if lowered.contains(phrase), phrase.count > (best?.length ?? 0) {
+                    best = (profile, phrase.count)
+                }
+            }
+        }
+        return best?.profile
+    }
+
+    /// The next role up from `profile`: the first it leads to on the ladder, else the first it leads to.
+    public func nextRole(after profile: Profile) -> Profile? {
+        let next = profile.leadsTo.compactMap { self.profile($0) }
+        return next.first { $0.track == .ladder } ?? next.first
+    }
+
+    /// The roles that lead to `profile`.
+    public func predecessors(of profile: Profile) -> [Profile] {
+        profiles.filter { $0.leadsTo.contains(profile.id) }
+    }
+}
+
+/// "Sr. H.R. Generalist" and "senior hr generalist" compare equal.
+func normalizedTitle(_ title: String) -> String {
+    var text = title.lowercased()
+    for (abbreviation, word) in [("sr.", "senior"), ("sr ", "senior "), ("asst.", "assistant"), ("asst ", "assistant "), ("mgr", "manager"), ("h.r.", "hr"), ("human resources", "hr"), ("human resource", "hr")] {
+        text = text.replacingOccurrences(of: abbreviation, with: word)
+    }
+    let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
+    return words.joined(separator: " ")
+}
+
+public enum RoleCatalogError: Error, Sendable, CustomStringConvertible {
+    case missingDirectory(String)
+    case invalidFile(RoleFileError)
+    case inconsistent(String)
+
+    public var description: String {
+        switch self {
+        case .missingDirectory(let path): return "\(path): no such folder of role files — check the path given to --profiles or --rubrics"
+        case .invalidFile(let error): return error.description
+        case .inconsistent(let message): return message
+        }
+    }
+}

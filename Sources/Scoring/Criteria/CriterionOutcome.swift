@@ -1,0 +1,88 @@
+import Extraction
+import Roles
+
+/// What one criterion kind concludes about a candidate, before weighting.
+struct CriterionOutcome {
+    /// Share of the weight earned, 0…1.
+    var fraction: Double
+    var met: Bool
+    var evidence: [Evidence]
+    var gap: String?
+    var monthsToClose: Int?
+}
+
+/// Everything a criterion may read: the scorable record (no protected attributes), the role catalog
+/// and the as-of date.
+struct ScoringContext {
+    var record: ScorableRecord
+    var catalog: RoleCatalog
+    var asOf: PartialDate
+    /// The role the current title maps to, if any.
+    var currentRole: Profile?
+    /// Ladder level of the current position (catalog role, else read from the title), 0 when unknown.
+    var currentLevel: Int
+    /// Months in the current position at the as-of date.
+    var tenureMonths: Int?
+}
+
+enum Credit {
+    /// Full credit at `full`; from half to full credit between `partial` and `full`; below `partial`,
+    /// up to half credit in proportion. Continuous, so a month more never lowers a score.
+    static func fraction(value: Double, full: Double, partial: Double) -> Double {
+        guard full > 0 else { return 1 }
+        if value >= full { return 1 }
+        if partial > 0 && value >= partial {
+            return full == partial ? 1 : 0.5 + 0.5 * (value - partial) / (full - partial)
+        }
+        return partial > 0 ? max(0, 0.5 * value / partial) : value / full
+    }
+}
+
+func formatYears(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    return text + (rounded == 1 ? " year" : " years")
+}
+
+/// Whole-word, whole-phrase matching of vocabulary terms in evidence lines.
+struct TermMatcher: Sendable {
+    let term: String
+    private let needle: String
+    /// Short all-capital terms (ADA, ADP, SAP) match only as written, so a person called Ada or a
+    /// "sap" in prose is not evidence.
+    private let caseSensitive: Bool
+
+    init(_ term: String) {
+        self.term = term
+        caseSensitive = term.count <= 4 && term.contains(where: \.isLetter) && term == term.uppercased()
+        needle = caseSensitive ? term : term.lowercased()
+    }
+
+    func matches(_ line: ScorableRecord.Line) -> Bool {
+        Self.containsWord(caseSensitive ? line.text : line.lowered, needle)
+    }
+
+    static func containsWord(_ haystack: String, _ word: String) -> Bool {
+        guard !word.isEmpty else { return false }
+        var searchRange = haystack.startIndex..<haystack.endIndex
+        while let found = haystack.range(of: word, range: searchRange) {
+            let beforeOK = found.lowerBound == haystack.startIndex || !isWordCharacter(haystack[haystack.index(before: found.lowerBound)])
+            let afterOK = found.upperBound == haystack.endIndex || !isWordCharacter(haystack[found.upperBound])
+                || isPluralSuffix(haystack, from: found.upperBound)
+            if beforeOK && afterOK { return true }
+            searchRange = haystack.index(after: found.lowerBound)..<haystack.endIndex
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    /// "audits" evidences "audit"; "interviews" evidences "interview".
+    private static func isPluralSuffix(_ text: String, from index: String.Index) -> Bool {
+        guard text[index] == "s" else { return false }
+        let next = text.index(after: index)
+        return next == text.endIndex || !isWordCharacter(text[next])
+    }
+}

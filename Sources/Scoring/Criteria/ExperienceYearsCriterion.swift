@@ -1,0 +1,69 @@
+import Extraction
+import Roles
+
+/// Years of experience: in all, in HR, supervising people (informal leads count from the date they
+/// give), or in a senior role named by title.
+enum ExperienceYearsCriterion {
+    static func evaluate(_ rule: ExperienceYearsRule, in context: ScoringContext) -> CriterionOutcome {
+        let record = context.record
+        let months: Int
+        let counted: [Position]
+        switch rule.scope {
+        case .total:
+            months = record.experience.totalMonths
+            counted = record.positions.filter { $0.start != nil }
+        case .hr:
+            months = record.experience.hrMonths
+            counted = record.positions.filter { JobTitles.isHR($0.title) && $0.start != nil }
+        case .supervisory:
+            months = record.experience.managementMonths
+            counted = record.positions.filter { JobTitles.isSupervisory($0.title) || JobTitles.leadershipEvidence(in: $0.duties) != nil }
+        case .seniorRole:
+            // A senior title, or any HR role at or above the senior level: an assistant manager has
+            // already been through the senior-generalist stage.
+            counted = record.positions.filter { position in
+                let title = position.title.lowercased()
+                if rule.titles.contains(where: { title.contains($0) || normalizedMatch(title, $0) }) { return true }
+                if let role = context.catalog.role(forTitle: position.title), role.level >= 3, JobTitles.isHR(position.title) { return true }
+                return false
+            }
+            months = ExperienceCalculator.mergedMonths(counted.compactMap { ExperienceCalculator.span(of: $0, asOf: context.asOf) })
+        }
+        let years = Double(months) / 12
+        let fraction = Credit.fraction(value: years, full: rule.full, partial: rule.partial)
+        var evidence = counted.prefix(6).map { position in
+            Evidence(text: describe(position), line: position.line)
+        }
+        if rule.scope == .supervisory {
+            for position in record.positions {
+                if let lead = JobTitles.leadershipEvidence(in: position.duties) {
+                    evidence.append(Evidence(text: lead.text, line: lead.line))
+                }
+            }
+        }
+        let met = years + 0.0001 >= rule.full
+        let shortfall = max(rule.full - years, 0)
+        let scopeWords: String
+        switch rule.scope {
+        case .total: scopeWords = "work experience"
+        case .hr: scopeWords = "HR experience"
+        case .supervisory: scopeWords = "supervisory experience"
+        case .seniorRole: scopeWords = "experience in a senior role (\(rule.titles.prefix(2).joined(separator: ", ")))"
+        }
+        return CriterionOutcome(
+            fraction: fraction, met: met, evidence: Array(evidence.prefix(8)),
+            gap: met ? nil : "\(formatYears(years)) of \(scopeWords); \(formatYears(rule.full)) wanted (\(formatYears(shortfall)) short)",
+            monthsToClose: met ? nil : Int((shortfall * 12).rounded(.up)))
+    }
+
+    static func describe(_ position: Position) -> String {
+        let employer = position.employer.map { ", \($0)" } ?? ""
+        let end = position.current ? "present" : (position.end?.description ?? "?")
+        return "\(position.title)\(employer) (\(position.start?.description ?? "?") – \(end))"
+    }
+
+    private static func normalizedMatch(_ title: String, _ phrase: String) -> Bool {
+        let expanded = title.replacingOccurrences(of: "sr.", with: "senior").replacingOccurrences(of: "human resources", with: "hr")
+        return expanded.contains(phrase)
+    }
+}

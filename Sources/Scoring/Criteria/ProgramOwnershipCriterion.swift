@@ -1,0 +1,32 @@
+import Roles
+
+/// Ownership of an HR program: a line where an ownership verb ("owned", "led", "administered") and a
+/// program ("benefits administration", "EEO-1") appear together.
+enum ProgramOwnershipCriterion {
+    /// Judgement: taking over a program area and running one cycle of it.
+    static let monthsToClose = 12
+
+    static func evaluate(_ rule: ProgramOwnershipRule, in context: ScoringContext) -> CriterionOutcome {
+        let verbs = rule.verbs.map { TermMatcher($0) }
+        let programs = rule.programs.map { TermMatcher($0) }
+        var owned: [String] = []
+        var evidence: [Evidence] = []
+        for line in context.record.lines where line.section != .skills {
+            guard verbs.contains(where: { $0.matches(line) }) else { continue }
+            let named = programs.filter { $0.matches(line) }.map(\.term)
+            guard !named.isEmpty else { continue }
+            var added = false
+            for program in named where !owned.contains(program) {
+                owned.append(program)
+                added = true
+            }
+            if added { evidence.append(Evidence(text: line.text, line: line.line)) }
+        }
+        let met = owned.count >= rule.full
+        return CriterionOutcome(
+            fraction: Credit.fraction(value: Double(owned.count), full: Double(rule.full), partial: 0),
+            met: met, evidence: Array(evidence.prefix(5)),
+            gap: met ? nil : "no line shows ownership (\(rule.verbs.prefix(3).joined(separator: ", "))) of a program such as \(rule.programs.prefix(3).joined(separator: ", "))",
+            monthsToClose: met ? nil : monthsToClose)
+    }
+}

@@ -1,0 +1,65 @@
+import Extraction
+
+/// The only view of a candidate the scorer sees. It is built without the name, contact details,
+/// location, birth date, gender, nationality, marital status, photo, schools or graduation years, so no
+/// criterion can read them, and evidence lines that carry the name or contact details are dropped.
+struct ScorableRecord: Sendable {
+    struct Line: Sendable {
+        var text: String
+        var lowered: String
+        var line: Int
+        var section: EvidenceText.Section
+    }
+
+    struct EducationFacts: Sendable {
+        var level: EducationLevel?
+        var degree: String?
+        var field: String?
+    }
+
+    var positions: [Position]
+    var education: [EducationFacts]
+    var certificationIDs: [String]
+    var certifications: [Certification]
+    var experience: ExperienceSummary
+    /// Visible text for competency and program evidence: duties, summary, skills, certifications.
+    var lines: [Line]
+
+    init(_ candidate: Candidate) {
+        let personal = candidate.personal
+        let identifying = [personal.name, personal.email, personal.phone, personal.location]
+            .compactMap { $0?.lowercased() }.filter { $0.count >= 3 }
+        positions = candidate.positions
+        education = candidate.education.map { EducationFacts(level: $0.level, degree: $0.degree, field: $0.field) }
+        certifications = candidate.certifications
+        certificationIDs = candidate.certifications.compactMap(\.id)
+        experience = candidate.experience
+        var seen: Set<String> = []
+        var collected: [Line] = []
+        func add(_ text: String, line: Int, section: EvidenceText.Section) {
+            let lowered = text.lowercased()
+            guard !identifying.contains(where: { lowered.contains($0) }) else { return }
+            guard seen.insert("\(line)|\(lowered)").inserted else { return }
+            collected.append(Line(text: text, lowered: lowered, line: line, section: section))
+        }
+        for evidence in candidate.evidence { add(evidence.text, line: evidence.line, section: evidence.section) }
+        for position in candidate.positions {
+            add(position.title, line: position.line, section: .position)
+            for duty in position.duties { add(duty.text, line: duty.line, section: .position) }
+        }
+        for skill in candidate.skills { add(skill, line: 0, section: .skills) }
+        for certification in candidate.certifications { add(certification.name, line: certification.line, section: .certification) }
+        if let headline = candidate.headline { add(headline, line: 0, section: .summary) }
+        lines = collected
+    }
+
+    var currentPosition: Position? {
+        let current = positions.filter(\.current)
+        let pool = current.isEmpty ? positions : current
+        return pool.max { ($0.start ?? .distantPast) < ($1.start ?? .distantPast) }
+    }
+
+    var highestEducation: EducationFacts? {
+        education.max { ($0.level?.rank ?? -1) < ($1.level?.rank ?? -1) }
+    }
+}

@@ -1,0 +1,121 @@
+import Extraction
+import Roles
+
+/// Candidate + rubric + as-of date → assessment. Pure and deterministic: the same inputs give the same
+/// assessment, and it reads the candidate only through `ScorableRecord`.
+public struct Scorer: Sendable {
+    public let catalog: RoleCatalog
+
+    public init(catalog: RoleCatalog) {
+        self.catalog = catalog
+    }
+
+    public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate) -> Assessment {
+        let record = ScorableRecord(candidate)
+        let context = makeContext(record, asOf: asOf)
+        var results: [CriterionResult] = []
+        for criterion in rubric.criteria {
+            let outcome = evaluate(criterion.rule, in: context)
+            results.append(CriterionResult(
+                id: criterion.id, label: criterion.label, kind: criterion.rule.kindName, weight: criterion.weight,
+                earned: (criterion.weight * outcome.fraction * 100).rounded() / 100, met: outcome.met, mustHave: criterion.mustHave,
+                evidence: outcome.evidence, gap: outcome.gap, monthsToClose: outcome.met ? nil : outcome.monthsToClose))
+        }
+        let total = rubric.totalWeight
+        let earned = results.reduce(0) { $0 + $1.earned }
+        let score = total > 0 ? ((earned / total * 100) * 10).rounded() / 10 : 0
+        let monthsToReady = Self.monthsToReady(results, score: score, rubric: rubric)
+        let band = Self.band(score: score, monthsToReady: monthsToReady, mustHavesMet: !results.contains { $0.mustHave && !$0.met }, bands: rubric.bands)
+        let target = catalog.profile(rubric.role)
+        return Assessment(
+            candidate: candidate,
+            role: RoleReference(id: rubric.role, title: target?.title ?? rubric.title),
+            rubric: RubricReference(id: rubric.id, version: rubric.version, sha256: rubric.sha256),
+            asOf: asOf,
+            currentRole: context.currentRole.map { RoleReference(id: $0.id, title: $0.title) },
+            score: score, band: band, monthsToReady: monthsToReady, criteria: results,
+            advice: AdviceWriter.advice(results: results, rubric: rubric, target: target, context: context, hiddenText: candidate.hiddenText))
+    }
+
+    /// The role to score for when none is named: the next one up from the current role, or the first
+    /// ladder role above the current level.
+    public func defaultTargetRole(for candidate: Candidate) -> Profile? {
+        let context = makeContext(ScorableRecord(candidate), asOf: candidate.experience.asOf)
+        if let current = context.currentRole, let next = catalog.nextRole(after: current) { return next }
+        let ladder = catalog.profiles.filter { $0.track == .ladder }
+        return ladder.first { $0.level > context.currentLevel } ?? ladder.last
+    }
+
+    func makeContext(_ record: ScorableRecord, asOf: PartialDate) -> ScoringContext {
+        let current = record.currentPosition
+        let role = current.flatMap { catalog.role(forTitle: $0.title) }
+        let level = role?.level ?? current.map { LadderLevel.estimate(forTitle: $0.title) } ?? 0
+        let tenure = current.flatMap { ExperienceCalculator.span(of: $0, asOf: asOf)?.count }
+        return ScoringContext(record: record, catalog: catalog, asOf: asOf, currentRole: role, currentLevel: level, tenureMonths: tenure)
+    }
+
+    func evaluate(_ rule: CriterionRule, in context: ScoringContext) -> CriterionOutcome {
+        switch rule {
+        case .experienceYears(let rule): ExperienceYearsCriterion.evaluate(rule, in: context)
+        case .education(let rule): EducationCriterion.evaluate(rule, in: context)
+        case .certification(let rule): CertificationCriterion.evaluate(rule, in: context)
+        case .competency(let rule): CompetencyCriterion.evaluate(rule, in: context)
+        case .programOwnership(let rule): ProgramOwnershipCriterion.evaluate(rule, in: context)
+        case .currentLevel(let rule): CurrentLevelCriterion.evaluate(rule, in: context)
+        case .tenure(let rule): TenureCriterion.evaluate(rule, in: context)
+        }
+    }
+
+    /// How long until the candidate is ready now: every unmet must-have has to close, then the quickest
+    /// other gaps until the score clears the ready-now floor. Gaps close in parallel, so the longest of
+    /// those chosen decides.
+    static func monthsToReady(_ results: [CriterionResult], score: Double, rubric: Rubric) -> Int {
+        let total = rubric.totalWeight
+        guard total > 0 else { return 0 }
+        let mustHaves = results.filter { $0.mustHave && !$0.met }
+        if mustHaves.isEmpty && score >= rubric.bands.readyNow { return 0 }
+        var months = mustHaves.map { $0.monthsToClose ?? 0 }.max() ?? 0
+        var projected = score + mustHaves.reduce(0) { $0 + ($1.weight - $1.earned) } / total * 100
+        let others = results.filter { !$0.met && !$0.mustHave && $0.monthsToClose != nil }
+            .sorted { ($0.monthsToClose!, -($0.weight - $0.earned), $0.id) < ($1.monthsToClose!, -($1.weight - $1.earned), $1.id) }
+        for gap in others where projected < rubric.bands.readyNow {
+            projected += (gap.weight - gap.earned) / total * 100
+            months = max(months, gap.monthsToClose ?? 0)
+        }
+        return months
+    }
+
+    /// The lower of the band the score reaches and the band the time to ready allows; never "ready now"
+    /// with a must-have missing.
+    static func band(score: Double, monthsToReady: Int, mustHavesMet: Bool, bands: Rubric.Bands) -> ReadinessBand {
+        let byScore: ReadinessBand
+        switch score {
+        case bands.readyNow...: byScore = .readyNow
+        case bands.oneToTwoYears...: byScore = .oneToTwoYears
+        case bands.threeToFiveYears...: byScore = .threeToFiveYears
+        default: byScore = .notReady
+        }
+        let byTime: ReadinessBand
+        switch monthsToReady {
+        case 0: byTime = mustHavesMet ? .readyNow : .oneToTwoYears
+        case 1...24: byTime = .oneToTwoYears
+        case 25...60: byTime = .threeToFiveYears
+        default: byTime = .notReady
+        }
+        return max(byScore, byTime)
+    }
+}
+
+/// A ladder level read from a title when no profile's alias matches it.
+enum LadderLevel {
+    static func estimate(forTitle title: String) -> Int {
+        let lowered = title.lowercased()
+        guard JobTitles.isHR(title) || lowered.contains("people") else { return 0 }
+        if ["chief", "vice president", "vp", "director", "head of"].contains(where: lowered.contains) { return 6 }
+        if lowered.contains("assistant manager") || lowered.contains("supervisor") { return 4 }
+        if lowered.contains("manager") || lowered.contains("business partner") { return 5 }
+        if lowered.contains("senior") || lowered.contains("sr.") || lowered.contains("lead") { return 3 }
+        if ["generalist", "specialist", "recruiter", "analyst", "partner", "consultant"].contains(where: lowered.contains) { return 2 }
+        return 1
+    }
+}
