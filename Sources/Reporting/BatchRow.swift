@@ -1,0 +1,68 @@
+import Extraction
+import Scoring
+
+/// One input file's line in a batch: a scored candidate or the reason it could not be scored. Holds only
+/// what the CSV needs, so a batch of 100,000 files keeps its rows in memory cheaply.
+public struct BatchRow: Sendable, Equatable {
+    public enum Status: String, Sendable { case ok, error }
+
+    public var file: String
+    public var status: Status
+    public var error: String?
+    public var candidateName: String?
+    public var currentTitle: String?
+    public var role: String
+    public var score: Double?
+    public var band: ReadinessBand?
+    public var monthsToReady: Int?
+    public var missingMustHaves: [String]
+    public var topGaps: [String]
+    public var hiddenText: Bool
+    /// Points earned per criterion id.
+    public var earned: [String: Double]
+
+    public init(assessment: Assessment, file: String, blind: Bool) {
+        self.file = file
+        status = .ok
+        error = nil
+        candidateName = blind ? nil : assessment.candidate.personal.name
+        currentTitle = assessment.candidate.currentPosition?.title
+        role = assessment.role.id
+        score = assessment.score
+        band = assessment.band
+        monthsToReady = assessment.monthsToReady
+        missingMustHaves = assessment.missingMustHaves.map(\.id)
+        topGaps = assessment.topGaps.prefix(3).map(\.id)
+        hiddenText = assessment.candidate.hiddenText
+        earned = Dictionary(uniqueKeysWithValues: assessment.criteria.map { ($0.id, $0.earned) })
+    }
+
+    public init(failedFile file: String, role: String, reason: String) {
+        self.file = file
+        status = .error
+        error = reason
+        candidateName = nil
+        currentTitle = nil
+        self.role = role
+        score = nil
+        band = nil
+        monthsToReady = nil
+        missingMustHaves = []
+        topGaps = []
+        hiddenText = false
+        earned = [:]
+    }
+
+    /// Highest score first, then file name; failed files last, by name. A total order, so the output is
+    /// the same whatever order the workers finished in.
+    public static func ranked(_ rows: [BatchRow]) -> [BatchRow] {
+        rows.sorted { lhs, rhs in
+            switch (lhs.score, rhs.score) {
+            case let (left?, right?): return left != right ? left > right : lhs.file < rhs.file
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return lhs.file < rhs.file
+            }
+        }
+    }
+}

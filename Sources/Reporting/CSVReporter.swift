@@ -1,0 +1,61 @@
+import Scoring
+
+/// `batch --csv`: RFC 4180, one row per input file, columns as DESIGN.md orders them, then one column
+/// per criterion. No cell can start a formula in a spreadsheet (OWASP CSV injection).
+public struct CSVReporter: Sendable {
+    public static let fixedColumns = [
+        "rank", "file", "candidate", "current_title", "role", "score", "band", "months_to_ready",
+        "missing_must_haves", "top_gaps", "status", "error",
+    ]
+
+    public var criterionIDs: [String]
+    /// Prefix a UTF-8 byte-order mark so Excel reads the file as UTF-8.
+    public var excel: Bool
+
+    public init(criterionIDs: [String], excel: Bool = false) {
+        self.criterionIDs = criterionIDs
+        self.excel = excel
+    }
+
+    public var header: String {
+        (excel ? "\u{FEFF}" : "") + record(Self.fixedColumns + criterionIDs.map { "c:\($0)" } + ["hidden_text"])
+    }
+
+    /// One data line; `rank` is nil for failed files.
+    public func line(_ row: BatchRow, rank: Int?) -> String {
+        var cells: [String] = [
+            rank.map(String.init) ?? "",
+            row.file,
+            row.candidateName ?? "",
+            row.currentTitle ?? "",
+            row.role,
+            row.score.map(JSONValue.format) ?? "",
+            row.band?.rawValue ?? "",
+            row.monthsToReady.map(String.init) ?? "",
+            row.missingMustHaves.joined(separator: ";"),
+            (row.topGaps + (row.hiddenText ? ["hidden-text"] : [])).joined(separator: ";"),
+            row.status.rawValue,
+            row.error ?? "",
+        ]
+        cells += criterionIDs.map { id in row.earned[id].map(JSONValue.format) ?? "" }
+        cells.append(row.status == .ok ? (row.hiddenText ? "true" : "false") : "")
+        return record(cells)
+    }
+
+    func record(_ cells: [String]) -> String {
+        cells.map(Self.cell).joined(separator: ",") + "\r\n"
+    }
+
+    /// Neutralises a leading formula character with `'`, then quotes when RFC 4180 requires it.
+    public static func cell(_ raw: String) -> String {
+        var value = raw
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r", "\n", "\0"].contains(first) {
+            // A negative number is data, not a formula; only text gets the prefix.
+            if !(first == "-" && Double(value) != nil) { value = "'" + value }
+        }
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
+            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,213 @@
+import ArgumentParser
+import Batch
+import Dispatch
+import Extraction
+import Foundation
+import Reporting
+import Roles
+import Scoring
+import Synchronization
+
+extension ReadinessCommand {
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score many résumés against one role into a CSV and/or JSON Lines file.",
+            discussion: """
+                Every input file gets exactly one row; a file that cannot be read gets a row with status=error \
+                and the reason, and the exit status is 1. Outputs are written whole or not at all.
+                """)
+
+        @Argument(help: "Folders and/or résumé files.")
+        var paths: [String] = []
+
+        @Option(help: ArgumentHelp("The role to score for (see `readiness roles`).", valueName: "ID"))
+        var role: String
+
+        @Option(help: ArgumentHelp("Write the ranked rows as CSV here (default: standard output when no --jsonl).", valueName: "PATH"))
+        var csv: String?
+
+        @Option(help: ArgumentHelp("Write one report JSON per line here.", valueName: "PATH"))
+        var jsonl: String?
+
+        @Option(help: "Files scored in parallel (default: the number of cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Flag(help: "Descend into sub-folders.")
+        var recursive = false
+
+        @Option(name: .customLong("files-from"), help: ArgumentHelp("Read résumé paths from this file, one per line ('-' for standard input).", valueName: "PATH"))
+        var filesFrom: String?
+
+        @Option(help: ArgumentHelp("Score only the K-th of N deterministic partitions of the input, e.g. 2/8.", valueName: "K/N"))
+        var shard: String?
+
+        @Option(help: "Keep only the K best-scoring rows (failed files are always kept).")
+        var top: Int?
+
+        @Option(name: .customLong("min-score"), help: "Keep only rows scoring at least this (failed files are always kept).")
+        var minScore: Double?
+
+        @Flag(help: "Start the CSV with a UTF-8 byte-order mark, for Excel.")
+        var excel = false
+
+        @Flag(help: "Leave out names and contact details.")
+        var blind = false
+
+        @Flag(help: "No progress line on standard error.")
+        var quiet = false
+
+        @OptionGroup var reading: ReadingOptions
+        @OptionGroup var roles: RoleOptions
+
+        func validate() throws {
+            if paths.isEmpty && filesFrom == nil { throw ValidationError("give folders or files to score, or --files-from PATH") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+            if let shard, parseShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/8; got \"\(shard)\"") }
+        }
+
+        func run() throws {
+            let started = Date()
+            let asOf = try reading.asOfDate()
+            let catalog = try roles.catalog()
+            let rubric = try roles.rubric(role, in: catalog)
+            var inputs = BatchInputs.gather(paths: paths, listed: try listedPaths(), recursive: recursive)
+            if let shard, let (index, count) = parseShard(shard) { inputs = inputs.shard(index, of: count) }
+            let files = inputs.files
+
+            let interrupted = Atomic<Bool>(false)
+            signal(SIGINT, SIG_IGN)
+            let interruptSource = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+            interruptSource.setEventHandler { interrupted.store(true, ordering: .relaxed) }
+            interruptSource.resume()
+
+            let progress = ProgressLine(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+            let runner = BatchRunner(reader: reading.reader(), scorer: Scorer(catalog: catalog), rubric: rubric, asOf: asOf, jobs: jobs, blind: blind)
+            let result = try runner.run(
+                files, spoolJSON: jsonl != nil,
+                progress: { progress.update(done: $0) },
+                shouldStop: { interrupted.load(ordering: .relaxed) })
+            progress.finish()
+            defer { result.spool?.remove() }
+            if result.interrupted {
+                FileHandle.standardError.write(Data("readiness: interrupted after \(result.entries.count) of \(files.count) files; no output written\n".utf8))
+                throw ExitCode(130)
+            }
+
+            let ranked = rankAndFilter(result.entries)
+            let writer = CSVReporter(criterionIDs: rubric.criteria.map(\.id), excel: excel)
+            if let csv {
+                try writeAtomically(csvText(ranked, writer: writer), to: csv)
+            }
+            if let jsonl, let spool = result.spool {
+                try writeAtomically(jsonLines(ranked, spool: spool), to: jsonl)
+            }
+            if csv == nil && jsonl == nil {
+                writeStandardOutput(csvText(ranked, writer: writer))
+            }
+
+            let failed = result.entries.filter { $0.row.status == .error }
+            for entry in failed { reportError(entry.row.file, entry.row.error ?? "failed") }
+            let seconds = Date().timeIntervalSince(started)
+            let rate = seconds > 0 ? Double(files.count) / seconds : 0
+            let summary = "readiness: scored \(files.count - failed.count), failed \(failed.count), skipped \(inputs.skipped) (not résumé files) in \(String(format: "%.2f", seconds)) s, \(String(format: "%.0f", rate)) files/s\n"
+            FileHandle.standardError.write(Data(summary.utf8))
+            if !failed.isEmpty { throw ExitCode(1) }
+        }
+
+        func listedPaths() throws -> [String] {
+            guard let filesFrom else { return [] }
+            let data: Data
+            if filesFrom == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let contents = FileManager.default.contents(atPath: filesFrom) else {
+                    reportError(filesFrom, FileManager.default.fileExists(atPath: filesFrom) ? "cannot be read" : "no such file")
+                    throw ExitCode(66)
+                }
+                data = contents
+            }
+            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        /// Ranked rows with their rank (nil for failed files), after --top and --min-score.
+        func rankAndFilter(_ entries: [BatchEntry]) -> [(entry: BatchEntry, rank: Int?)] {
+            let byFile = Dictionary(entries.map { ($0.row.file, $0) }, uniquingKeysWith: { first, _ in first })
+            var kept: [(BatchEntry, Int?)] = []
+            var rank = 0
+            for row in BatchRow.ranked(entries.map(\.row)) {
+                guard let entry = byFile[row.file] else { continue }
+                if let score = row.score {
+                    rank += 1
+                    if let minScore, score < minScore { continue }
+                    if let top, rank > top { continue }
+                    kept.append((entry, rank))
+                } else {
+                    kept.append((entry, nil))
+                }
+            }
+            return kept
+        }
+
+        func csvText(_ rows: [(entry: BatchEntry, rank: Int?)], writer: CSVReporter) -> String {
+            var text = writer.header
+            for (entry, rank) in rows { text += writer.line(entry.row, rank: rank) }
+            return text
+        }
+
+        func jsonLines(_ rows: [(entry: BatchEntry, rank: Int?)], spool: JSONLinesSpool) -> String {
+            var text = ""
+            for (entry, _) in rows {
+                if let line = spool.line(for: entry.index) {
+                    text += line + "\n"
+                } else {
+                    text += JSONValue.object([
+                        ("candidate", .object([("source", .string(entry.row.file))])),
+                        ("status", .string("error")),
+                        ("error", .optional(entry.row.error)),
+                    ]).serialized() + "\n"
+                }
+            }
+            return text
+        }
+    }
+}
+
+func parseShard(_ text: String) -> (Int, Int)? {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else { return nil }
+    return (index, count)
+}
+
+/// "done/total, rate, time left" on one rewritten stderr line, at most a few times a second.
+final class ProgressLine: Sendable {
+    private let total: Int
+    private let enabled: Bool
+    private let started = Date()
+    private let lastDrawn = Mutex<Double>(0)
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func update(done: Int) {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let shouldDraw = lastDrawn.withLock { last in
+            guard elapsed - last >= 0.2 || done == total else { return false }
+            last = elapsed
+            return true
+        }
+        guard shouldDraw else { return }
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        FileHandle.standardError.write(Data(String(format: "\r%d/%d files, %.0f/s, %.0f s left   ", done, total, rate, left).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
