@@ -1,0 +1,156 @@
+import Markup
+
+/// Collects what an XML extractor reads into a `Candidate`, keeping the evidence list in step with the
+/// fields (every title, duty, skill text and certificate is also evidence, with its line) and applying
+/// the rules every XML vocabulary shares: placeholders dropped, certifications given canonical ids and
+/// not repeated, skills not repeated, implausible years flagged.
+struct XMLCandidateDraft {
+    private(set) var candidate: Candidate
+    private var seenEvidence: Set<EvidenceText> = []
+    private var seenSkills: Set<String> = []
+    private var seenCertifications: Set<String> = []
+
+    init(source: String, format: ResumeFormat) {
+        candidate = Candidate(source: source, format: format)
+    }
+
+    var personal: PersonalDetails {
+        get { candidate.personal }
+        set { candidate.personal = newValue }
+    }
+
+    var positions: [Position] { candidate.positions }
+
+    mutating func warn(_ message: String) {
+        if !candidate.warnings.contains(message) { candidate.warnings.append(message) }
+    }
+
+    mutating func setHeadline(_ text: String?, line: Int) {
+        guard candidate.headline == nil, let value = XMLValues.meaningful(text) else { return }
+        candidate.headline = value
+        addEvidence(value, line: line, section: .summary)
+    }
+
+    mutating func addEvidence(_ text: String?, line: Int, section: EvidenceText.Section) {
+        guard let value = XMLValues.meaningful(text) else { return }
+        let evidence = EvidenceText(value, line: line, section: section)
+        if seenEvidence.insert(evidence).inserted { candidate.evidence.append(evidence) }
+    }
+
+    mutating func addEvidence(lines: [MarkupText], section: EvidenceText.Section) {
+        for line in lines { addEvidence(line.value, line: line.line, section: section) }
+    }
+
+    /// Adds a position with its title and duties as evidence. The duties' joined text becomes the
+    /// description when none is given.
+    mutating func addPosition(_ position: Position) {
+        var position = position
+        position.title = XMLValues.meaningful(position.title) ?? ""
+        position.employer = XMLValues.meaningful(position.employer)
+        position.location = XMLValues.meaningful(position.location)
+        if position.current { position.end = nil }
+        if position.description == nil, !position.duties.isEmpty {
+            position.description = position.duties.map(\.text).joined(separator: "\n")
+        }
+        candidate.positions.append(position)
+        let number = candidate.positions.count
+        if position.title.isEmpty {
+            warn("position \(number)\(position.employer.map { " at \($0)" } ?? "") has no title")
+        }
+        addEvidence(position.title, line: position.line, section: .position)
+        for duty in position.duties { addEvidence(duty.text, line: duty.line, section: .position) }
+        for date in [position.start, position.end].compactMap({ $0 }) where !Self.isPlausible(date) {
+            warn("position \(number) (\(position.title)) has the implausible year \(date.year)")
+            break
+        }
+    }
+
+    mutating func addEducation(_ education: Education) {
+        var education = education
+        education.degree = XMLValues.meaningful(education.degree)
+        education.field = XMLValues.meaningful(education.field)
+        education.institution = XMLValues.meaningful(education.institution)
+        guard education.degree != nil || education.institution != nil || education.field != nil || education.level != nil else { return }
+        if education.level == nil {
+            education.level = [education.degree, education.field].compactMap { $0 }.lazy.compactMap(EducationLevels.level(ofDegree:)).first
+        }
+        candidate.education.append(education)
+        let summary = XMLValues.joined([education.degree, education.field.map { "(\($0))" }, education.institution.map { "– \($0)" }])
+        addEvidence(summary, line: education.line, section: .education)
+    }
+
+    /// Adds a certification (canonical id looked up from its name, then from `alsoLookIn` such as an
+    /// HR-XML `Id`, unless `canonicalLookup` is false, as for driving licences), unless one with the
+    /// same name is already there.
+    mutating func addCertification(
+        name: String?, date: PartialDate? = nil, line: Int, canonicalLookup: Bool = true, alsoLookIn: String? = nil
+    ) {
+        guard let name = XMLValues.meaningful(name) else { return }
+        let key = name.lowercased()
+        guard seenCertifications.insert(key).inserted else { return }
+        let id = canonicalLookup
+            ? CertificationCatalog.canonicalID(in: name) ?? alsoLookIn.flatMap(CertificationCatalog.canonicalID(in:))
+            : nil
+        candidate.certifications.append(Certification(name: name, id: id, date: date, line: line))
+        addEvidence(name, line: line, section: .certification)
+    }
+
+    mutating func addSkill(_ name: String?, line: Int) {
+        guard let name = XMLValues.meaningful(name) else { return }
+        guard seenSkills.insert(name.lowercased()).inserted else { return }
+        candidate.skills.append(name)
+        addEvidence(name, line: line, section: .skills)
+    }
+
+    /// The candidate as read, in document order.
+    func finished() -> Candidate {
+        candidate
+    }
+
+    static func isPlausible(_ date: PartialDate) -> Bool {
+        (1900...2100).contains(date.year)
+    }
+}
+
+extension XMLCandidateDraft {
+    /// Start, end and current flag of a period, whatever the vocabulary calls its parts.
+    struct Period {
+        var start: PartialDate?
+        var end: PartialDate?
+        var current: Bool
+        /// True when `current` was concluded from a start without an end rather than stated.
+        var currentInferred = false
+
+        static let empty = Period(start: nil, end: nil, current: false)
+        var isEmpty: Bool { start == nil && end == nil && !current }
+    }
+
+    /// Builds a period from the values of a start and an end element and an explicit current flag
+    /// (`Current`, `CurrentIndicator`, `Ongoing`): nil when the flag is absent.
+    ///
+    /// A start with no end and no flag is read as running to the present: structured exports leave the
+    /// end empty for the job a person holds now (NAV's EURES export, Europass editors), and a job with
+    /// a start and no end cannot be counted any other way. The caller warns when that was inferred.
+    static func period(start: XMLDateValue?, end: XMLDateValue?, currentFlag: Bool?) -> Period {
+        var period = Period.empty
+        period.start = start?.startDate
+        if start?.isPresent == true { period.current = true }
+        if case .range(let rangeStart, let rangeEnd, let rangeCurrent)? = start, end == nil {
+            // "2001-2002" written in the start field alone.
+            period.start = rangeStart
+            period.end = rangeEnd
+            period.current = rangeCurrent
+        }
+        if let end {
+            if end.isPresent { period.current = true } else if let date = end.endDate { period.end = date }
+        }
+        if let currentFlag {
+            period.current = currentFlag || (period.current && period.end == nil)
+        } else if period.start != nil, period.end == nil, !period.current, end == nil {
+            period.current = true
+            period.currentInferred = true
+        }
+        if period.current { period.end = nil }
+        return period
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Markup
+
+/// What a date element of an XML résumé says.
+enum XMLDateValue: Sendable, Equatable {
+    /// A date at the precision written.
+    case date(PartialDate)
+    /// "Present": `<present/>`, `StringDate` "current", `Current`/`CurrentIndicator` true.
+    case present
+    /// A span written inside one date field (`StringDate` "2001-2002").
+    case range(start: PartialDate?, end: PartialDate?, current: Bool)
+    /// Explicitly unknown (`notKnown`, `notApplicable`, `DateText` "Unknown").
+    case unknown
+
+    /// The date to use where a start is wanted.
+    var startDate: PartialDate? {
+        switch self {
+        case .date(let date): return date
+        case .range(let start, _, _): return start
+        case .present, .unknown: return nil
+        }
+    }
+
+    /// The date to use where an end is wanted.
+    var endDate: PartialDate? {
+        switch self {
+        case .date(let date): return date
+        case .range(_, let end, _): return end
+        case .present, .unknown: return nil
+        }
+    }
+
+    /// Whether an end holding this value means the span is still running.
+    var isPresent: Bool {
+        switch self {
+        case .present: return true
+        case .range(_, _, let current): return current
+        case .date, .unknown: return false
+        }
+    }
+}
+
+/// The date forms XML résumé vocabularies use:
+/// - attributes `year="2019" month="--04" day="---10"` (Europass v3: xs:gYear, xs:gMonth, xs:gDay);
+/// - child elements `year`/`month`/`day`, months as numbers, `--04` or names (Europass v1/v2, XML Résumé);
+/// - one of `AnyDate` (`2000-06-01Z`), `YearMonth`, `Year`, `MonthDay`, `StringDate` (`4/1/1997`,
+///   `2001-2002`, `current`) (HR-XML 2 FlexibleDates), `FormattedDateTime`, `DateText` (HR-XML 3,
+///   Europass 2020), `Date`;
+/// - `<present/>`;
+/// - the element's own text.
+enum XMLDates {
+    /// The value an element that stands for one date holds, or nil when it holds none.
+    static func value(of element: MarkupElement) -> XMLDateValue? {
+        if let fromAttributes = fromParts(
+            year: element.attribute("year"), month: element.attribute("month"), day: element.attribute("day")) {
+            return fromAttributes
+        }
+        let children = element.children
+        if children.isEmpty {
+            return parse(element.text)
+        }
+        if element.child("present") != nil || element.child("Present") != nil { return .present }
+        // Europass v1/v2 and XML Résumé: year, month, day as children.
+        if let year = element.xmlChild(anyOf: ["year", "Year"]), element.xmlChild(anyOf: ["AnyDate", "YearMonth", "StringDate"]) == nil {
+            let month = element.xmlChild(anyOf: ["month", "Month"])?.text
+            let day = element.xmlChild(anyOf: ["day", "dayOfMonth", "Day"])?.text
+            return fromParts(year: year.text, month: month, day: day)
+        }
+        for name in wrappedForms {
+            if let inner = element.child(name) {
+                if let value = value(of: inner) { return value }
+            }
+        }
+        // A wrapper around one date element in a vocabulary we do not know by name.
+        if children.count == 1 { return value(of: children[0]) }
+        return nil
+    }
+
+    /// The HR-XML / Europass wrappers that hold one date each, most specific first.
+    static let wrappedForms = [
+        "AnyDate", "YearMonth", "Year", "MonthDay", "StringDate", "FormattedDateTime", "DateText", "Date", "date",
+    ]
+
+    /// Reads one date written as text: ISO forms (`2019`, `2019-03`, `2019-03-01`, `2000-06-01Z`,
+    /// `2019-03-01T09:00:00`), written forms (`4/1/1997`, `March 2019`), spans (`2001-2002`) and
+    /// "present" words. Nil for empty text; `.unknown` for `notKnown`, `notApplicable`, "unknown".
+    static func parse(_ text: String) -> XMLDateValue? {
+        let trimmed = collapseWhitespace(text)
+        guard !trimmed.isEmpty, !XMLValues.schemaPlaceholders.contains(trimmed) else { return nil }
+        let lowered = trimmed.lowercased()
+        if ["notknown", "notapplicable", "unknown", "n/a", "na", "not known", "not applicable"].contains(lowered) {
+            return .unknown
+        }
+        if DateExpressions.isPresent(trimmed) { return .present }
+        if let iso = isoDate(trimmed) { return .date(iso) }
+        if let written = DateExpressions.date(trimmed) { return .date(written) }
+        if let span = DateExpressions.findRange(in: trimmed), span.start != nil || span.isCurrent {
+            if span.end == nil && !span.isCurrent, let start = span.start { return .date(start) }
+            return .range(start: span.start, end: span.end, current: span.isCurrent)
+        }
+        return nil
+    }
+
+    /// Strict ISO 8601 calendar dates (what xs:date, xs:gYearMonth, xs:gYear and
+    /// xs:dateTime write), with an optional time or zone after the date.
+    static func isoDate(_ text: String) -> PartialDate? {
+        let scalars = Array(text.unicodeScalars)
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= scalars.count else { return nil }
+            var value = 0
+            for index in range {
+                let code = scalars[index].value
+                guard code >= 48 && code <= 57 else { return nil }
+                value = value * 10 + Int(code - 48)
+            }
+            return value
+        }
+        guard let year = digits(0..<4), year >= 1000 else { return nil }
+        if scalars.count == 4 { return PartialDate(year: year) }
+        // A year followed by a zone: "2019Z", "2019+01:00".
+        if scalars[4] == "Z" || scalars[4] == "+" { return PartialDate(year: year) }
+        guard scalars[4] == "-", let month = digits(5..<7), (1...12).contains(month) else { return nil }
+        if scalars.count == 7 { return PartialDate(year: year, month: month) }
+        if scalars[7] == "Z" || scalars[7] == "+" || (scalars[7] == "-" && scalars.count == 13 && scalars[10] == ":") {
+            return PartialDate(year: year, month: month)
+        }
+        guard scalars[7] == "-", let day = digits(8..<10), (1...31).contains(day) else { return nil }
+        if scalars.count == 10 { return PartialDate(year: year, month: month, day: day) }
+        let rest = scalars[10]
+        guard rest == "T" || rest == "Z" || rest == "+" || rest == "-" || rest == " " else { return nil }
+        return PartialDate(year: year, month: month, day: day)
+    }
+
+    /// A date from separate year, month and day values: `2019`, `--04` / `4` / `April`, `---10` / `10`.
+    static func fromParts(year: String?, month: String?, day: String?) -> XMLDateValue? {
+        guard let yearText = year.map(collapseWhitespace), !yearText.isEmpty else { return nil }
+        guard let yearValue = Int(yearText.hasPrefix("-") ? "" : yearText), yearValue >= 1000 else { return nil }
+        let monthValue = month.flatMap(monthNumber)
+        let dayValue = monthValue == nil ? nil : day.flatMap(dayNumber)
+        return .date(PartialDate(year: yearValue, month: monthValue, day: dayValue))
+    }
+
+    /// `--04`, `04`, `4`, `April`, `Apr` → 4.
+    static func monthNumber(_ text: String) -> Int? {
+        let trimmed = collapseWhitespace(text)
+        let stripped = trimmed.drop(while: { $0 == "-" })
+        if let number = Int(stripped.prefix(2)), stripped.prefix(2).allSatisfy(\.isNumber) {
+            return (1...12).contains(number) ? number : nil
+        }
+        let word = stripped.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return DateExpressions.monthNumbers[word]
+    }
+
+    /// `---10`, `10` → 10.
+    static func dayNumber(_ text: String) -> Int? {
+        let stripped = collapseWhitespace(text).drop(while: { $0 == "-" })
+        guard let number = Int(stripped.prefix(2)), stripped.prefix(2).allSatisfy(\.isNumber) else { return nil }
+        return (1...31).contains(number) ? number : nil
+    }
+}

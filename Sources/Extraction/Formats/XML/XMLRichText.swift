@@ -1,0 +1,177 @@
+import Markup
+
+/// Long texts in XML résumés (Europass `Activities`, `oa:Description`, HR-XML `Description`) come as
+/// HTML escaped inside the XML (`&lt;ul&gt;&lt;li&gt;…`), as plain text with real line breaks, or with
+/// literal two-character `\n` sequences where a line break was meant. This reads all three into the
+/// lines a reader sees, each with the line of the file it comes from.
+enum XMLRichText {
+    /// The rendered lines of `element`'s text.
+    static func lines(of element: MarkupElement, parser: MarkupParser) -> [MarkupText] {
+        lines(ofText: element.xmlRawText, startingAtLine: max(element.line, 1), parser: parser)
+    }
+
+    static func lines(ofText raw: String, startingAtLine line: Int, parser: MarkupParser) -> [MarkupText] {
+        guard raw.utf8.contains(where: { $0 > 0x20 }) else { return [] }
+        if looksLikeHTML(raw) {
+            // A literal "\n" inside HTML is a line break the author typed in a form field.
+            // Non-ASCII characters go in as character references, so the fragment means the same
+            // whatever encoding the HTML parser assumes for it.
+            let html = asciiOnly(replacingLiteralNewlines(in: raw, with: "<br>"))
+            guard let fragment = parser.parseFragment(html, startingAtLine: line), let root = fragment.root else {
+                return plainLines(of: raw, startingAtLine: line)
+            }
+            return renderedLines(of: root)
+        }
+        return plainLines(of: raw, startingAtLine: line)
+    }
+
+    /// The lines of an HTML fragment as a reader takes them: a new line at every block element, and at
+    /// `<br>` except inside a list item, where editors insert `<br>` to wrap long text and the item is
+    /// still one duty. Hidden text is left out.
+    static func renderedLines(of root: MarkupElement) -> [MarkupText] {
+        enum Step {
+            case enter(MarkupElement, inListItem: Bool)
+            case text(MarkupText)
+            case close
+        }
+        var lines: [MarkupText] = []
+        var buffer = ""
+        var bufferLine = 0
+        func flush() {
+            if let value = XMLValues.meaningful(buffer) { lines.append(MarkupText(value: value, line: bufferLine)) }
+            buffer = ""
+            bufferLine = 0
+        }
+        var steps: [Step] = [.enter(root, inListItem: false)]
+        while let step = steps.popLast() {
+            switch step {
+            case .close:
+                flush()
+            case .text(let text):
+                guard !text.isHidden else { continue }
+                if bufferLine == 0 && text.value.contains(where: { !$0.isWhitespace }) { bufferLine = text.line }
+                buffer += text.value
+            case .enter(let element, let inListItem):
+                guard !element.isHidden else { continue }
+                if element.name == "br" {
+                    if inListItem { buffer += " " } else { flush() }
+                    continue
+                }
+                let isBlock = element.name != root.name && MarkupElement.blockElements.contains(element.name)
+                if isBlock {
+                    flush()
+                    steps.append(.close)
+                }
+                let nested = inListItem || element.name == "li"
+                for content in element.contents.reversed() {
+                    switch content {
+                    case .element(let child): steps.append(.enter(child, inListItem: nested))
+                    case .text(let text): steps.append(.text(text))
+                    }
+                }
+            }
+        }
+        flush()
+        return lines
+    }
+
+    /// Plain text split at real line breaks and at literal `\n`; each line whitespace-collapsed. The
+    /// source line advances only at real breaks.
+    static func plainLines(of raw: String, startingAtLine line: Int) -> [MarkupText] {
+        var result: [MarkupText] = []
+        var current = ""
+        var currentLine = line
+        var sourceLine = line
+        func flush() {
+            if let value = XMLValues.meaningful(withoutBullet(current)) {
+                result.append(MarkupText(value: value, line: currentLine))
+            }
+            current = ""
+        }
+        var characters = raw.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? characters.next() {
+            pending = nil
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                flush()
+                sourceLine += 1
+                currentLine = sourceLine
+            } else if character == "\\" {
+                let next = characters.next()
+                if next == "n" || next == "r" {
+                    flush()
+                    currentLine = sourceLine
+                } else {
+                    current.append(character)
+                    pending = next
+                }
+            } else {
+                if current.isEmpty { currentLine = sourceLine }
+                current.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// A typed list marker ("- ", "• ", "* ") is layout, not part of the duty.
+    static func withoutBullet(_ line: String) -> String {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+        guard let first = trimmed.first, "-•*·–—▪►‣o".contains(first) else { return line }
+        let rest = trimmed.dropFirst()
+        guard let next = rest.first, next == " " || next == "\t" else { return line }
+        return String(rest)
+    }
+
+    /// Whether the text holds an HTML tag: `<` followed by a letter, `/` or `!`, with a `>` after it.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        var sawOpen = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "<") {
+                let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                if isLetter || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") { sawOpen = true }
+            }
+            if sawOpen && byte == UInt8(ascii: ">") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    static func asciiOnly(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "&#\(scalar.value);"
+            }
+        }
+        return result
+    }
+
+    static func replacingLiteralNewlines(in text: String, with replacement: String) -> String {
+        guard text.contains("\\") else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var iterator = text.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if character == "\\" {
+                let next = iterator.next()
+                if next == "n" || next == "r" {
+                    result += replacement
+                } else {
+                    result.append(character)
+                    pending = next
+                }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

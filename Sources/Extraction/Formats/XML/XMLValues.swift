@@ -1,0 +1,106 @@
+import Markup
+
+/// Reading plain values out of XML résumé vocabularies. Element lookups go by local name in any
+/// namespace, because the same vocabulary arrives prefixed (`hr:FamilyName`), unprefixed under a
+/// default namespace, or with no namespace at all.
+enum XMLValues {
+    /// Values that schema tools write into every field of a generated sample ("String", "token" …).
+    /// A value that is literally one of these was never typed by a person, so it is dropped.
+    static let schemaPlaceholders: Set<String> = [
+        "String", "string", "token", "normalizedString", "anyURI", "xs:string", "xsd:string",
+    ]
+
+    /// `text` whitespace-collapsed, or nil when it is empty or a schema placeholder.
+    static func meaningful(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let collapsed = collapseWhitespace(text)
+        guard !collapsed.isEmpty, !schemaPlaceholders.contains(collapsed) else { return nil }
+        return collapsed
+    }
+
+    /// `true`/`1` as XML Schema booleans write them (any case, surrounding space ignored).
+    static func isTrue(_ text: String?) -> Bool {
+        guard let text else { return false }
+        let value = collapseWhitespace(text).lowercased()
+        return value == "true" || value == "1" || value == "yes"
+    }
+
+    /// Whether `text` is an explicit XML Schema false.
+    static func isFalse(_ text: String?) -> Bool {
+        guard let text else { return false }
+        let value = collapseWhitespace(text).lowercased()
+        return value == "false" || value == "0" || value == "no"
+    }
+
+    /// Parts joined with `separator`, skipping missing and placeholder ones; nil when nothing is left.
+    static func joined(_ parts: [String?], separator: String = " ") -> String? {
+        let kept = parts.compactMap { meaningful($0) }
+        return kept.isEmpty ? nil : kept.joined(separator: separator)
+    }
+
+    /// "directHire" → "Direct hire", "internship" → "Internship": a code made readable.
+    static func humanised(code: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for character in code {
+            if character == "_" || character == "-" || character == " " {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else if character.isUppercase, !current.isEmpty, current.last?.isLowercase == true {
+                words.append(current)
+                current = String(character)
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        let sentence = words.map { $0.lowercased() }.joined(separator: " ")
+        return sentence.prefix(1).uppercased() + sentence.dropFirst()
+    }
+}
+
+extension MarkupElement {
+    /// The element's own visible text as a value: collapsed, nil when empty or a schema placeholder.
+    var xmlValue: String? { XMLValues.meaningful(text) }
+
+    /// The value of the element at `names` below this one (local names, any namespace).
+    func xmlValue(_ names: String...) -> String? {
+        var current: MarkupElement? = self
+        for name in names { current = current?.child(name) }
+        return current?.xmlValue
+    }
+
+    /// The first child whose local name is any of `names`, in the order the names are given.
+    func xmlChild(anyOf names: [String]) -> MarkupElement? {
+        for name in names {
+            if let found = child(name) { return found }
+        }
+        return nil
+    }
+
+    /// Every element at the end of `names` (each step may match several children).
+    func xmlAll(_ names: String...) -> [MarkupElement] {
+        var level: [MarkupElement] = [self]
+        for name in names {
+            level = level.flatMap { $0.children(named: name) }
+        }
+        return level
+    }
+
+    /// The raw text of the element, untouched (entities resolved, whitespace kept), for text that
+    /// holds escaped HTML or hand-made line breaks.
+    var xmlRawText: String {
+        var pieces: [String] = []
+        for piece in textNodes where !piece.isHidden { pieces.append(piece.value) }
+        return pieces.joined()
+    }
+
+    /// Whether the element holds any non-blank text, checked without joining it: for elements such as
+    /// base64 `Data` that may hold megabytes.
+    var xmlHasText: Bool {
+        for piece in textNodes where !piece.isHidden {
+            if piece.value.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) { return true }
+        }
+        return false
+    }
+}
