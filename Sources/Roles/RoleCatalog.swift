@@ -62,6 +62,13 @@ public struct RoleCatalog: Sendable {
         return try RoleCatalog(profiles: profiles, rubrics: rubrics)
     }
 
+    /// The profiles in a folder (the built-in ones for nil) that load; for context, never for scoring.
+    public static func profilesQuietly(in directory: String?) -> [Profile] {
+        guard let path = directory ?? Bundle.module.url(forResource: "Defaults", withExtension: nil)?.appendingPathComponent("Profiles").path,
+              let files = try? yamlFiles(in: path) else { return [] }
+        return files.compactMap { file in (try? read(file)).flatMap { try? ProfileLoader.load(yaml: $0, file: file) } }
+    }
+
     static func yamlFiles(in directory: String) throws(RoleCatalogError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -27,7 +27,9 @@ extension ReadinessCommand {
                     FileHandle.standardError.write(Data("readiness: \(error.description)\n".utf8))
                     throw ExitCode(65)
                 }
-                let others = (try? roles.catalog().profiles) ?? []
+                // The profiles beside it tell which roles lead here (their typical tenure).
+                let folder = (self.profile as NSString).deletingLastPathComponent
+                let others = RoleCatalog.profilesQuietly(in: roles.profiles ?? (folder.isEmpty ? "." : folder))
                 let rubric = RubricDeriver.derive(from: profile, among: others)
                 let yaml = RubricWriter.yaml(for: rubric, derivedFrom: "Profiles/\(profile.id).yaml")
                 if let output { try writeAtomically(yaml, to: output) } else { writeStandardOutput(yaml) }
@@ -43,7 +45,7 @@ extension ReadinessCommand {
             @OptionGroup var roles: RoleOptions
 
             func run() throws {
-                let known = Set(((try? roles.catalog().profiles) ?? []).map(\.id))
+                let known = Set(RoleCatalog.profilesQuietly(in: roles.profiles).map(\.id))
                 var failed = false
                 for file in files {
                     do {

@@ -14,7 +14,9 @@ public enum ExperienceCalculator {
     public static func span(of position: Position, asOf: PartialDate) -> Range<Int>? {
         guard let start = position.start else { return nil }
         let startIndex = start.monthIndex
-        let asOfEnd = asOf.monthIndex + 1
+        // "Present" counts whole months up to the as-of month: Nov 2021 – present at 2026-11-01 is
+        // 60 months. A closed span counts both its months: Jan – Dec 2019 is 12.
+        let asOfEnd = asOf.monthIndex
         var endIndex: Int
         if position.current {
             endIndex = asOfEnd
@@ -36,10 +38,18 @@ public enum ExperienceCalculator {
         return startIndex..<endIndex
     }
 
-    static func managementSpan(of position: Position, asOf: PartialDate) -> Range<Int>? {
+    /// Months of formal people management only: supervisory titles, or duties naming direct reports or
+    /// supervision that do not call themselves informal. For roles whose profile says informal leads
+    /// do not count.
+    public static func formalManagementMonths(of positions: [Position], asOf: PartialDate) -> Int {
+        mergedMonths(positions.compactMap { managementSpan(of: $0, asOf: asOf, formalOnly: true) })
+    }
+
+    static func managementSpan(of position: Position, asOf: PartialDate, formalOnly: Bool = false) -> Range<Int>? {
         guard let whole = span(of: position, asOf: asOf) else { return nil }
         if JobTitles.isSupervisory(position.title) { return whole }
-        guard let evidence = JobTitles.leadershipEvidence(in: position.duties) else { return nil }
+        let candidates = formalOnly ? position.duties.filter(JobTitles.isFormalSupervision) : position.duties
+        guard let evidence = JobTitles.leadershipEvidence(in: candidates) else { return nil }
         // "for the past 14 months" / "since September 2025": count from that date, not the whole job.
         if let stated = DateExpressions.findRange(in: evidence.text), let from = stated.start {
             let start = max(from.monthIndex, whole.lowerBound)

@@ -50,6 +50,13 @@ public enum JobTitles {
         "managed staff", "manage staff", "managing staff", "mentor and supervise", "staff of",
     ]
 
+    /// A duty that shows formal supervision: direct reports or supervising, not an informal lead.
+    public static func isFormalSupervision(_ duty: EvidenceText) -> Bool {
+        let lowered = duty.text.lowercased()
+        guard !lowered.contains("informal") else { return false }
+        return ["direct report", "directly report", "supervise", "supervising", "supervised", "line manage", "line-manage", "people manager", "managed staff", "manage staff", "managing staff", "managed a team", "manage a team", "managing a team", "manages a team"].contains { lowered.contains($0) }
+    }
+
     /// The duty line that shows people leadership, if any.
     public static func leadershipEvidence(in duties: [EvidenceText]) -> EvidenceText? {
         duties.first { duty in

@@ -40,7 +40,7 @@ public enum RubricDeriver {
                 id: "supervisory-experience",
                 label: supervisory.informalCounts ? "Supervisory experience (informal lead counts)" : "Supervisory experience",
                 weight: DefaultWeight.supervisory, mustHave: profile.level >= 5 && supervisory.min >= 1,
-                rule: .experienceYears(ExperienceYearsRule(scope: .supervisory, full: supervisory.min, partial: supervisory.min / 2))))
+                rule: .experienceYears(ExperienceYearsRule(scope: .supervisory, full: supervisory.min, partial: supervisory.min / 2, informalCounts: supervisory.informalCounts))))
         }
         criteria.append(Criterion(
             id: "education", label: "Education", weight: DefaultWeight.education,

@@ -23,6 +23,7 @@ public enum RubricWriter {
             case .experienceYears(let rule):
                 lines.append("    scope: \(rule.scope.rawValue)")
                 if !rule.titles.isEmpty { lines.append("    titles: \(list(rule.titles))") }
+                if !rule.informalCounts { lines.append("    informalCounts: false") }
                 lines.append("    full: \(number(rule.full))")
                 lines.append("    partial: \(number(rule.partial))")
             case .education(let rule):

@@ -6,7 +6,7 @@ public enum RubricLoader {
     static let topLevelKeys: Set<String> = ["id", "role", "title", "version", "derivedFrom", "bands", "criteria"]
     static let criterionKeys: Set<String> = [
         "id", "label", "kind", "weight", "mustHave", "scope", "titles", "full", "partial", "fields", "anyOf",
-        "partialAnyOf", "group", "terms", "programs", "verbs",
+        "partialAnyOf", "group", "terms", "programs", "verbs", "informalCounts",
     ]
 
     /// - Parameter knownRoles: profile ids a rubric may score for; nil skips that check.
@@ -69,7 +69,11 @@ public enum RubricLoader {
             if scope == .seniorRole && titles.isEmpty {
                 throw item["titles"].fail("a senior-role criterion needs the titles that count", fix: "add titles: [senior hr generalist, …]")
             }
-            rule = .experienceYears(ExperienceYearsRule(scope: scope, full: full, partial: partial, titles: titles))
+            let informalCounts = try item["informalCounts"].bool(default: true)
+            if !informalCounts && scope != .supervisory {
+                throw item["informalCounts"].fail("informalCounts only applies to scope: supervisory", fix: "remove it or set scope: supervisory")
+            }
+            rule = .experienceYears(ExperienceYearsRule(scope: scope, full: full, partial: partial, titles: titles, informalCounts: informalCounts))
         case "education":
             let full = try item["full"].educationLevel()
             let partial: EducationLevel? = item["partial"].exists ? try item["partial"].educationLevel() : nil

@@ -56,3 +56,8 @@ enum SHA256 {
         (value >> amount) | (value << (32 - amount))
     }
 }
+
+/// Hex SHA-256 of a text's UTF-8 bytes.
+public func sha256Hex(_ text: String) -> String {
+    SHA256.hex(of: Array(text.utf8))
+}

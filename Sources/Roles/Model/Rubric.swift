@@ -21,6 +21,16 @@ public struct Rubric: Sendable, Equatable {
     /// SHA-256 of the rubric file's bytes, so a report says exactly which rubric scored it.
     public var sha256: String
 
+    public init(id: String, role: String, title: String, version: String, bands: Bands, criteria: [Criterion], sha256: String) {
+        self.id = id
+        self.role = role
+        self.title = title
+        self.version = version
+        self.bands = bands
+        self.criteria = criteria
+        self.sha256 = sha256
+    }
+
     public var totalWeight: Double { criteria.reduce(0) { $0 + $1.weight } }
 }
 
@@ -76,12 +86,15 @@ public struct ExperienceYearsRule: Sendable, Equatable {
     public var full: Double
     public var partial: Double
     public var titles: [String]
+    /// For `supervisory`: whether informal leads ("team lead for our coordinators") count.
+    public var informalCounts: Bool
 
-    public init(scope: Scope, full: Double, partial: Double, titles: [String] = []) {
+    public init(scope: Scope, full: Double, partial: Double, titles: [String] = [], informalCounts: Bool = true) {
         self.scope = scope
         self.full = full
         self.partial = partial
         self.titles = titles
+        self.informalCounts = informalCounts
     }
 }
 

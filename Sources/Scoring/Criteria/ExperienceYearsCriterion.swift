@@ -15,9 +15,12 @@ enum ExperienceYearsCriterion {
         case .hr:
             months = record.experience.hrMonths
             counted = record.positions.filter { JobTitles.isHR($0.title) && $0.start != nil }
-        case .supervisory:
+        case .supervisory where rule.informalCounts:
             months = record.experience.managementMonths
             counted = record.positions.filter { JobTitles.isSupervisory($0.title) || JobTitles.leadershipEvidence(in: $0.duties) != nil }
+        case .supervisory:
+            months = ExperienceCalculator.formalManagementMonths(of: record.positions, asOf: context.asOf)
+            counted = record.positions.filter { JobTitles.isSupervisory($0.title) || $0.duties.contains(where: JobTitles.isFormalSupervision) }
         case .seniorRole:
             // A senior title, or any HR role at or above the senior level: an assistant manager has
             // already been through the senior-generalist stage.
@@ -36,7 +39,8 @@ enum ExperienceYearsCriterion {
         }
         if rule.scope == .supervisory {
             for position in record.positions {
-                if let lead = JobTitles.leadershipEvidence(in: position.duties) {
+                let duties = rule.informalCounts ? position.duties : position.duties.filter(JobTitles.isFormalSupervision)
+                if let lead = JobTitles.leadershipEvidence(in: duties) {
                     evidence.append(Evidence(text: lead.text, line: lead.line))
                 }
             }
@@ -47,7 +51,7 @@ enum ExperienceYearsCriterion {
         switch rule.scope {
         case .total: scopeWords = "work experience"
         case .hr: scopeWords = "HR experience"
-        case .supervisory: scopeWords = "supervisory experience"
+        case .supervisory: scopeWords = rule.informalCounts ? "supervisory experience" : "formal supervisory experience (direct reports)"
         case .seniorRole: scopeWords = "experience in a senior role (\(rule.titles.prefix(2).joined(separator: ", ")))"
         }
         return CriterionOutcome(
