@@ -63,7 +63,13 @@ public enum DateExpressions {
     public static func date(_ text: String) -> PartialDate? {
         let tokens = DateTokenizer.tokens(of: text[...])
         guard let (date, next) = parseDate(tokens, at: 0) else { return nil }
-        return next == tokens.count || tokens[next...].allSatisfy({ $0.kind == .punctuation }) ? date : nil
+        if next == tokens.count || tokens[next...].allSatisfy({ $0.kind == .punctuation }) { return date }
+        // An XML Schema date or dateTime with a zone or time: "2000-06-01Z", "2024-01-15T09:30:00+02:00".
+        if date.day != nil, tokens[next].isTight, tokens[next].kind == .word, tokens[next].lowered == "z" || tokens[next].lowered == "t",
+           tokens[(next + 1)...].allSatisfy({ $0.kind != .word || $0.lowered == "z" }) {
+            return date
+        }
+        return nil
     }
 
     /// "present", "current", "now", "today", "to date", "ongoing" …: the range is still open.

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Reads education entries: degree (with its level), field, institution and dates, from lines such as
+/// "B.S. in Human Resource Management — University of Dayton (2016)" or from neighbouring elements.
+enum EducationReader {
+    struct Draft {
+        var degree: String?
+        var degreeExtras: [String] = []
+        /// The degree with what follows it on its line, up to the institution, place or date:
+        /// "Master of Business Administration (MBA), Human Resources concentration".
+        var degreeAsWritten: String?
+        var institution: String?
+        var location: String?
+        var range: DateRange?
+        var fieldLine: String?
+        var firstLine: Int
+        var container: Int
+        var sawBody = false
+    }
+
+    static func entries(from lines: [HTMLLine]) -> [Education] {
+        var drafts: [Draft] = []
+        var current: Draft?
+        func finish() {
+            if let draft = current { drafts.append(draft) }
+            current = nil
+        }
+        for line in lines {
+            let parsed = LineFields.parse(line, education: true)
+            let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
+            let wordCount = line.text.split(separator: " ").count
+            let hasDegree = fields.contains { $0.kind == .degree }
+            let hasInstitution = fields.contains { $0.kind == .institution }
+            let isHeader = hasDegree || hasInstitution || (parsed.range != nil && wordCount <= 10 && !LineFields.isSentenceLike(line.text))
+            guard isHeader else {
+                if current != nil {
+                    if current!.fieldLine == nil, current!.degreeExtras.isEmpty, !current!.sawBody, isFieldOfStudy(line.text) {
+                        current!.fieldLine = line.text
+                    } else {
+                        current!.sawBody = true
+                    }
+                }
+                continue
+            }
+            if var draft = current {
+                let otherContainer = draft.container != 0 && line.container != 0 && draft.container != line.container
+                if !otherContainer {
+                    if draft.sawBody {
+                        if !hasDegree && !hasInstitution && draft.range == nil {
+                            merge(parsed.range, fields, into: &draft)
+                            current = draft
+                            continue
+                        }
+                    } else {
+                        let conflict = (hasDegree && draft.degree != nil) || (hasInstitution && draft.institution != nil)
+                            || (parsed.range != nil && draft.range != nil)
+                        if !conflict {
+                            merge(parsed.range, fields, into: &draft)
+                            if hasDegree { draft.degreeAsWritten = degreeAsWritten(in: line.fieldText, fields: fields, range: parsed.range) }
+                            current = draft
+                            continue
+                        }
+                    }
+                }
+                finish()
+            }
+            var draft = Draft(firstLine: line.line, container: line.container)
+            merge(parsed.range, fields, into: &draft)
+            if hasDegree { draft.degreeAsWritten = degreeAsWritten(in: line.fieldText, fields: fields, range: parsed.range) }
+            current = draft
+        }
+        finish()
+        return drafts.compactMap(resolve)
+    }
+
+    static func merge(_ range: DateRange?, _ fields: [LineField], into draft: inout Draft) {
+        if draft.range == nil, let range { draft.range = range }
+        var degreeOnThisLine = false
+        for field in fields {
+            switch field.kind {
+            case .degree:
+                if draft.degree == nil {
+                    draft.degree = field.text
+                    degreeOnThisLine = true
+                }
+            case .institution, .employer:
+                if draft.institution == nil { draft.institution = field.text }
+            case .location:
+                if draft.location == nil { draft.location = field.text }
+            case .unknown, .title:
+                if degreeOnThisLine {
+                    draft.degreeExtras.append(field.text)
+                } else if draft.fieldLine == nil, isFieldOfStudy(field.text) {
+                    draft.fieldLine = field.text
+                }
+            case .duration:
+                break
+            }
+        }
+    }
+
+    static func resolve(_ draft: Draft) -> Education? {
+        guard draft.degree != nil || draft.institution != nil else { return nil }
+        var degree = draft.degreeAsWritten ?? draft.degree
+        if draft.degreeAsWritten == nil, let written = degree, !draft.degreeExtras.isEmpty {
+            degree = ([written] + draft.degreeExtras).joined(separator: ", ")
+        }
+        var field = draft.degree.flatMap(fieldOfStudy(inDegree:))
+        if field == nil, !draft.degreeExtras.isEmpty {
+            field = draft.degreeExtras.filter(isFieldOfStudy).joined(separator: ", ")
+            if field?.isEmpty == true { field = nil }
+        }
+        if field == nil { field = draft.fieldLine }
+        var level = draft.degree.flatMap(EducationLevels.level(ofDegree:))
+        if level == nil, let institution = draft.institution?.lowercased(),
+           ["high school", "secondary school", "gymnasium", "lycée", "grammar school"].contains(where: { institution.contains($0) }) {
+            level = .secondary
+        }
+        let range = draft.range
+        let hasSpan = range?.end != nil || range?.isCurrent == true
+        return Education(
+            degree: degree,
+            level: level,
+            field: field,
+            institution: draft.institution,
+            start: hasSpan ? range?.start : nil,
+            end: range?.isCurrent == true ? nil : (range?.end ?? range?.start),
+            line: draft.firstLine)
+    }
+
+    /// The stretch of the line around the degree, bounded by the institution, the place or the date.
+    static func degreeAsWritten(in text: String, fields: [LineField], range: DateRange?) -> String? {
+        guard let degree = fields.first(where: { $0.kind == .degree }), let degreeRange = text.range(of: degree.text) else { return nil }
+        var bounds: [Range<String.Index>] = []
+        if let range { bounds.append(range.matched) }
+        for field in fields where [.institution, .location, .employer].contains(field.kind) {
+            if let found = text.range(of: field.text) { bounds.append(found) }
+        }
+        var lower = text.startIndex
+        var upper = text.endIndex
+        for bound in bounds {
+            if bound.upperBound <= degreeRange.lowerBound, bound.upperBound > lower { lower = bound.upperBound }
+            if bound.lowerBound >= degreeRange.upperBound, bound.lowerBound < upper { upper = bound.lowerBound }
+        }
+        var written = String(text[lower..<upper]).replacingOccurrences(of: " | ", with: " ")
+        // Brackets left open by a removed date: "… (2021" or "2021)".
+        let opens = written.filter { $0 == "(" }.count
+        let closes = written.filter { $0 == ")" }.count
+        if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
+        if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
+        let trimmed = LineFields.trim(written.trimmingCharacters(in: .whitespaces))
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The subject in a degree as written: "Bachelor of Science in Human Resource Management" →
+    /// "Human Resource Management"; "Master of Business Administration" → "Business Administration";
+    /// "B.S. Business Administration" → "Business Administration"; "MBA" → nil.
+    static func fieldOfStudy(inDegree degree: String) -> String? {
+        let lowered = degree.lowercased()
+        if let range = lowered.range(of: " in ") {
+            let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+            let field = String(degree.dropFirst(offset))
+            return cleanField(field)
+        }
+        if let range = lowered.range(of: " of ") {
+            let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+            let field = String(degree.dropFirst(offset))
+            let generic = ["science", "sciences", "arts", "fine arts", "applied science", "applied sciences", "philosophy", "laws", "education", "engineering"]
+            return generic.contains(field.lowercased().trimmingCharacters(in: .whitespaces)) ? nil : cleanField(field)
+        }
+        // An abbreviation followed by the subject: "B.S. Business Administration", "BA Psychology".
+        let tokens = degree.split(separator: " ", maxSplits: 1)
+        if tokens.count == 2, LineFields.isDegree(String(tokens[0])), !LineFields.isDegree(String(tokens[1])) {
+            return cleanField(String(tokens[1]))
+        }
+        return nil
+    }
+
+    private static func cleanField(_ text: String) -> String? {
+        let trimmed = LineFields.trim(text)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A short capitalised phrase with no grades, honours or digits: "Computer Science", "Human Resources".
+    static func isFieldOfStudy(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        let noise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
+        guard !noise.contains(where: { lowered.contains($0) }), !text.contains(where: \.isNumber), !text.contains(":") else { return false }
+        let words = text.split(separator: " ")
+        return !words.isEmpty && words.count <= 8 && LineFields.isCapitalised(text) && !LineFields.isSentenceLike(text)
+    }
+}

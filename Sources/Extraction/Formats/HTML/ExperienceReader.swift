@@ -1,0 +1,164 @@
+import Foundation
+
+/// Reads positions from the lines of an experience section: splits entries, and tells title, employer,
+/// place and dates apart whether they share a line or sit on neighbouring lines, in either order.
+///
+/// Each line is either part of an entry's header (title, employer, place, dates) or part of its body
+/// (duties, achievements, a description). A header line after a body starts the next entry, except a
+/// line holding only dates when the entry has none yet (templates put the dates in a sibling element
+/// after the description). Two titles, or two date ranges, before any body also start a new entry.
+enum ExperienceReader {
+    struct Draft {
+        var titles: [LineField] = []
+        var employers: [LineField] = []
+        var unknowns: [LineField] = []
+        var location: String?
+        var range: DateRange?
+        var duties: [EvidenceText] = []
+        var firstLine: Int
+        var container: Int
+        var sawBody = false
+        /// The entry began with an employer line and no title ("Acme Health — Columbus, OH"), so later
+        /// roles listed without an employer belong to it.
+        var startedWithEmployerOnly = false
+    }
+
+    enum Role {
+        case header(ParsedLine)
+        case body
+    }
+
+    /// Whether a line belongs to an entry's header or its body.
+    static func role(of line: HTMLLine) -> Role {
+        let wordCount = line.text.split(separator: " ").count
+        let parsed = LineFields.parse(line)
+        let verbFirst = LineFields.startsWithVerb(line.text)
+        if line.isListItem || line.hadBullet {
+            return parsed.hasRange && wordCount <= 15 && !verbFirst ? .header(parsed) : .body
+        }
+        if verbFirst { return .body }
+        if parsed.hasRange { return wordCount <= 25 ? .header(parsed) : .body }
+        if parsed.range != nil, wordCount <= 8, !LineFields.isSentenceLike(line.text) { return .header(parsed) }
+        if LineFields.isSentenceLike(line.text) || wordCount > 14 { return .body }
+        let usable = parsed.fields.filter { !$0.sentenceLike }
+        if usable.contains(where: { $0.kind == .title || $0.kind == .employer || $0.kind == .location }) { return .header(parsed) }
+        let presented = line.headingLevel != nil || line.hasHeadingClass || (line.isBold && wordCount <= 8)
+            || usable.contains(where: \.emphasised)
+        if presented, !usable.isEmpty { return .header(parsed) }
+        return .body
+    }
+
+    /// Positions from the lines of one experience section. `strict` keeps only entries that have both
+    /// dates and a recognisable title (used when a résumé has no experience heading at all).
+    static func positions(from lines: [HTMLLine], strict: Bool = false) -> [Position] {
+        var drafts: [Draft] = []
+        var current: Draft?
+
+        func finish() {
+            if let draft = current { drafts.append(draft) }
+            current = nil
+        }
+
+        for line in lines {
+            switch role(of: line) {
+            case .body:
+                guard current != nil else { continue }
+                current!.duties.append(EvidenceText(line.text, line: line.line, section: .position))
+                current!.sawBody = true
+            case .header(let parsed):
+                let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
+                if var draft = current {
+                    let otherContainer = draft.container != 0 && line.container != 0 && draft.container != line.container
+                    if !otherContainer && draft.sawBody {
+                        // Dates (or a place) after the description: the sibling-span layout.
+                        let onlyDates = fields.isEmpty && parsed.range != nil && draft.range == nil
+                        let onlyPlace = !fields.isEmpty && fields.allSatisfy({ $0.kind == .location }) && draft.location == nil && parsed.range == nil
+                        if onlyDates || onlyPlace {
+                            merge(parsed.range, fields, into: &draft)
+                            current = draft
+                            continue
+                        }
+                    } else if !otherContainer {
+                        let hasTitle = fields.contains { $0.kind == .title }
+                        let hasEmployer = fields.contains { $0.kind == .employer }
+                        let conflict = (hasTitle && !draft.titles.isEmpty) || (parsed.range != nil && draft.range != nil)
+                            || (hasEmployer && !draft.employers.isEmpty && !draft.titles.isEmpty)
+                        if !conflict {
+                            merge(parsed.range, fields, into: &draft)
+                            current = draft
+                            continue
+                        }
+                    }
+                    finish()
+                }
+                var draft = Draft(firstLine: line.line, container: line.container)
+                draft.startedWithEmployerOnly = parsed.range == nil && fields.contains { $0.kind == .employer }
+                    && !fields.contains { $0.kind == .title }
+                merge(parsed.range, fields, into: &draft)
+                current = draft
+            }
+        }
+        finish()
+
+        var positions: [Position] = []
+        var groupEmployer: String?
+        for draft in drafts {
+            guard var position = resolve(draft) else { continue }
+            if draft.startedWithEmployerOnly {
+                groupEmployer = position.employer
+            } else if position.employer == nil {
+                position.employer = groupEmployer
+            } else {
+                groupEmployer = nil
+            }
+            if strict && (position.start == nil || position.title.isEmpty) { continue }
+            positions.append(position)
+        }
+        return positions
+    }
+
+    static func merge(_ range: DateRange?, _ fields: [LineField], into draft: inout Draft) {
+        if draft.range == nil, let range, range.start != nil || range.isCurrent { draft.range = range }
+        for field in fields {
+            switch field.kind {
+            case .title: draft.titles.append(field)
+            case .employer, .institution: draft.employers.append(field)
+            case .location: if draft.location == nil { draft.location = field.text }
+            case .unknown, .degree: draft.unknowns.append(field)
+            case .duration: break
+            }
+        }
+    }
+
+    /// Decides title and employer: named fields first, then the unnamed ones by position — a missing
+    /// title takes the first unnamed field, a missing employer the first emphasised or first unnamed.
+    static func resolve(_ draft: Draft) -> Position? {
+        var title = draft.titles.first?.text
+        var employer = (draft.employers.first(where: \.emphasised) ?? draft.employers.first(where: { LineFields.isCapitalised($0.text) }) ?? draft.employers.first)?.text
+        var unknowns = draft.unknowns.filter { LineFields.isCapitalised($0.text) || $0.emphasised }
+        if employer == nil, let index = unknowns.firstIndex(where: \.emphasised), title != nil || unknowns.count > 1 {
+            employer = unknowns.remove(at: index).text
+        }
+        if title == nil, !unknowns.isEmpty {
+            title = unknowns.removeFirst().text
+        }
+        if employer == nil, !unknowns.isEmpty {
+            employer = unknowns.removeFirst().text
+        }
+        // An entry needs dates, or both a title and an employer, to be a position rather than stray text.
+        guard draft.range != nil || (title != nil && employer != nil) else { return nil }
+        let range = draft.range
+        let current = range?.isCurrent ?? false
+        return Position(
+            title: title ?? "",
+            employer: employer,
+            location: draft.location,
+            start: range?.start,
+            // A lone date ("Acme Health, 2019") is a position within that year or month.
+            end: current ? nil : (range?.end ?? range?.start),
+            current: current,
+            description: draft.duties.isEmpty ? nil : draft.duties.map(\.text).joined(separator: "\n"),
+            duties: draft.duties,
+            line: draft.firstLine)
+    }
+}

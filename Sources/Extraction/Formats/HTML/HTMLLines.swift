@@ -1,0 +1,298 @@
+import Foundation
+import Markup
+
+/// One rendered line of an HTML résumé with the markup cues the extractors read: was it a heading, bold,
+/// a list item, a "section title" paragraph, which words were emphasised. Built once per document so the
+/// rest of the HTML reading is plain string work on values.
+struct HTMLLine: Sendable, Equatable {
+    /// What a reader sees: whitespace collapsed, Word's conditional-comment debris and leading bullet
+    /// characters removed. This is the text evidence cites.
+    var text: String
+    /// The same line prepared for splitting into fields: Word tab stops (`mso-tab-count` spans) become
+    /// " | ", and `<time datetime>` elements are replaced by their machine-readable date.
+    var fieldText: String
+    /// The source line where the text starts.
+    var line: Int
+    /// 1–6 when the text sits in `<h1>`…`<h6>`.
+    var headingLevel: Int?
+    /// Every visible character is bold (`<b>`, `<strong>`, `font-weight: bold`).
+    var isBold = false
+    var isListItem = false
+    /// A bullet character ("•", "·", Word's `mso-list:Ignore` span …) was stripped from the start.
+    var hadBullet = false
+    /// In `<dt>` or `<th>`: a label cell.
+    var isLabelCell = false
+    /// In a table cell (`<td>`), where Word and table layouts put section titles in the left column.
+    var inTableCell = false
+    /// The block (or an inline wrapper) has a class that names a section title (`SectionTitle`,
+    /// `section-title`, `resume-section-heading` …).
+    var hasSectionTitleClass = false
+    /// The block has a heading-ish class (`subheading`, `heading`, `title`), as templates mark job titles
+    /// and employers.
+    var hasHeadingClass = false
+    /// The block has a class naming a person's name (`name`, `fullname`, `p-name`, Word's `Name` style).
+    var hasNameClass = false
+    /// Texts of `<b>`, `<strong>` and `<a>` inside the line, for telling an organisation name from a tagline.
+    var emphasised: [String] = []
+    /// `mailto:` and `tel:` targets of links in the line.
+    var links: [String] = []
+    /// An id for the nearest enclosing entry container (`<article>`, `class="…-item"`), 0 when none.
+    var container = 0
+    /// The JSON Resume key (`work`, `education` …) of the nearest enclosing element whose id or class is
+    /// one, when lines are built for a theme.
+    var resumeKey: String?
+}
+
+enum HTMLLines {
+    /// Top-level keys of the JSON Resume schema, as themes use them for section ids and classes.
+    static let resumeKeys: Set<String> = [
+        "basics", "work", "volunteer", "education", "awards", "certificates", "publications", "skills", "languages",
+        "interests", "references", "projects", "about", "summary", "experience",
+    ]
+
+    /// Class names that mark one entry (a job, a degree) in templates.
+    static let entryClasses: Set<String> = [
+        "resume-item", "timeline-item", "experience-item", "education-item", "work-item", "job", "position", "entry",
+        "resume-entry", "job-entry", "cv-entry", "item", "experience-entry", "education-entry",
+    ]
+
+    private struct Context {
+        var bold = false
+        var headingLevel: Int?
+        var listItem = false
+        var labelCell = false
+        var tableCell = false
+        var sectionTitleClass = false
+        var headingClass = false
+        var nameClass = false
+        var container = 0
+        var resumeKey: String?
+    }
+
+    private struct Chunk {
+        var text: String
+        var fieldText: String
+        var line: Int
+        var context: Context
+    }
+
+    private enum Step {
+        case enter(MarkupElement, Context)
+        case text(MarkupText, Context)
+        case exitBlock
+    }
+
+    /// The visible lines under `element`, in reading order. Hidden elements and text are skipped
+    /// entirely. Walks with an explicit stack, so depth is no problem.
+    static func lines(of element: MarkupElement, readResumeKeys: Bool = false) -> [HTMLLine] {
+        var lines: [HTMLLine] = []
+        var chunks: [Chunk] = []
+        var emphasised: [String] = []
+        var links: [String] = []
+        var bullet = false
+        var nextContainer = 1
+
+        func flush() {
+            defer {
+                chunks.removeAll()
+                emphasised.removeAll()
+                links.removeAll()
+                bullet = false
+            }
+            guard !chunks.isEmpty else { return }
+            var raw = ""
+            var rawFields = ""
+            for chunk in chunks {
+                raw += chunk.text
+                rawFields += chunk.fieldText
+            }
+            var (text, strippedBullet) = clean(raw)
+            let (fieldText, _) = clean(rawFields)
+            guard !text.isEmpty else { return }
+            if text.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return }
+            let visible = chunks.filter { !$0.text.allSatisfy(\.isWhitespace) }
+            guard let first = visible.first else { return }
+            text = text.trimmingCharacters(in: .whitespaces)
+            var line = HTMLLine(text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line)
+            line.headingLevel = visible.compactMap(\.context.headingLevel).first
+            line.isBold = visible.allSatisfy { $0.context.bold || $0.text.allSatisfy { !$0.isLetter } }
+            line.isListItem = visible.contains { $0.context.listItem }
+            line.hadBullet = bullet || strippedBullet
+            line.isLabelCell = first.context.labelCell
+            line.inTableCell = first.context.tableCell
+            line.hasSectionTitleClass = visible.contains { $0.context.sectionTitleClass }
+            line.hasHeadingClass = first.context.headingClass
+            line.hasNameClass = visible.allSatisfy { $0.context.nameClass }
+            line.emphasised = emphasised.filter { !$0.isEmpty }
+            line.links = links
+            line.container = first.context.container
+            line.resumeKey = first.context.resumeKey
+            lines.append(line)
+        }
+
+        var stack: [Step] = []
+        for content in element.contents.reversed() {
+            switch content {
+            case .element(let child): stack.append(.enter(child, Context()))
+            case .text(let text): stack.append(.text(text, Context()))
+            }
+        }
+        while let step = stack.popLast() {
+            switch step {
+            case .exitBlock:
+                flush()
+            case .text(let text, let context):
+                guard !text.isHidden, !text.value.isEmpty else { continue }
+                chunks.append(Chunk(text: text.value, fieldText: text.value, line: text.line, context: context))
+            case .enter(let child, var context):
+                guard !child.isHidden else { continue }
+                let name = child.name
+                let style = child.attribute("style")?.lowercased() ?? ""
+                // Word marks the bullet glyph of a list paragraph with `mso-list:Ignore`.
+                if style.contains("mso-list:ignore") || style.contains("mso-list: ignore") {
+                    bullet = true
+                    continue
+                }
+                // Word's tab stops separate the columns of a line: date, employer, place.
+                if name == "span", style.contains("mso-tab-count") {
+                    chunks.append(Chunk(text: " ", fieldText: " | ", line: child.line, context: context))
+                    continue
+                }
+                if name == "time", let datetime = child.attribute("datetime"), PartialDate(iso: datetime) != nil {
+                    let shown = child.text
+                    chunks.append(Chunk(text: " " + shown + " ", fieldText: " " + datetime.trimmingCharacters(in: .whitespaces) + " ", line: child.line, context: context))
+                    continue
+                }
+                let isBlock = MarkupElement.blockElements.contains(name)
+                if isBlock {
+                    flush()
+                    stack.append(.exitBlock)
+                    context.headingClass = false
+                    context.nameClass = false
+                }
+                switch name {
+                case "h1", "h2", "h3", "h4", "h5", "h6":
+                    context.headingLevel = Int(name.dropFirst())
+                case "b", "strong":
+                    context.bold = true
+                case "li":
+                    context.listItem = true
+                case "dt", "th":
+                    context.labelCell = true
+                case "td":
+                    context.tableCell = true
+                    context.labelCell = false
+                case "article":
+                    context.container = nextContainer
+                    nextContainer += 1
+                default:
+                    break
+                }
+                if style.contains("font-weight:bold") || style.contains("font-weight: bold") || style.contains("font-weight:700")
+                    || style.contains("font-weight: 700") || style.contains("font-weight:600") || style.contains("font-weight: 600") {
+                    context.bold = true
+                }
+                let classes = child.classNames.map { $0.lowercased() }
+                for className in classes {
+                    let compact = className.filter { $0.isLetter }
+                    if compact.contains("sectiontitle") || compact.contains("sectionhead") || compact.contains("sectionname")
+                        || compact.contains("sectionlabel") || compact.contains("sectiontitel") {
+                        context.sectionTitleClass = true
+                    } else if compact.contains("heading") || compact.contains("title") || compact.hasSuffix("header") {
+                        context.headingClass = true
+                    }
+                    if isPersonNameClass(compact) { context.nameClass = true }
+                    if entryClasses.contains(className) {
+                        context.container = nextContainer
+                        nextContainer += 1
+                    }
+                }
+                if readResumeKeys {
+                    if let id = child.attribute("id")?.lowercased(), resumeKeys.contains(id) {
+                        context.resumeKey = id
+                    } else if let key = classes.first(where: { resumeKeys.contains($0) }) {
+                        context.resumeKey = key
+                    }
+                }
+                if name == "b" || name == "strong" || name == "a" {
+                    emphasised.append(collapseWhitespace(child.text))
+                }
+                if name == "a", let href = child.attribute("href") {
+                    let lowered = href.lowercased()
+                    if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { links.append(href) }
+                }
+                if name == "br" {
+                    flush()
+                    continue
+                }
+                for content in child.contents.reversed() {
+                    switch content {
+                    case .element(let grandchild): stack.append(.enter(grandchild, context))
+                    case .text(let text): stack.append(.text(text, context))
+                    }
+                }
+            }
+        }
+        flush()
+        return lines
+    }
+
+    /// `name`, `fullname`, `pname`, `candidatename` — but not `companyname`, `jobname`, `schoolname`.
+    static func isPersonNameClass(_ compact: String) -> Bool {
+        guard compact.hasSuffix("name") else { return false }
+        let other = ["company", "job", "school", "org", "employer", "institution", "degree", "file", "user", "class", "tag", "brand", "host", "site", "nick", "position", "title", "section", "place", "city", "country", "field", "skill", "cert", "award", "project", "course", "program", "product", "team", "university", "college"]
+        return !other.contains { compact.contains($0) }
+    }
+
+    /// Collapses whitespace, removes Word's `<![if !supportLists]>` debris (libxml2 keeps it as text) and
+    /// strips leading bullet glyphs. Returns whether a bullet was removed.
+    static func clean(_ raw: String) -> (String, Bool) {
+        var text = raw
+        if text.contains("<![") {
+            text = removeDownlevelConditionals(text)
+        }
+        text = collapseWhitespace(text)
+        return stripBullet(text)
+    }
+
+    static func removeDownlevelConditionals(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "<![") {
+            result += rest[rest.startIndex..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "]>") else {
+                rest = rest[open.upperBound...]
+                continue
+            }
+            result += " "
+            rest = rest[close.upperBound...]
+        }
+        result += rest
+        return result
+    }
+
+    static let bulletCharacters: Set<Character> = [
+        "•", "·", "▪", "▫", "●", "○", "◦", "■", "□", "♦", "◆", "❖", "➢", "➤", "►", "▸", "▶", "✓", "✔", "§", "⁃", "∙", "⦁", "◘", "‣",
+    ]
+
+    static func stripBullet(_ text: String) -> (String, Bool) {
+        var rest = text[...]
+        var stripped = false
+        while let first = rest.first {
+            let isPrivateUse = first.unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } ?? false
+            if bulletCharacters.contains(first) || isPrivateUse {
+                rest = rest.dropFirst()
+            } else if first == "-" || first == "*" || first == "–" || first == "—" || first == ">" {
+                // A dash or star is a bullet only when a space follows ("- Led …", not "-5%").
+                let next = rest.dropFirst().first
+                guard next == " " else { break }
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+            stripped = true
+            while rest.first == " " { rest = rest.dropFirst() }
+        }
+        return (String(rest), stripped)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Turns sectioned lines into a `Candidate`: the part the generic HTML and JSON Resume theme extractors
+/// share once each has decided which line belongs to which section.
+struct HTMLResumeBuilder: Sendable {
+    var format: ResumeFormat
+    /// JSON Resume themes render each skill group's name as a heading over its keywords; the name is a
+    /// skill the résumé declares. In free-form HTML such headings are only labels.
+    var groupNamesAreSkills = false
+
+    func build(_ lines: [SectionedLine], source: String, documentTitle: String?) -> Candidate {
+        var candidate = Candidate(source: source, format: format)
+        candidate.evidence = lines.map { EvidenceText($0.line.text, line: $0.line.line, section: $0.section.evidenceSection) }
+
+        let details = PersonalDetailsReader.read(lines, documentTitle: documentTitle)
+        candidate.personal = details.personal
+        candidate.headline = details.headline
+
+        func content(_ section: ResumeSection) -> [HTMLLine] {
+            lines.filter { $0.section == section && !$0.isHeading }.map(\.line)
+        }
+        let hasExperienceSection = lines.contains { $0.section == .experience }
+        if hasExperienceSection {
+            candidate.positions = ExperienceReader.positions(from: content(.experience))
+        } else {
+            // No experience heading we know: take only entries with dates and a recognisable title from
+            // the rest, so a stray date in a summary does not become a job.
+            let rest = lines.enumerated().filter { $0.offset != details.nameIndex && !$0.element.isHeading && [.header, .other].contains($0.element.section) }.map(\.element.line)
+            candidate.positions = ExperienceReader.positions(from: rest, strict: true)
+            if !candidate.positions.isEmpty {
+                candidate.warnings.append("no experience heading found; positions were read from dated lines with job titles")
+            }
+        }
+        candidate.education = EducationReader.entries(from: content(.education))
+        candidate.certifications = CertificationReader.certifications(
+            inSection: lines.filter { $0.section == .certifications && !$0.isHeading }, everywhere: lines)
+        candidate.skills = SkillsReader.skills(from: content(.skills), labelsAreSkills: groupNamesAreSkills)
+
+        for (index, position) in candidate.positions.enumerated() where position.title.isEmpty {
+            candidate.warnings.append("position \(index + 1) (line \(position.line)) has no recognisable job title")
+        }
+        if candidate.personal.name == nil {
+            candidate.warnings.append("no name found")
+        }
+        return candidate
+    }
+}

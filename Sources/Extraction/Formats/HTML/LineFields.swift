@@ -1,0 +1,363 @@
+import Foundation
+
+/// What a piece of a job or education line is.
+enum FieldKind: Sendable, Equatable {
+    case title, employer, location, degree, institution, duration, unknown
+}
+
+/// One piece of a line after the date is cut out and the rest split at separators.
+struct LineField: Sendable, Equatable {
+    var text: String
+    var kind: FieldKind
+    /// Bold or a link in the markup: templates emphasise the organisation, not its tagline.
+    var emphasised: Bool
+    /// Reads like a sentence (a duty, a tagline), not like a name.
+    var sentenceLike: Bool
+}
+
+/// A line taken apart: its date range and its fields, in the order written.
+struct ParsedLine: Sendable {
+    var range: DateRange?
+    var fields: [LineField]
+
+    /// A span with an end or "Present", as opposed to a lone date.
+    var hasRange: Bool { range.map { $0.end != nil || $0.isCurrent } ?? false }
+    func fields(_ kind: FieldKind) -> [LineField] { fields.filter { $0.kind == kind } }
+    func has(_ kind: FieldKind) -> Bool { fields.contains { $0.kind == kind } }
+}
+
+/// Splits résumé lines such as "Senior HR Generalist, Acme Health (2021–present)" or
+/// "Acme Health — Columbus, OH · January 2024 – Present" into a date range and named fields, and tells
+/// a job title from an employer from a place by their words. No regular expressions: this runs on every
+/// line of every file in a batch.
+enum LineFields {
+    static func parse(_ line: HTMLLine, education: Bool = false) -> ParsedLine {
+        let source = line.fieldText
+        var remainder = source
+        var range: DateRange?
+        if let found = DateExpressions.findRange(in: source) {
+            range = found
+            remainder = String(source[source.startIndex..<found.matched.lowerBound]) + " | " + String(source[found.matched.upperBound...])
+        }
+        let pieces = split(remainder)
+        let emphasised = line.emphasised.map { $0.lowercased() }
+        let fields = pieces.map { piece -> LineField in
+            let lowered = piece.lowercased()
+            let isEmphasised = emphasised.contains { $0 == lowered || (!$0.isEmpty && $0.count >= 3 && lowered.contains($0)) }
+            return LineField(text: piece, kind: classify(piece, education: education), emphasised: isEmphasised, sentenceLike: isSentenceLike(piece))
+        }
+        return ParsedLine(range: range, fields: fields)
+    }
+
+    // MARK: - Splitting
+
+    /// Splits at the separators résumés put between title, employer, place and dates: bars, middle dots,
+    /// bullets, tabs, semicolons, spaced dashes, em dashes, " at ", "@", brackets, and commas (keeping
+    /// "Lit Ware, Inc." and "Columbus, OH" whole).
+    static func split(_ text: String) -> [String] {
+        let marker: Character = "\u{1F}"
+        var working = " " + text + " "
+        for separator in [" - ", " – ", " -- ", " — ", "—", " @ ", " at ", " | ", "|", "·", "•", "\t", ";", "(", ")", "[", "]", " / ", "‖", "∙", "▪"] {
+            if working.contains(separator) {
+                working = working.replacingOccurrences(of: separator, with: String(marker))
+            }
+        }
+        var result: [String] = []
+        for part in working.split(separator: marker) {
+            for piece in splitCommas(String(part)) {
+                let trimmed = trim(piece)
+                if !trimmed.isEmpty, trimmed.contains(where: { $0.isLetter || $0.isNumber }) { result.append(trimmed) }
+            }
+        }
+        return result
+    }
+
+    /// Splits at commas, then rejoins what a comma does not separate: a company suffix ("Inc."), a state
+    /// or country after a city, a department after a bare title ("Manager, Human Resources").
+    static func splitCommas(_ text: String) -> [String] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: true).map { trim(String($0)) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return parts }
+        var result: [String] = []
+        for part in parts {
+            guard let previous = result.last else {
+                result.append(part)
+                continue
+            }
+            let lowered = part.lowercased()
+            if companySuffixes.contains(lowered.trimmingCharacters(in: CharacterSet(charactersIn: "."))) || companySuffixes.contains(lowered) {
+                result[result.count - 1] = previous + ", " + part
+            } else if isRegionOrCountry(part), isPlaceName(previous) || isLocation(previous) {
+                result[result.count - 1] = previous + ", " + part
+            } else if titleWordsOnly(previous), isDepartment(part) {
+                result[result.count - 1] = previous + ", " + part
+            } else {
+                result.append(part)
+            }
+        }
+        return result
+    }
+
+    static func trim(_ text: String) -> String {
+        var trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;:|–—-·•/\u{1F}")))
+        // A closing period is punctuation unless it ends an abbreviation ("Inc.", "B.A.", "Jr.").
+        if trimmed.hasSuffix("."), trimmed.count > 1 {
+            let body = trimmed.dropLast()
+            let lastWord = body.split(separator: " ").last.map { $0.lowercased() } ?? ""
+            let keeps = lastWord.contains(".") || lastWord.count == 1 || companySuffixes.contains(lastWord) || ["jr", "sr", "st", "dept", "assn", "bros", "univ"].contains(lastWord)
+            if !keeps { trimmed = String(body).trimmingCharacters(in: .whitespaces) }
+        }
+        return trimmed
+    }
+
+    // MARK: - Classifying
+
+    static func classify(_ text: String, education: Bool) -> FieldKind {
+        if isDuration(text) { return .duration }
+        if isLocation(text) { return .location }
+        if isSentenceLike(text) { return .unknown }
+        if education {
+            if isDegree(text) { return .degree }
+            if isInstitution(text) { return .institution }
+        }
+        let words = lowerWords(text)
+        let title = words.filter { titleWords.contains($0) }.count
+        var organisation = words.filter { organisationWords.contains($0) }.count
+        let lowered = text.lowercased()
+        if organisationPhrases.contains(where: { lowered.hasPrefix($0) || lowered.contains(" " + $0) }) { organisation += 1 }
+        // "Awesome compression company" is a tagline, not a name: organisations are written in capitals.
+        if organisation > 0, !isCapitalised(text) { organisation -= 1 }
+        if title > organisation { return .title }
+        if organisation > title { return education ? .institution : .employer }
+        if title > 0, let last = words.last {
+            if titleWords.contains(last) { return .title }
+            if organisationWords.contains(last) { return education ? .institution : .employer }
+        }
+        if !education, isInstitution(text) { return .employer }
+        return .unknown
+    }
+
+    /// "5 yrs 2 mos", "2 years", "(3 months)": what LinkedIn exports add after dates.
+    static func isDuration(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " })
+        guard let first = words.first, first.allSatisfy(\.isNumber), words.count >= 2 else { return false }
+        return words.dropFirst().allSatisfy { word in
+            word.allSatisfy(\.isNumber) || ["yr", "yrs", "year", "years", "mo", "mos", "month", "months", "and"].contains(String(word))
+        }
+    }
+
+    /// Words of the text, lower-case, letters only ("CEO/President" → ceo, president).
+    static func lowerWords(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }.filter { !$0.isEmpty }
+    }
+
+    static let stopWords: Set<String> = ["of", "and", "the", "for", "in", "at", "to", "with", "&", "a", "an", "on", "de", "der", "und", "du", "la", "le", "y", "e", "or", "as", "by"]
+
+    /// Many lower-case words, or a past-tense verb leading into lower-case text: a duty or a tagline.
+    static func isSentenceLike(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 3 else { return false }
+        if startsWithVerb(text) { return true }
+        guard words.count >= 4 else { return false }
+        let content = words.filter { !stopWords.contains($0.lowercased()) }
+        guard !content.isEmpty else { return false }
+        let lower = content.filter { $0.first?.isLowercase == true }.count
+        return Double(lower) / Double(content.count) > 0.4
+    }
+
+    static let irregularPastVerbs: Set<String> = [
+        "led", "built", "ran", "won", "oversaw", "drove", "grew", "made", "took", "wrote", "taught", "began", "set", "cut",
+        "kept", "held", "sold", "spent", "brought", "gave", "met", "paid", "put", "went", "found", "saw", "chose",
+    ]
+    static let pastParticipleAdjectives: Set<String> = [
+        "certified", "licensed", "registered", "accredited", "chartered", "qualified", "designated", "advanced", "applied",
+        "united", "integrated", "distinguished", "limited", "incorporated", "associated", "allied", "combined", "consolidated",
+        "diversified", "automated", "detailed", "experienced", "seasoned", "dedicated", "talented", "motivated", "skilled",
+    ]
+
+    /// "Supervised the HR coordinator …", "Led our EEO-1 filing …": a verb followed by sentence text.
+    static func startsWithVerb(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 3, let first = words.first?.lowercased(), let second = words.dropFirst().first else { return false }
+        let isVerb = irregularPastVerbs.contains(first) || (first.count >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
+        guard isVerb else { return false }
+        let secondStartsLower = second.first.map { $0.isLowercase || $0.isNumber || $0 == "$" } ?? false
+        return secondStartsLower
+    }
+
+    /// Mostly capitalised words, as names of organisations and titles are written.
+    static func isCapitalised(_ text: String) -> Bool {
+        let content = text.split(separator: " ").filter { !stopWords.contains($0.lowercased()) }
+        guard !content.isEmpty else { return false }
+        let capitalised = content.filter { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }.count
+        return Double(capitalised) / Double(content.count) >= 0.6
+    }
+
+    /// Every word is a title word or a seniority modifier: "Manager", "Senior Vice President".
+    static func titleWordsOnly(_ text: String) -> Bool {
+        let words = lowerWords(text)
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        return words.allSatisfy { titleWords.contains($0) || seniorityWords.contains($0) }
+    }
+
+    static func isDepartment(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return JobTitles.isHR(text) || departmentWords.contains(where: { lowered == $0 || lowered.hasPrefix($0 + " ") })
+    }
+
+    // MARK: - Places
+
+    static func isLocation(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        if ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains(lowered) { return true }
+        if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 2, parts.count <= 3 else { return false }
+        guard isPlaceName(parts[0]) else { return false }
+        return parts.dropFirst().allSatisfy { isRegionOrCountry($0) || isPlaceName($0) } && parts.dropFirst().contains { isRegionOrCountry($0) }
+    }
+
+    /// "Columbus", "South Ridge", "St. Louis": capitalised words, no digits, no organisation words.
+    static func isPlaceName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        guard words.allSatisfy({ word in word.first.map { $0.isUppercase } ?? false || stopWords.contains(word.lowercased()) }) else { return false }
+        guard !text.contains(where: \.isNumber) else { return false }
+        let lowered = lowerWords(text)
+        return !lowered.contains { organisationWords.contains($0) || titleWords.contains($0) }
+    }
+
+    /// "OH", "OH 43215", "Ohio", "United States", "UK".
+    static func isRegionOrCountry(_ text: String) -> Bool {
+        var words = text.split(separator: " ").map(String.init)
+        // A postal code after the region: "CO 80810", "OH 43215-1234".
+        if words.count >= 2, let last = words.last, last.first?.isNumber == true, last.allSatisfy({ $0.isNumber || $0 == "-" }) {
+            words.removeLast()
+        }
+        guard !words.isEmpty else { return false }
+        let joined = words.joined(separator: " ")
+        if words.count == 1, joined.count == 2, joined.allSatisfy(\.isUppercase), regionCodes.contains(joined) { return true }
+        let lowered = joined.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return regionNames.contains(lowered) || countries.contains(lowered)
+    }
+
+    static let regionCodes: Set<String> = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD",
+        "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC",
+        "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "ON", "BC", "QC", "AB", "MB", "SK", "NS", "NB",
+        "NL", "PE", "UK", "US",
+    ]
+    static let regionNames: Set<String> = [
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia",
+        "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+        "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+        "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+        "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+        "west virginia", "wisconsin", "wyoming", "ontario", "quebec", "british columbia", "alberta", "england", "scotland",
+        "wales", "northern ireland", "bavaria", "catalonia", "new south wales", "victoria", "queensland",
+    ]
+    static let countries: Set<String> = [
+        "united states", "united states of america", "usa", "u.s.a", "u.s", "us", "uk", "united kingdom", "great britain",
+        "canada", "mexico", "germany", "deutschland", "france", "spain", "españa", "italy", "italia", "netherlands",
+        "the netherlands", "belgium", "ireland", "portugal", "switzerland", "austria", "poland", "norway", "norge", "sweden",
+        "denmark", "finland", "iceland", "greece", "czech republic", "czechia", "hungary", "romania", "india", "china", "japan",
+        "singapore", "australia", "new zealand", "south africa", "nigeria", "kenya", "egypt", "brazil", "argentina", "chile",
+        "colombia", "peru", "philippines", "indonesia", "malaysia", "vietnam", "thailand", "south korea", "korea", "israel",
+        "turkey", "united arab emirates", "uae", "saudi arabia", "qatar", "pakistan", "bangladesh", "sri lanka",
+    ]
+
+    // MARK: - Education
+
+    static let degreeAbbreviations: Set<String> = [
+        "ba", "bs", "bsc", "ma", "ms", "msc", "mba", "emba", "phd", "aa", "as", "aas", "bba", "bfa", "med", "edd", "jd", "md",
+        "llb", "llm", "mphil", "dphil", "beng", "meng", "bcom", "mcom", "mpa", "mhrm", "bsba", "ab", "sb", "mfa", "msw",
+        "bsn", "msn", "mshrm", "mps", "ged", "dba", "abd", "bas", "aos", "ms-hrm",
+    ]
+    static let degreePhrases = [
+        "bachelor", "master", "doctor of", "doctorate", "ph.d", "associate of", "associate's", "associates degree",
+        "associate degree", "diploma", "high school", "secondary school", "a-level", "a levels", "abitur", "baccalaur",
+        "licenciatura", "laurea", "magister", "certificate in", "graduate certificate", "postgraduate",
+    ]
+
+    /// "B.A., Business Administration", "Bachelor of Science in …", "MBA", "Master's degree": the line
+    /// names a degree.
+    static func isDegree(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        // "James Buchanan High School" names the school; "High School Diploma" the qualification.
+        if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
+        if degreePhrases.contains(where: { lowered.contains($0) }) { return true }
+        guard let firstToken = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).first else { return false }
+        let letters = firstToken.filter { $0.isLetter || $0 == "-" }.lowercased()
+        guard degreeAbbreviations.contains(letters) else { return false }
+        // "MA" and "AS" are also words: the abbreviation must be written as one (capitals or dots).
+        return firstToken.contains(".") || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
+    }
+
+    static let institutionWords: Set<String> = [
+        "university", "college", "school", "institute", "academy", "polytechnic", "universität", "universidad", "université",
+        "università", "universidade", "hochschule", "fachhochschule", "conservatory", "seminary", "lycée", "gymnasium",
+        "community", "uni",
+    ]
+
+    static func isInstitution(_ text: String) -> Bool {
+        let words = lowerWords(text)
+        if words.contains(where: { $0 == "university" || $0 == "college" || $0 == "school" || $0 == "institute" || $0 == "academy" || $0 == "polytechnic" || $0.hasPrefix("univers") || $0 == "hochschule" }) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Vocabulary
+
+    static let titleWords: Set<String> = [
+        "manager", "generalist", "specialist", "coordinator", "assistant", "director", "recruiter", "analyst", "engineer",
+        "developer", "designer", "intern", "internship", "representative", "rep", "administrator", "officer", "consultant",
+        "partner", "supervisor", "lead", "leader", "head", "associate", "clerk", "executive", "president", "vp", "svp", "evp",
+        "ceo", "cfo", "coo", "cto", "cio", "chro", "cpo", "cmo", "advisor", "adviser", "trainer", "teacher", "professor",
+        "lecturer", "nurse", "accountant", "architect", "programmer", "technician", "scientist", "researcher", "writer",
+        "editor", "producer", "owner", "founder", "co-founder", "cofounder", "secretary", "receptionist", "agent", "planner",
+        "buyer", "auditor", "controller", "treasurer", "counsel", "attorney", "lawyer", "paralegal", "hrbp", "sourcer",
+        "instructor", "tutor", "fellow", "apprentice", "trainee", "volunteer", "chief", "strategist", "investigator",
+        "mediator", "facilitator", "superintendent", "foreman", "operator", "cashier", "bookkeeper", "administrative",
+        "practitioner", "therapist", "pharmacist", "physician", "counselor", "counsellor", "coach", "mentor", "steward",
+        "dispatcher", "estimator", "inspector", "examiner", "underwriter", "adjuster", "broker", "banker", "teller",
+        "salesperson", "salesman", "saleswoman", "merchandiser", "marketer", "manageress", "headhunter", "translator",
+        "interpreter", "librarian", "archivist", "curator", "chef", "cook", "driver", "mechanic", "electrician", "welder",
+        "machinist", "worker", "server", "waiter", "waitress", "bartender", "barista", "guard", "captain", "sergeant",
+        "lieutenant", "deputy", "principal", "dean", "provost", "chair", "chairman", "chairwoman", "chairperson",
+        "trustee", "ambassador", "delegate", "liaison", "scheduler", "expeditor", "processor", "verifier", "payroll",
+        "hr", "contractor", "freelancer", "freelance", "sr", "jr", "staffer", "employee", "member", "author", "artist",
+        "photographer", "journalist", "reporter", "nanny", "caregiver", "aide", "paraprofessional", "student",
+    ]
+    /// Words that sharpen a title without making one ("Senior", "Assistant" already counts).
+    static let seniorityWords: Set<String> = ["senior", "junior", "principal", "deputy", "acting", "interim", "vice", "global", "regional", "national", "district", "area", "general", "associate", "executive", "staff", "chief", "lead"]
+    static let departmentWords = [
+        "human resources", "hr", "people operations", "people", "talent acquisition", "talent", "benefits", "compensation",
+        "operations", "sales", "marketing", "finance", "accounting", "engineering", "administration", "it", "payroll",
+        "recruiting", "recruitment", "training", "learning and development", "employee relations", "total rewards",
+    ]
+
+    static let organisationWords: Set<String> = [
+        "inc", "llc", "ltd", "limited", "corp", "corporation", "company", "co", "group", "hospital", "hospitals", "university",
+        "college", "school", "academy", "institute", "health", "healthcare", "medical", "clinic", "clinics", "center",
+        "centre", "bank", "bancorp", "systems", "solutions", "services", "partners", "associates", "technologies", "labs",
+        "laboratories", "media", "productions", "foundation", "agency", "council", "department", "ministry", "government",
+        "gmbh", "ag", "plc", "llp", "lp", "pty", "logistics", "manufacturing", "industries", "holdings", "international",
+        "enterprises", "consulting", "consultants", "studio", "studios", "network", "networks", "county", "bureau", "authority",
+        "trust", "society", "association", "church", "pharmaceuticals", "pharma", "insurance", "foods", "motors", "airlines",
+        "airline", "retail", "stores", "store", "hotel", "hotels", "resorts", "restaurant", "restaurants", "markets",
+        "financial", "capital", "energy", "electric", "utilities", "communications", "telecom", "software", "bakery",
+        "vineyards", "winery", "brewing", "press", "publishing", "realty", "properties", "construction", "transport",
+        "transportation", "federal", "district", "nonprofit", "firm", "shop", "club", "league", "federation", "union",
+        "commission", "corps", "army", "navy", "force", "police", "library", "museum", "school district", "schools",
+        "credit", "mutual", "ventures", "brands", "global", "worldwide", "america", "usa", "inc.", "co.", "dynamics",
+        "analytics", "robotics", "aerospace", "automotive", "chemicals", "steel", "mills", "farms", "markets", "supply",
+        "distribution", "wholesale", "staffing", "agencies", "hospice", "pharmacy", "dental", "care", "cooperative", "coop",
+    ]
+    /// Openings that make an organisation: "City of Dayton", "University of Oklahoma", "Bank of …".
+    static let organisationPhrases = ["city of ", "county of ", "state of ", "university of ", "bank of ", "department of ", "town of ", "ministry of "]
+    static let companySuffixes: Set<String> = [
+        "inc", "inc.", "llc", "l.l.c", "l.l.c.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "plc", "llp", "lp", "l.p",
+        "l.p.", "gmbh", "ag", "s.a", "s.a.", "sa", "n.a", "n.a.", "pty", "pty ltd", "limited", "incorporated", "corporation",
+        "bv", "b.v", "nv", "n.v", "ab", "as", "asa", "oy", "srl", "s.r.l", "spa", "s.p.a",
+    ]
+}

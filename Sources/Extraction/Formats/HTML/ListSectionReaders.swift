@@ -1,0 +1,115 @@
+import Foundation
+
+/// Certifications: each line of a certifications section, and any known certification named elsewhere
+/// ("Dana Whitfield, PHR", "PHR-certified generalist").
+enum CertificationReader {
+    /// Lines that mention a certification without claiming it.
+    static let notHeld = ["pursuing", "working toward", "working towards", "studying for", "preparing for", "prepare for", "prepared", "exam", "candidate for", "eligible", "in progress", "expected", "planning", "plan to", "will sit", "sit for", "enrolled"]
+
+    /// `lines` are the certification section's content; `allLines` the whole document, searched for
+    /// known certifications named elsewhere.
+    static func certifications(inSection lines: [SectionedLine], everywhere allLines: [SectionedLine]) -> [Certification] {
+        var result: [Certification] = []
+        for sectioned in lines {
+            let line = sectioned.line
+            // Under "Awards & Certifications" an unknown line must say it is a certification.
+            let mixedHeading = sectioned.heading.map { heading in
+                SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: heading.lowercased()) != nil }
+            } ?? false
+            let text = line.text
+            let lowered = text.lowercased()
+            if notHeld.contains(where: { lowered.contains($0) }) { continue }
+            let ids = CertificationCatalog.ids(in: text)
+            let range = DateExpressions.findRange(in: line.fieldText)
+            let date = range.flatMap { $0.start ?? $0.end }
+            let name = nameWithoutDate(line)
+            let wordCount = text.split(separator: " ").count
+            if ids.isEmpty {
+                // A line with only a date, or only the issuer, completes the certification above it.
+                let issuerOnly = ["hrci", "hr certification institute", "shrm", "society for human resource management", "issued by", "cipd"].contains { lowered.hasPrefix($0) }
+                if (name.isEmpty || issuerOnly), let date, let last = result.indices.last, result[last].date == nil {
+                    result[last].date = date
+                    continue
+                }
+                if name.isEmpty || issuerOnly { continue }
+                guard CertificationCatalog.looksLikeCertification(text) || (!mixedHeading && wordCount <= 12 && !LineFields.isSentenceLike(text)) else { continue }
+                result.append(Certification(name: name, id: nil, date: date, line: line.line))
+            } else if ids.count == 1 {
+                guard !result.contains(where: { $0.id == ids[0] }) else { continue }
+                result.append(Certification(name: name.isEmpty ? ids[0] : name, id: ids[0], date: date, line: line.line))
+            } else {
+                // "PHR, SHRM-CP": one line, several certifications; a date cannot be told apart.
+                for id in ids where !result.contains(where: { $0.id == id }) {
+                    result.append(Certification(name: id, id: id, date: nil, line: line.line))
+                }
+            }
+        }
+        for sectioned in allLines where sectioned.section != .certifications {
+            let text = sectioned.line.text
+            let lowered = text.lowercased()
+            let ids = CertificationCatalog.ids(in: text)
+            guard !ids.isEmpty, !notHeld.contains(where: { lowered.contains($0) }) else { continue }
+            let short = text.split(separator: " ").count <= 10
+            for id in ids where !result.contains(where: { $0.id == id }) {
+                let date = ids.count == 1 && short ? DateExpressions.findRange(in: sectioned.line.fieldText).flatMap { $0.start } : nil
+                result.append(Certification(name: id, id: id, date: date, line: sectioned.line.line))
+            }
+        }
+        return result
+    }
+
+    /// The line as written, without its date and the punctuation that held it ("PHR (2022)" → "PHR").
+    static func nameWithoutDate(_ line: HTMLLine) -> String {
+        var text = line.text
+        if let range = DateExpressions.findRange(in: text) {
+            text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
+        }
+        text = text.replacingOccurrences(of: "()", with: "").replacingOccurrences(of: "( )", with: "")
+        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] {
+            if text.lowercased().hasSuffix(" " + label) { text = String(text.dropLast(label.count + 1)) }
+        }
+        return LineFields.trim(collapseSpaces(text))
+    }
+
+    static func collapseSpaces(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+}
+
+/// Skills as listed: list items, or comma- and bullet-separated runs, with group labels left out.
+enum SkillsReader {
+    static func skills(from lines: [HTMLLine], labelsAreSkills: Bool) -> [String] {
+        var result: [String] = []
+        var seen: Set<String> = []
+        func add(_ item: String) {
+            let trimmed = LineFields.trim(item)
+            guard !trimmed.isEmpty, trimmed.contains(where: \.isLetter) else { return }
+            guard trimmed.split(separator: " ").count <= 6, !LineFields.isSentenceLike(trimmed) else { return }
+            if seen.insert(trimmed.lowercased()).inserted { result.append(trimmed) }
+        }
+        for line in lines {
+            var text = line.text
+            let isLabel = !line.isListItem && !line.hadBullet
+                && (line.headingLevel != nil || line.hasHeadingClass || (line.isBold && !text.contains(",")) || (text.hasSuffix(":")))
+            if isLabel {
+                if labelsAreSkills { add(text) }
+                continue
+            }
+            // "Technical: Workday, ADP, UKG" — the label before the colon is not a skill.
+            if let colon = text.firstIndex(of: ":"), text[text.startIndex..<colon].split(separator: " ").count <= 4 {
+                text = String(text[text.index(after: colon)...])
+            }
+            var separators: [String] = [";", "•", "·", "|", "▪", "∙", "\u{2022}"]
+            let commaCount = text.filter { $0 == "," }.count
+            // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
+            if !line.isListItem || commaCount >= 2 { separators.append(",") }
+            var pieces = [text]
+            for separator in separators {
+                pieces = pieces.flatMap { $0.components(separatedBy: separator) }
+            }
+            if pieces.count == 1, line.text.split(separator: " ").count > 6 { continue }
+            pieces.forEach(add)
+        }
+        return result
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// Name, headline, email, phone and place from the top of an HTML résumé.
+enum PersonalDetailsReader {
+    struct Found {
+        var personal = PersonalDetails()
+        var headline: String?
+        /// The index (in the document's lines) of the line the name came from.
+        var nameIndex: Int?
+    }
+
+    static func read(_ lines: [SectionedLine], documentTitle: String?) -> Found {
+        var found = Found()
+        let header = lines.indices.filter { lines[$0].section == .header }
+
+        // The name: the first <h1>, a line with a "name" class, the <title>, the first line of the header.
+        var candidates: [Int] = Array(lines.indices.filter { lines[$0].line.headingLevel == 1 }.prefix(2))
+        candidates += lines.indices.filter { lines[$0].line.hasNameClass }.prefix(2)
+        candidates += header.prefix(3)
+        candidates += lines.indices.filter { lines[$0].line.headingLevel == 2 }.prefix(1)
+        for index in candidates {
+            if let (name, headline) = splitName(lines[index].line.text) {
+                found.personal.name = name
+                found.headline = headline
+                found.nameIndex = index
+                break
+            }
+        }
+        if found.personal.name == nil, let title = documentTitle, let (name, headline) = splitName(title) {
+            found.personal.name = name
+            found.headline = headline
+        }
+
+        // The headline: a short title line just after the name ("Senior HR Generalist").
+        if found.headline == nil {
+            let start = found.nameIndex.map { $0 + 1 } ?? 0
+            for index in start..<min(lines.count, start + 4) where lines[index].section == .header || lines[index].line.headingLevel != nil {
+                let line = lines[index].line
+                guard !isContact(line.text), line.text.split(separator: " ").count <= 12, !LineFields.isSentenceLike(line.text) else { continue }
+                if lines[index].isHeading { break }
+                let parsed = LineFields.parse(line)
+                if parsed.range == nil, let title = parsed.fields.first(where: { $0.kind == .title && !$0.sentenceLike }) {
+                    found.headline = title.text
+                    break
+                }
+            }
+        }
+
+        // Contact details: links first, then text in the header, then anywhere.
+        let ordered = header.map { lines[$0].line } + lines.filter { $0.section != .header }.map(\.line)
+        for line in ordered {
+            for link in line.links {
+                let lowered = link.lowercased()
+                if found.personal.email == nil, lowered.hasPrefix("mailto:") {
+                    let address = link.dropFirst(7).split(separator: "?").first.map(String.init) ?? ""
+                    if address.contains("@") { found.personal.email = address.trimmingCharacters(in: .whitespaces) }
+                }
+                if found.personal.phone == nil, lowered.hasPrefix("tel:") {
+                    found.personal.phone = phone(in: line.text) ?? String(link.dropFirst(4))
+                }
+            }
+        }
+        for line in ordered where found.personal.email == nil {
+            found.personal.email = email(in: line.text)
+        }
+        for line in header.map({ lines[$0].line }) where found.personal.phone == nil {
+            found.personal.phone = phone(in: line.text)
+        }
+        for index in header where found.personal.location == nil {
+            let parsed = LineFields.parse(lines[index].line)
+            found.personal.location = parsed.fields.first(where: { $0.kind == .location })?.text
+        }
+        return found
+    }
+
+    // MARK: - Names
+
+    static let resumeWords = ["résumé", "resume", "curriculum vitae", "curriculum vitæ", "cv", "lebenslauf", "currículum", "vitae"]
+
+    /// A person's name from a heading or title, with what surrounds it taken off: "Résumé of Dana
+    /// Whitfield", "Dana Whitfield, PHR", "Dana Whitfield — Senior HR Generalist". Returns the name and a
+    /// job title found beside it.
+    static func splitName(_ text: String) -> (String, String?)? {
+        var parts = [text]
+        for separator in [" — ", " – ", " - ", " | ", "|", " · ", ": "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        var name: String?
+        var headline: String?
+        for part in parts {
+            var candidate = part.trimmingCharacters(in: .whitespaces)
+            let lowered = candidate.lowercased()
+            for prefix in ["résumé of ", "resume of ", "cv of ", "curriculum vitae of ", "résumé for ", "resume for "] where lowered.hasPrefix(prefix) {
+                candidate = String(candidate.dropFirst(prefix.count))
+            }
+            if candidate.lowercased().hasSuffix("'s resume") || candidate.lowercased().hasSuffix("'s résumé") || candidate.lowercased().hasSuffix("’s résumé") || candidate.lowercased().hasSuffix("’s resume") {
+                candidate = String(candidate.dropLast(9))
+            }
+            // Post-nominals: "Dana Whitfield, PHR, SHRM-CP" or "Jo Doe, MBA".
+            let commaParts = candidate.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if commaParts.count > 1, commaParts.dropFirst().allSatisfy(isPostNominal) {
+                candidate = commaParts[0]
+            }
+            if name == nil, looksLikeName(candidate) {
+                name = candidate
+            } else if headline == nil, LineFields.classify(candidate, education: false) == .title {
+                headline = candidate
+            }
+        }
+        guard let name else { return nil }
+        return (name, headline)
+    }
+
+    static func isPostNominal(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        guard !letters.isEmpty, letters.count <= 8, !text.contains(" ") else { return false }
+        return CertificationCatalog.canonicalID(in: text) != nil || letters.filter(\.isUppercase).count >= 2 || text.contains(".")
+    }
+
+    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "y", "dos", "das", "ten", "ter"]
+
+    /// Two to five capitalised words of letters (initials, hyphens and apostrophes allowed), none of
+    /// them a job, organisation or section word.
+    static func looksLikeName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...5).contains(words.count), text.count <= 60 else { return false }
+        let lowered = text.lowercased()
+        guard !resumeWords.contains(where: { SectionHeadings.wordPosition(of: $0, in: lowered) != nil }) else { return false }
+        for word in words {
+            guard word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return false }
+            guard let first = word.first else { return false }
+            if !first.isUppercase && !nameParticles.contains(word.lowercased()) { return false }
+        }
+        let lowerWords = LineFields.lowerWords(text)
+        if lowerWords.contains(where: { LineFields.titleWords.contains($0) || LineFields.organisationWords.contains($0) }) { return false }
+        if SectionHeadings.section(named: text) != nil { return false }
+        return true
+    }
+
+    // MARK: - Contact
+
+    static func isContact(_ text: String) -> Bool {
+        text.contains("@") || phone(in: text) != nil || text.lowercased().contains("http") || text.lowercased().contains("www.")
+    }
+
+    /// The first e-mail address in the text.
+    static func email(in text: String) -> String? {
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "|" || $0 == "·" || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" }) {
+            guard let at = token.firstIndex(of: "@") else { continue }
+            let local = token[token.startIndex..<at]
+            let domain = token[token.index(after: at)...]
+            var address = String(token)
+            if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
+            address = address.trimmingCharacters(in: CharacterSet(charactersIn: ".:;!?'\""))
+            if !local.isEmpty, domain.contains("."), !domain.hasPrefix("."), domain.last != "." || address.last != "." { return address }
+        }
+        return nil
+    }
+
+    /// The first run of 10–15 digits written with phone punctuation: "(317) 585-8468", "+1 212 222 2222".
+    static func phone(in text: String) -> String? {
+        let allowed: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", " ", "(", ")", "-", ".", "+", "/", "\u{00A0}"]
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index].isNumber || text[index] == "+" || text[index] == "(" else {
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            var digits = 0
+            var lastDigit = index
+            while end < text.endIndex, allowed.contains(text[end]) {
+                if text[end].isNumber {
+                    digits += 1
+                    lastDigit = end
+                }
+                end = text.index(after: end)
+            }
+            if (10...15).contains(digits) {
+                let candidate = String(text[index...lastDigit]).trimmingCharacters(in: .whitespaces)
+                // Two years joined by a dash are dates, not a number.
+                if DateExpressions.findRange(in: candidate).map({ $0.end != nil }) != true { return candidate }
+            }
+            index = end > index ? end : text.index(after: index)
+        }
+        return nil
+    }
+}

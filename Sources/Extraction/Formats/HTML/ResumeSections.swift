@@ -1,0 +1,110 @@
+import Foundation
+
+/// The parts of a résumé the HTML extractors read differently.
+enum ResumeSection: String, Sendable, Equatable {
+    /// Before the first section heading: name, headline, contact details.
+    case header
+    case summary, experience, education, certifications, skills
+    /// A section we do not read fields from (interests, references, awards …); its text is still evidence.
+    case other
+
+    var evidenceSection: EvidenceText.Section {
+        switch self {
+        case .summary: .summary
+        case .experience: .position
+        case .education: .education
+        case .certifications: .certification
+        case .skills: .skills
+        case .header, .other: .other
+        }
+    }
+}
+
+/// Recognises section headings by their words and their markup.
+enum SectionHeadings {
+    /// Phrases per section, matched as words in a short heading. Order within the text decides mixed
+    /// headings ("Education & Certifications" is education; certificates anywhere are still found).
+    static let phrases: [(String, ResumeSection)] = [
+        ("professional experience", .experience), ("work experience", .experience), ("employment history", .experience),
+        ("work history", .experience), ("career history", .experience), ("professional history", .experience),
+        ("relevant experience", .experience), ("experience", .experience), ("employment", .experience),
+        ("career", .experience), ("positions held", .experience), ("work", .experience), ("erfahrung", .experience),
+        ("berufserfahrung", .experience), ("expérience", .experience), ("experiencia", .experience),
+        ("education", .education), ("academic", .education), ("academics", .education), ("degrees", .education),
+        ("schooling", .education), ("ausbildung", .education), ("formation", .education), ("educación", .education),
+        ("formación", .education), ("studies", .education), ("qualifications", .education),
+        ("certifications", .certifications), ("certification", .certifications), ("certificates", .certifications),
+        ("certificate", .certifications), ("licenses", .certifications), ("licences", .certifications),
+        ("license", .certifications), ("licence", .certifications), ("credentials", .certifications),
+        ("accreditations", .certifications), ("zertifikate", .certifications),
+        ("skills", .skills), ("skill", .skills), ("competencies", .skills), ("competences", .skills),
+        ("expertise", .skills), ("proficiencies", .skills), ("technologies", .skills), ("tools", .skills),
+        ("kenntnisse", .skills), ("compétences", .skills), ("strengths", .skills), ("areas of strength", .skills),
+        ("summary", .summary), ("profile", .summary), ("objective", .summary), ("about me", .summary), ("about", .summary),
+        ("overview", .summary), ("introduction", .summary), ("profil", .summary), ("career objective", .summary),
+        ("professional summary", .summary), ("career summary", .summary), ("summary of qualifications", .summary),
+    ]
+
+    /// Headings that look like a section word but are not the one we read ("Volunteer Experience",
+    /// "References").
+    static let otherWords = [
+        "volunteer", "interests", "hobbies", "references", "publications", "awards", "honors", "honours", "activities",
+        "languages", "projects", "affiliations", "memberships", "tips", "courses", "coursework", "training", "presentations",
+        "patents", "personal", "additional information", "contact",
+    ]
+
+    /// The section a heading's text names, if it is short enough to be a heading.
+    static func section(named text: String) -> ResumeSection? {
+        let lowered = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—|·•*#"))
+        let words = LineFields.lowerWords(lowered)
+        guard !words.isEmpty, words.count <= 6, lowered.count <= 48 else { return nil }
+        guard !lowered.contains("@"), !lowered.contains(where: \.isNumber) else { return nil }
+        var best: (position: Int, length: Int, section: ResumeSection)?
+        for (phrase, section) in phrases {
+            guard let position = wordPosition(of: phrase, in: lowered) else { continue }
+            if best == nil || position < best!.position || (position == best!.position && phrase.count > best!.length) {
+                best = (position, phrase.count, section)
+            }
+        }
+        var firstOther: Int?
+        for word in otherWords {
+            if let position = wordPosition(of: word, in: lowered), firstOther == nil || position < firstOther! { firstOther = position }
+        }
+        // "Volunteer Experience" is not the experience we count; "Awards & Certifications" still holds
+        // certifications.
+        if let other = firstOther, best == nil || (other < best!.position && best!.section != .certifications) {
+            return .other
+        }
+        // A summary word qualifies others ("Career Summary", "Skills Summary" stays skills).
+        if let found = best, found.section == .experience, words.contains(where: { ["summary", "objective", "profile"].contains($0) }),
+           !words.contains(where: { ["experience", "employment", "history"].contains($0) }) {
+            return .summary
+        }
+        return best?.section
+    }
+
+    /// Where `phrase` occurs in `text` as whole words (character offset), if it does.
+    static func wordPosition(of phrase: String, in text: String) -> Int? {
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: phrase, range: searchRange) {
+            let beforeOK = found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isLetter
+            let afterOK = found.upperBound == text.endIndex || !text[found.upperBound].isLetter
+            if beforeOK && afterOK { return text.distance(from: text.startIndex, to: found.lowerBound) }
+            searchRange = found.upperBound..<text.endIndex
+        }
+        return nil
+    }
+
+    /// Whether the markup presents the line as a heading: `<h1>`…`<h6>`, a section-title class, a label
+    /// cell, or a short line that is bold throughout.
+    static func isMarkedHeading(_ line: HTMLLine) -> Bool {
+        if line.headingLevel != nil || line.hasSectionTitleClass || line.isLabelCell { return true }
+        return line.isBold && !line.isListItem && line.text.split(separator: " ").count <= 6
+    }
+
+    /// Whether the text is written as a heading on its own: all capitals, or ends with a colon.
+    static func looksLikeHeadingText(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return (!letters.isEmpty && letters.allSatisfy(\.isUppercase) && letters.count >= 4) || text.hasSuffix(":")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A rendered line with the résumé section it belongs to.
+struct SectionedLine: Sendable {
+    var line: HTMLLine
+    var section: ResumeSection
+    /// The line is the heading that opened its section: evidence, not content.
+    var isHeading: Bool
+    /// The text of the heading that opened the section ("Awards & Certifications").
+    var heading: String?
+}
+
+/// Assigns lines to sections, either from headings (generic HTML) or from the JSON Resume keys of the
+/// elements around them (themes).
+enum SectionAssigner {
+    /// Sections from headings: `<h1>`…`<h6>`, bold lines, label cells, section-title classes, or a
+    /// short line that is nothing but a section word.
+    static func byHeadings(_ lines: [HTMLLine]) -> [SectionedLine] {
+        var result: [SectionedLine] = []
+        var current = ResumeSection.header
+        // The heading level that opened the current section; 7 for bold or class headings.
+        var currentLevel = 7
+        var sawSection = false
+        var headingText: String?
+        for (index, line) in lines.enumerated() {
+            if let (section, level) = heading(line, current: current, currentLevel: currentLevel, sawSection: sawSection, isFirst: index == 0) {
+                current = section
+                currentLevel = level
+                sawSection = true
+                headingText = line.text
+                result.append(SectionedLine(line: line, section: section, isHeading: true, heading: line.text))
+            } else {
+                result.append(SectionedLine(line: line, section: current, isHeading: false, heading: headingText))
+            }
+        }
+        return result
+    }
+
+    private static func heading(_ line: HTMLLine, current: ResumeSection, currentLevel: Int, sawSection: Bool, isFirst: Bool) -> (ResumeSection, Int)? {
+        let text = line.text
+        let marked = SectionHeadings.isMarkedHeading(line)
+        let level = line.headingLevel ?? 7
+        if let named = SectionHeadings.section(named: text) {
+            // "Education Coordinator" or "Career Coach" in an <h3> is a job, not a section.
+            let kind = LineFields.classify(text.trimmingCharacters(in: CharacterSet(charactersIn: ":")), education: false)
+            guard kind == .unknown || kind == .location else { return nil }
+            if marked || SectionHeadings.looksLikeHeadingText(text) { return (named, level) }
+            // An unmarked line that is only the section phrase ("Experience", "Work History").
+            if !line.isListItem, !line.hadBullet, text.split(separator: " ").count <= 3 { return (named, level) }
+            return nil
+        }
+        // Headings we do not read ("Interests", "Tips") close the section before them, but only at the
+        // level of the section headings, so "Courses" under an education entry stays in education.
+        guard marked, !line.isBold || line.headingLevel != nil || line.hasSectionTitleClass else { return nil }
+        if current == .header && !sawSection { return nil }
+        if DateExpressions.findRange(in: text) != nil { return nil }
+        if line.hasSectionTitleClass { return (.other, level) }
+        // An unknown heading at the same level may be an employer ("Google" in an <h3>); only a higher
+        // one closes the section.
+        if let headingLevel = line.headingLevel, headingLevel < currentLevel, currentLevel < 7 || headingLevel <= 2 {
+            let kind = LineFields.classify(text, education: false)
+            guard kind == .unknown else { return nil }
+            return (.other, headingLevel)
+        }
+        return nil
+    }
+
+    /// Sections from the JSON Resume keys (`id="work"`, `class="education"` …) themes put on containers.
+    static func byResumeKeys(_ lines: [HTMLLine]) -> [SectionedLine] {
+        var result: [SectionedLine] = []
+        var sawKeyedSection = false
+        var previousKey: String?
+        for line in lines {
+            guard let key = line.resumeKey else {
+                result.append(SectionedLine(line: line, section: sawKeyedSection ? .other : .header, isHeading: false))
+                previousKey = nil
+                continue
+            }
+            let section = section(forKey: key)
+            if section != .header { sawKeyedSection = true }
+            // The first heading inside a keyed container is that section's title ("Work", "Skills").
+            let opens = key != previousKey && SectionHeadings.isMarkedHeading(line) && section != .header
+            result.append(SectionedLine(line: line, section: section, isHeading: opens, heading: opens ? line.text : nil))
+            previousKey = key
+        }
+        return result
+    }
+
+    static func section(forKey key: String) -> ResumeSection {
+        switch key {
+        case "work", "experience": .experience
+        case "education": .education
+        case "skills": .skills
+        case "certificates": .certifications
+        case "basics": .header
+        case "about", "summary": .summary
+        default: .other
+        }
+    }
+}
