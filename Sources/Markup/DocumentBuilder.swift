@@ -43,6 +43,10 @@ struct DocumentBuilder {
                 if kind == .html && name == "style" {
                     styleSheet.add(cssText(of: node))
                 }
+                if kind == .html && name == "title" && document.title == nil {
+                    let title = collapseWhitespace(cssText(of: node))
+                    if !title.isEmpty { document.title = title }
+                }
                 var style = frame.style
                 let attributes = readAttributes(node)
                 let hides = kind == .html && styleSheet.hides(name: name, attributes: attributes, inherited: &style)

@@ -14,6 +14,8 @@ public struct MarkupDocument: Sendable {
     public internal(set) var containsHiddenText: Bool
     /// True when elements nested deeper than the parser's depth limit were flattened into their ancestor.
     public internal(set) var wasFlattened: Bool
+    /// The HTML `<title>` text (whitespace collapsed), which the element tree leaves out as non-content.
+    public internal(set) var title: String?
 
     var nodes: [MarkupNode]
 
@@ -22,6 +24,7 @@ public struct MarkupDocument: Sendable {
         self.diagnostics = []
         self.containsHiddenText = false
         self.wasFlattened = false
+        self.title = nil
         self.nodes = [MarkupNode(kind: .document, name: "#document", namespace: nil, attributes: [], text: "", line: 0, parent: -1)]
     }
 
