@@ -12,6 +12,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/entities.h>
+#include <libxml/SAX2.h>
+#include <stddef.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as unsafe shared state.
 static inline void readiness_xmlFree(void *pointer) { xmlFree(pointer); }
@@ -37,6 +39,53 @@ static inline void readiness_ignoreStructuredError(void *ctx, xmlErrorPtr error)
 static inline void readiness_silenceThreadErrors(void) {
     xmlSetGenericErrorFunc(NULL, readiness_ignoreGenericError);
     xmlSetStructuredErrorFunc(NULL, readiness_ignoreStructuredError);
+}
+
+// Errors the HTML parser raises reach a context's `serror` only when its SAX handler is a SAX2 one, which
+// the HTML handler is not: they go to the per-thread structured handler instead. Route that to `handler`
+// for the length of one parse (the parse is synchronous, so it stays on this thread), then silence it.
+static inline void readiness_routeThreadErrors(xmlStructuredErrorFunc handler, void *data) {
+    xmlSetGenericErrorFunc(NULL, readiness_ignoreGenericError);
+    xmlSetStructuredErrorFunc(data, handler);
+}
+
+// libxml2 stamps a new text node with the line where the parser stood when it delivered the text's first
+// chunk, i.e. where that chunk ENDS: text running over several lines points past its start, and in HTML
+// (which ignores XML_PARSE_BIG_LINES) lines past 65535 are clipped. This wrapper re-stamps a node it has
+// just created with the line its text starts on, keeping lines past 65535 where xmlGetLineNo finds them
+// (psvi, as libxml2 itself does for XML_PARSE_BIG_LINES).
+static inline void readiness_charactersWithStartLine(void *ctx, const xmlChar *ch, int len) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr) ctx;
+    xmlNodePtr parent = ctxt == NULL ? NULL : ctxt->node;
+    xmlNodePtr previousLast = parent == NULL ? NULL : parent->last;
+    xmlSAX2Characters(ctx, ch, len);
+    if (parent == NULL || ctxt->input == NULL || ctxt->linenumbers == 0) return;
+    xmlNodePtr last = parent->last;
+    // Text appended to an existing node keeps that node's line.
+    if (last == NULL || last == previousLast || last->type != XML_TEXT_NODE) return;
+    long line = ctxt->input->line;
+    for (int index = 0; index < len; index++) {
+        if (ch[index] == '\n') line--;
+    }
+    if (line < 1) line = 1;
+    if (line < 65535) {
+        last->line = (unsigned short) line;
+    } else {
+        last->line = 65535;
+        last->psvi = (void *) (ptrdiff_t) line;
+    }
+}
+
+static inline void readiness_trackTextStartLines(xmlParserCtxtPtr ctxt) {
+    if (ctxt == NULL || ctxt->sax == NULL) return;
+    if (ctxt->sax->characters == xmlSAX2Characters) ctxt->sax->characters = readiness_charactersWithStartLine;
+    if (ctxt->sax->ignorableWhitespace == xmlSAX2Characters) ctxt->sax->ignorableWhitespace = readiness_charactersWithStartLine;
+}
+
+// Lets the caller answer entity look-ups the document itself cannot (see MarkupParser.standInEntity).
+static inline void readiness_setEntityResolver(xmlParserCtxtPtr ctxt, getEntitySAXFunc resolver) {
+    if (ctxt == NULL || ctxt->sax == NULL) return;
+    ctxt->sax->getEntity = resolver;
 }
 
 static inline long readiness_lineOf(xmlNodePtr node) { return xmlGetLineNo(node); }

@@ -32,7 +32,11 @@ extension MarkupElement {
             switch node.kind {
             case .text:
                 if !node.isHidden {
-                    if bufferLine == 0 && !node.text.allSatisfy(\.isWhitespace) { bufferLine = Int(node.line) }
+                    if bufferLine == 0 && !node.text.allSatisfy(\.isWhitespace) {
+                        // A text node's line is where it starts; its words may sit a few newlines later.
+                        let leadingNewlines = node.text.prefix(while: \.isWhitespace).filter { $0 == "\n" || $0 == "\r\n" }.count
+                        bufferLine = node.line > 0 ? Int(node.line) + leadingNewlines : 0
+                    }
                     buffer += node.text
                 }
             case .element, .document:

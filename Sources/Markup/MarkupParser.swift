@@ -42,8 +42,14 @@ public struct MarkupParser: Sendable {
         _ = Self.initialised
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
-        readiness_silenceThreadErrors()
         let collector = DiagnosticCollector()
+        // HTML parser errors only reach the per-thread handler (see the shim); point it at this parse.
+        readiness_routeThreadErrors(collectThreadDiagnostic, Unmanaged.passUnretained(collector).toOpaque())
+        defer {
+            readiness_silenceThreadErrors()
+            collector.releaseStandInEntities()
+        }
+        let htmlEncoding = kind == .html ? Self.encodingForUndeclaredHTML(bytes) : nil
         let result: Result<MarkupDocument, MarkupError> = bytes.withUnsafeBytes { raw in
             let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
             let count = Int32(raw.count)
@@ -54,13 +60,20 @@ public struct MarkupParser: Sendable {
                 guard let context = xmlNewParserCtxt() else { return .failure(.unreadable("out of memory")) }
                 defer { xmlFreeParserCtxt(context) }
                 readiness_setErrorHandler(context, collectDiagnostic, unmanaged)
+                readiness_trackTextStartLines(context)
+                readiness_setEntityResolver(context, resolveEntity)
                 docPointer = xmlCtxtReadMemory(context, base, count, nil, nil, Self.xmlOptions)
             case .html:
                 guard let context = htmlNewParserCtxt() else { return .failure(.unreadable("out of memory")) }
                 defer { htmlFreeParserCtxt(context) }
                 readiness_setErrorHandler(context, collectDiagnostic, unmanaged)
+                readiness_trackTextStartLines(context)
                 context.pointee.linenumbers = 1
-                docPointer = htmlCtxtReadMemory(context, base, count, nil, nil, Self.htmlOptions)
+                if let htmlEncoding {
+                    docPointer = htmlCtxtReadMemory(context, base, count, nil, htmlEncoding, Self.htmlOptions)
+                } else {
+                    docPointer = htmlCtxtReadMemory(context, base, count, nil, nil, Self.htmlOptions)
+                }
             }
             guard let docPointer else {
                 return .failure(.unreadable(collector.firstFatal ?? "libxml2 returned no document"))
@@ -77,6 +90,66 @@ public struct MarkupParser: Sendable {
         return try result.get()
     }
 
+    /// The encoding to give libxml2 for HTML whose bytes neither start with a byte-order mark nor declare a
+    /// charset (`<meta charset>`, `http-equiv`, an XML declaration): libxml2 would read them as ISO-8859-1,
+    /// turning UTF-8 "Zoë" into "ZoÃ«". Bytes that are valid UTF-8 are UTF-8; anything else is most likely a
+    /// Windows export, so windows-1252 (dashes and quotes in 0x80–0x9F), unless it holds the five bytes
+    /// windows-1252 leaves undefined, which iconv refuses: then ISO-8859-1, which accepts every byte.
+    /// nil means "let libxml2 decide from the bytes".
+    static func encodingForUndeclaredHTML(_ bytes: Data) -> String? {
+        let head = [UInt8](bytes.prefix(65_536))
+        if head.count >= 2 && (head[0] == 0 || head[1] == 0) { return nil }  // UTF-16/32, detected by libxml2
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
+        let lowered = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        if containsASCII(lowered, "charset") || (containsASCII(lowered, "<?xml") && containsASCII(lowered, "encoding")) {
+            return nil
+        }
+        if isUTF8(bytes) { return "UTF-8" }
+        let undefinedInWindows1252: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        return bytes.contains(where: { undefinedInWindows1252.contains($0) }) ? "ISO-8859-1" : "windows-1252"
+    }
+
+    private static func containsASCII(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard haystack.count >= pattern.count else { return false }
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
+
+    /// Whether the bytes are well-formed UTF-8, allowing a sequence cut off at the very end (a truncated file).
+    static func isUTF8(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            let count = raw.count
+            var index = 0
+            while index < count {
+                let lead = raw[index]
+                if lead < 0x80 { index += 1; continue }
+                let length: Int
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0...0xEF: length = 3
+                case 0xF0...0xF4: length = 4
+                default: return false
+                }
+                if index + length > count {
+                    // Only continuation bytes may follow to the end.
+                    return (index + 1..<count).allSatisfy { raw[$0] & 0xC0 == 0x80 }
+                }
+                for offset in 1..<length where raw[index + offset] & 0xC0 != 0x80 { return false }
+                // Overlong three- and four-byte forms and surrogates.
+                let second = raw[index + 1]
+                if lead == 0xE0 && second < 0xA0 { return false }
+                if lead == 0xED && second > 0x9F { return false }
+                if lead == 0xF0 && second < 0x90 { return false }
+                if lead == 0xF4 && second > 0x8F { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
     /// Parses a piece of HTML that arrived escaped inside XML text (Europass `Activities`,
     /// `oa:Description`). Lines are shifted so evidence points into the enclosing file.
     public func parseFragment(_ html: String, startingAtLine line: Int) -> MarkupDocument? {
@@ -91,15 +164,66 @@ public struct MarkupParser: Sendable {
     }
 }
 
-/// Collects libxml2's messages for one parse. Only touched by the parsing thread, inside the parse call.
+/// Collects libxml2's messages for one parse, and owns the stand-in entities handed to it. Only touched by
+/// the parsing thread, inside the parse call.
 private final class DiagnosticCollector {
     var messages: [String] = []
     var firstFatal: String?
+    private var standInEntities: [String: xmlEntityPtr] = [:]
+
+    /// An entity with HTML's meaning for a name the XML document never declares (`&eacute;` in a file
+    /// without its DTD). Typed as predefined, so libxml2 inlines its text like `&amp;` instead of
+    /// reporting an undeclared entity, which would also make it drop every later `&amp;` (libxml2 skips
+    /// entity references once a document is known not to be well-formed).
+    func standInEntity(named name: UnsafePointer<xmlChar>, codePoint: UInt32) -> xmlEntityPtr? {
+        let key = String(cString: name)
+        if let known = standInEntities[key] { return known }
+        guard let scalar = Unicode.Scalar(codePoint) else { return nil }
+        let text = String(Character(scalar))
+        let entity = xmlEntityPtr.allocate(capacity: 1)
+        entity.initialize(to: xmlEntity())
+        entity.pointee.type = XML_ENTITY_DECL
+        entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+        entity.pointee.name = UnsafePointer(key.withCString { strdup($0) }.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlChar.self) })
+        entity.pointee.content = text.withCString { strdup($0) }.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlChar.self) }
+        entity.pointee.length = Int32(text.utf8.count)
+        standInEntities[key] = entity
+        return entity
+    }
+
+    /// libxml2 copies a predefined entity's text where it is used and keeps no pointer to it, so the
+    /// stand-ins can go as soon as the parse returns.
+    func releaseStandInEntities() {
+        for entity in standInEntities.values {
+            free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
+            free(entity.pointee.content)
+            entity.deinitialize(count: 1)
+            entity.deallocate()
+        }
+        standInEntities = [:]
+    }
+}
+
+/// `getEntity` for XML: what the document declares, else HTML's named character entities.
+private func resolveEntity(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
+    if let declared = xmlSAX2GetEntity(context, name) { return declared }
+    guard let name, let known = htmlEntityLookup(name), let data = readiness_errorHandlerData(context) else { return nil }
+    let collector = Unmanaged<DiagnosticCollector>.fromOpaque(data).takeUnretainedValue()
+    return collector.standInEntity(named: name, codePoint: known.pointee.value)
 }
 
 private func collectDiagnostic(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let error, let data = readiness_errorHandlerData(context) else { return }
-    let collector = Unmanaged<DiagnosticCollector>.fromOpaque(data).takeUnretainedValue()
+    record(error, in: Unmanaged<DiagnosticCollector>.fromOpaque(data).takeUnretainedValue())
+}
+
+/// The per-thread handler's data is the collector itself, not a parser context.
+private func collectThreadDiagnostic(_ data: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let error, let data else { return }
+    record(error, in: Unmanaged<DiagnosticCollector>.fromOpaque(data).takeUnretainedValue())
+}
+
+private func record(_ error: xmlErrorPtr, in collector: DiagnosticCollector) {
     guard collector.messages.count < 50 else { return }
     let message = error.pointee.message.map { String(cString: $0) }?
         .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
