@@ -43,8 +43,13 @@ struct EuropassLegacyReader {
             let period = Self.period(of: education.child("period"))
             let title = education.child("title").flatMap(Self.value(of:))
             let levelText = education.child("level").flatMap(Self.value(of:))
-            var level = levelText.flatMap { text in text.contains(where: \.isNumber) ? EducationLevels.level(ofCode: text) : nil }
-            if level == nil { level = title.flatMap(EducationLevels.level(ofDegree:)) }
+            // Legacy levels are free text: national levels ("Niveau V") or ISCED 1997 ("CITE 5A"), whose
+            // numbers do not mean what EQF's do (ISCED 97 level 6 is a doctorate, EQF 6 a bachelor). The
+            // title says more; a number is used only when it is said to be EQF.
+            var level = title.flatMap(EducationLevels.level(ofDegree:))
+            if level == nil, let text = levelText, ["EQF", "CEC", "EQR", "QEQ"].contains(where: { text.uppercased().contains($0) }) {
+                level = EducationLevels.level(ofCode: text)
+            }
             draft.addEducation(Education(
                 degree: title, level: level, field: education.child("educationalfield").flatMap(Self.value(of:)),
                 institution: education.child("organisation").flatMap { $0.xmlValue("name") ?? Self.firstLine(of: $0) },
