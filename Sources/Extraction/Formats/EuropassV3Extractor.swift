@@ -40,7 +40,14 @@ struct EuropassV3Extractor: ResumeExtractor {
             readIdentification(identification, into: &draft)
         }
         if let headline = learner.path("Headline", "Description") {
-            draft.setHeadline(headline.xmlValue("Label") ?? headline.xmlValue, line: headline.line)
+            let text = headline.xmlValue("Label") ?? headline.xmlValue
+            // Headline types: job_applied_for, position, preferred_job, studies_applied_for, and
+            // personal_statement, which is a paragraph about the person rather than a job.
+            if learner.xmlValue("Headline", "Type", "Code") == "personal_statement" {
+                draft.addEvidence(lines: XMLRichText.lines(of: headline.child("Label") ?? headline, parser: context.parser), section: .summary)
+            } else {
+                draft.setHeadline(text, line: headline.line)
+            }
         }
         // v3.0 wrote the target job as `Occupation/Label`.
         if let occupation = learner.child("Occupation") {

@@ -141,7 +141,9 @@ struct GenericXMLWalk {
         var duties: [MarkupText] = []
     }
 
-    private func fields(of record: MarkupElement) -> RecordFields {
+    /// The fields of a would-be record. Duties are read (escaped HTML parsed) only when asked, once the
+    /// element is known to be a record.
+    private func fields(of record: MarkupElement, readingDuties: Bool = false) -> RecordFields {
         var fields = RecordFields()
         var leaves: [MarkupElement] = []
         for child in record.children {
@@ -167,7 +169,7 @@ struct GenericXMLWalk {
                     fields.range = .range(start: found.start, end: found.end, current: found.isCurrent)
                 }
             case .description:
-                fields.duties += XMLRichText.lines(of: leaf, parser: context.parser)
+                if readingDuties { fields.duties += XMLRichText.lines(of: leaf, parser: context.parser) }
             default:
                 if fields.values[role] == nil, let value = leaf.xmlValue { fields.values[role] = value }
             }
@@ -205,7 +207,7 @@ struct GenericXMLWalk {
     }
 
     private func readRecord(_ record: MarkupElement, into draft: inout XMLCandidateDraft) {
-        let fields = fields(of: record)
+        let fields = fields(of: record, readingDuties: true)
         var period = XMLCandidateDraft.period(start: fields.start ?? fields.range, end: fields.end, currentFlag: fields.current)
         if fields.start == nil, case .range(let start, let end, let current)? = fields.range {
             period = XMLCandidateDraft.Period(start: start, end: current ? nil : end, current: current)
