@@ -28,7 +28,7 @@ public struct TextReporter: AssessmentReporter {
             for evidence in result.evidence.prefix(3) {
                 lines.append(wrap("· \(evidence.text) [\(evidence.location)]", indent: 6))
             }
-            if let gap = result.gap { lines.append(wrap("gap: \(gap)", indent: 6)) }
+            if let gap = result.gap { lines.append(wrap("\(result.met ? "note" : "gap"): \(gap)", indent: 6)) }
         }
         if !assessment.advice.isEmpty {
             lines.append("")

@@ -15,6 +15,7 @@ struct ScorableRecord: Sendable {
         var level: EducationLevel?
         var degree: String?
         var field: String?
+        var line: Int
     }
 
     var positions: [Position]
@@ -30,15 +31,19 @@ struct ScorableRecord: Sendable {
         let identifying = [personal.name, personal.email, personal.phone, personal.location]
             .compactMap { $0?.lowercased() }.filter { $0.count >= 3 }
         positions = candidate.positions
-        education = candidate.education.map { EducationFacts(level: $0.level, degree: $0.degree, field: $0.field) }
+        education = candidate.education.map { EducationFacts(level: $0.level, degree: $0.degree, field: $0.field, line: $0.line) }
         certifications = candidate.certifications
         certificationIDs = candidate.certifications.compactMap(\.id)
         experience = candidate.experience
         var seen: Set<String> = []
         var collected: [Line] = []
         func add(_ text: String, line: Int, section: EvidenceText.Section) {
+            // Education lines carry schools and graduation years; the education criterion reads the
+            // structured level and field instead.
+            guard section != .education else { return }
             let lowered = text.lowercased()
             guard !identifying.contains(where: { lowered.contains($0) }) else { return }
+            guard !Self.personalDetailMarkers.contains(where: { lowered.contains($0) }) else { return }
             guard seen.insert("\(line)|\(lowered)").inserted else { return }
             collected.append(Line(text: text, lowered: lowered, line: line, section: section))
         }
@@ -52,6 +57,13 @@ struct ScorableRecord: Sendable {
         if let headline = candidate.headline { add(headline, line: 0, section: .summary) }
         lines = collected
     }
+
+    /// Labels of lines that state personal details rather than work ("Date of birth: …"). Labels, not
+    /// topics: "gender pay gap analysis" is HR work and stays.
+    static let personalDetailMarkers = [
+        "date of birth", "birth date", "birthdate", "place of birth", "born:", "age:", "gender:", "sex:", "pronouns:",
+        "marital status", "family status", "nationality:", "citizenship:", "religion:", "faith:",
+    ]
 
     var currentPosition: Position? {
         let current = positions.filter(\.current)

@@ -39,7 +39,7 @@ enum EducationCriterion {
         if !fieldFits { fraction *= 0.8 }
         let evidence = record.education.compactMap { facts -> Evidence? in
             guard let degree = facts.degree ?? facts.field else { return nil }
-            return Evidence(text: [degree, facts.level.map { "(\($0.rawValue))" }].compactMap { $0 }.joined(separator: " "), line: 0)
+            return Evidence(text: [degree, facts.level.map { "(\($0.rawValue))" }].compactMap { $0 }.joined(separator: " "), line: facts.line)
         }
         let levelMet = level.rank >= rule.full.rank
         // A degree in another field costs a fifth of the credit but is not a gap to close.
