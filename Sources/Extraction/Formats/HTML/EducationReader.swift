@@ -184,6 +184,7 @@ enum EducationReader {
     /// A short capitalised phrase with no grades, honours or digits: "Computer Science", "Human Resources".
     static func isFieldOfStudy(_ text: String) -> Bool {
         let lowered = text.lowercased()
+        if ["hons", "honours", "honors", "hon"].contains(lowered.trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { return false }
         let noise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
         guard !noise.contains(where: { lowered.contains($0) }), !text.contains(where: \.isNumber), !text.contains(":") else { return false }
         let words = text.split(separator: " ")

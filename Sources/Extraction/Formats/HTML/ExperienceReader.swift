@@ -101,15 +101,16 @@ enum ExperienceReader {
         finish()
 
         var positions: [Position] = []
-        var groupEmployer: String?
+        var group: (employer: String?, location: String?)?
         for draft in drafts {
             guard var position = resolve(draft) else { continue }
             if draft.startedWithEmployerOnly {
-                groupEmployer = position.employer
-            } else if position.employer == nil {
-                position.employer = groupEmployer
+                group = (position.employer, position.location)
+            } else if position.employer == nil, let group {
+                position.employer = group.employer
+                if position.location == nil { position.location = group.location }
             } else {
-                groupEmployer = nil
+                group = nil
             }
             if strict && (position.start == nil || position.title.isEmpty) { continue }
             positions.append(position)
