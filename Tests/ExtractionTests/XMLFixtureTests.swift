@@ -172,6 +172,7 @@ struct XMLFixtureTests {
         #expect(generalist.end == T.date(2019, 1, 15))  // StringDate "1/15/2019"
         let intern = candidate.positions[3]
         #expect(intern.start == T.date(2015) && intern.end == nil && !intern.current)  // EndDate notKnown
+        #expect(candidate.warnings.contains { $0.contains("HR Intern") && $0.contains("adds no experience") })
         let volunteer = candidate.positions[4]
         #expect(volunteer.current && volunteer.start == T.date(2020, 1))  // StringDate "current"
         #expect(candidate.currentPosition?.title == "HR Assistant Manager")

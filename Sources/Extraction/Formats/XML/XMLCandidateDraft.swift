@@ -59,6 +59,9 @@ struct XMLCandidateDraft {
         }
         addEvidence(position.title, line: position.line, section: .position)
         for duty in position.duties { addEvidence(duty.text, line: duty.line, section: .position) }
+        if position.start != nil && position.end == nil && !position.current {
+            warn("position \(number) (\(position.title)) has a start, no end and is not marked current: it adds no experience")
+        }
         for date in [position.start, position.end].compactMap({ $0 }) where !Self.isPlausible(date) {
             warn("position \(number) (\(position.title)) has the implausible year \(date.year)")
             break
