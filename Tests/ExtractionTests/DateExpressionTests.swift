@@ -35,6 +35,11 @@ import Testing
         RangeCase("June 2019 – Current", "2019-06", nil, current: true),
         RangeCase("Jan '19 – Mar '21", "2019-01", "2021-03"),
         RangeCase("January 15, 2024 – March 1, 2024", "2024-01-15", "2024-03-01"),
+        RangeCase("March, 2019 – June, 2021", "2019-03", "2021-06"),
+        RangeCase("Jan. 2019 - Feb. 2020", "2019-01", "2020-02"),
+        RangeCase("MARCH 2024 - PRESENT", "2024-03", nil, current: true),
+        RangeCase("01.2020 – 03.2021", "2020-01", "2021-03"),
+        RangeCase("2016 bis heute", "2016", nil, current: true),
         // Month/year numbers.
         RangeCase("09/2024 - present", "2024-09", nil, current: true),
         RangeCase("9/2024 – 12/2025", "2024-09", "2025-12"),

@@ -275,6 +275,16 @@ private enum HTMLTestFiles {
         Layout(name: "employer and dates first, title second, en dash and 'to date'",
                html: "<h2>EXPERIENCE</h2><p><strong>Northwind Logistics Inc.</strong>, March 2020 to date</p><p>Talent Acquisition Partner</p>",
                title: "Talent Acquisition Partner", employer: "Northwind Logistics Inc.", location: nil, start: "2020-03", end: nil, current: true),
+        Layout(name: "employment type beside the title, employer with no cue on its own line",
+               html: "<h2>Experience</h2><h3>HR Generalist (Contract)</h3><p>Zappos</p><p>2019 – 2021</p><ul><li>Handled leave cases.</li></ul>",
+               title: "HR Generalist", employer: "Zappos", location: nil, start: "2019", end: "2021", current: false),
+        Layout(name: "Google Docs export: capitals, spans, dates on their own line",
+               html: """
+                   <p class="c2"><span class="c5">WORK EXPERIENCE</span></p><p class="c1"><span class="c4">SENIOR HR GENERALIST</span></p>
+                   <p class="c1"><span class="c3">Zappos</span><span class="c0"> — Las Vegas, NV</span></p><p class="c1"><span class="c0">MARCH 2024 - PRESENT</span></p>
+                   <ul class="c8"><li class="c6"><span class="c0">Own the leave of absence program.</span></li></ul>
+                   """,
+               title: "SENIOR HR GENERALIST", employer: "Zappos", location: "Las Vegas, NV", start: "2024-03", end: nil, current: true),
     ]
 
     @Test(arguments: layouts)
@@ -425,6 +435,9 @@ private enum HTMLTestFiles {
         #expect(benefits.section == .position)
         #expect(candidate.evidence.contains { $0.text == "Workday, ADP Workforce Now, Benefits administration, Open enrollment, FMLA, ADA, EEO-1 reporting, I-9 audits, Onboarding, Employee relations" && $0.section == .skills })
         #expect(candidate.evidence.contains { $0.text.hasPrefix("PHR — Professional") && $0.section == .certification })
+        #expect(candidate.evidence.contains { $0.text == "Senior HR Generalist" && $0.section == .other })
+        // The name and contact lines prove nothing and must not be quoted in blind reports.
+        #expect(!candidate.evidence.contains { $0.text.contains("Whitfield") || $0.text.contains("@") || $0.text.contains("555-0142") })
     }
 
     /// Text hidden by display:none, visibility:hidden (class rule), zero font size, or a colour equal to

@@ -132,6 +132,8 @@ public enum DateExpressions {
             guard let month = monthNumbers[token.lowered] else { return nil }
             var cursor = index + 1
             if cursor < tokens.count, tokens[cursor].kind == .punctuation, tokens[cursor].text == "." { cursor += 1 }
+            // "March, 2019": a comma between the month and a year (not "January 15, 2024").
+            if cursor + 1 < tokens.count, tokens[cursor].kind == .punctuation, tokens[cursor].text == ",", tokens[cursor + 1].digits == 4 { cursor += 1 }
             guard cursor < tokens.count, tokens[cursor].kind == .number else { return nil }
             let number = tokens[cursor]
             if number.digits == 4, let year = number.value, plausibleYear(year) {

@@ -85,8 +85,11 @@ enum EducationReader {
                 }
             case .institution, .employer:
                 if draft.institution == nil { draft.institution = field.text }
+                // What follows the school on the line is its place, not the degree's subject.
+                degreeOnThisLine = false
             case .location:
                 if draft.location == nil { draft.location = field.text }
+                degreeOnThisLine = false
             case .unknown, .title:
                 if degreeOnThisLine {
                     draft.degreeExtras.append(field.text)

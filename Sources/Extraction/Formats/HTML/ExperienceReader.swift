@@ -28,13 +28,18 @@ enum ExperienceReader {
         case body
     }
 
-    /// Whether a line belongs to an entry's header or its body.
-    static func role(of line: HTMLLine) -> Role {
+    /// Whether a line belongs to an entry's header or its body. `inHeader` says the entry being read has
+    /// a header and no body yet: there a short name with no cue ("Zappos") is still part of the header.
+    static func role(of line: HTMLLine, inHeader: Bool = false) -> Role {
         let wordCount = line.text.split(separator: " ").count
         let parsed = LineFields.parse(line)
         let verbFirst = LineFields.startsWithVerb(line.text)
         if line.isListItem || line.hadBullet {
-            return parsed.hasRange && wordCount <= 15 && !verbFirst ? .header(parsed) : .body
+            // Some templates list jobs as bullets ("• HR Generalist, Acme Health, 2019–2021"); a bullet
+            // that reads as a sentence ("Team lead for two interns since March 2024") is a duty.
+            let namesJob = parsed.fields.contains { ($0.kind == .title || $0.kind == .employer) && !$0.sentenceLike }
+            let isJob = parsed.hasRange && wordCount <= 15 && !verbFirst && namesJob && !LineFields.isSentenceLike(line.text)
+            return isJob ? .header(parsed) : .body
         }
         if verbFirst { return .body }
         if parsed.hasRange { return wordCount <= 25 ? .header(parsed) : .body }
@@ -45,6 +50,10 @@ enum ExperienceReader {
         let presented = line.headingLevel != nil || line.hasHeadingClass || (line.isBold && wordCount <= 8)
             || usable.contains(where: \.emphasised)
         if presented, !usable.isEmpty { return .header(parsed) }
+        if inHeader, wordCount <= 5, !line.text.hasSuffix("."), usable.count == parsed.fields.count, !usable.isEmpty,
+           usable.allSatisfy({ LineFields.isCapitalised($0.text) }) {
+            return .header(parsed)
+        }
         return .body
     }
 
@@ -60,7 +69,7 @@ enum ExperienceReader {
         }
 
         for line in lines {
-            switch role(of: line) {
+            switch role(of: line, inHeader: current.map { !$0.sawBody } ?? false) {
             case .body:
                 guard current != nil else { continue }
                 current!.duties.append(EvidenceText(line.text, line: line.line, section: .position))
@@ -146,8 +155,10 @@ enum ExperienceReader {
         if employer == nil, !unknowns.isEmpty {
             employer = unknowns.removeFirst().text
         }
-        // An entry needs dates, or both a title and an employer, to be a position rather than stray text.
+        // An entry needs dates, or both a title and an employer, to be a position rather than stray text;
+        // dates alone name no job.
         guard draft.range != nil || (title != nil && employer != nil) else { return nil }
+        guard title != nil || employer != nil else { return nil }
         let range = draft.range
         let current = range?.isCurrent ?? false
         return Position(

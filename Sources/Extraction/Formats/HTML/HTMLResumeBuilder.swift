@@ -10,11 +10,20 @@ struct HTMLResumeBuilder: Sendable {
 
     func build(_ lines: [SectionedLine], source: String, documentTitle: String?) -> Candidate {
         var candidate = Candidate(source: source, format: format)
-        candidate.evidence = lines.map { EvidenceText($0.line.text, line: $0.line.line, section: $0.section.evidenceSection) }
-
         let details = PersonalDetailsReader.read(lines, documentTitle: documentTitle)
         candidate.personal = details.personal
         candidate.headline = details.headline
+
+        // Every visible line is evidence, except the name and contact lines at the top: they prove no
+        // qualification, and evidence is quoted in reports that `--blind` must keep anonymous.
+        candidate.evidence = lines.enumerated().compactMap { index, sectioned in
+            let text = sectioned.line.text
+            if sectioned.section == .header {
+                if index == details.nameIndex || PersonalDetailsReader.isContact(text) { return nil }
+                if let location = details.personal.location, text.contains(location) { return nil }
+            }
+            return EvidenceText(text, line: sectioned.line.line, section: sectioned.section.evidenceSection)
+        }
 
         func content(_ section: ResumeSection) -> [HTMLLine] {
             lines.filter { $0.section == section && !$0.isHeading }.map(\.line)

@@ -136,8 +136,16 @@ enum LineFields {
         return .unknown
     }
 
-    /// "5 yrs 2 mos", "2 years", "(3 months)": what LinkedIn exports add after dates.
+    /// How someone was employed, written beside a title: "(Contract)", "Part-time".
+    static let employmentTypes: Set<String> = [
+        "contract", "contractor", "part-time", "part time", "full-time", "full time", "temporary", "temp", "freelance",
+        "seasonal", "permanent", "interim", "internship", "self-employed", "fixed-term", "fixed term", "per diem", "prn",
+    ]
+
+    /// "5 yrs 2 mos", "2 years", "(3 months)": what LinkedIn exports add after dates; also an employment
+    /// type ("Contract"), which names neither the job nor the employer.
     static func isDuration(_ text: String) -> Bool {
+        if employmentTypes.contains(text.lowercased()) { return true }
         let words = text.lowercased().split(whereSeparator: { $0 == " " })
         guard let first = words.first, first.allSatisfy(\.isNumber), words.count >= 2 else { return false }
         return words.dropFirst().allSatisfy { word in

@@ -28,7 +28,7 @@ enum SectionHeadings {
         ("professional experience", .experience), ("work experience", .experience), ("employment history", .experience),
         ("work history", .experience), ("career history", .experience), ("professional history", .experience),
         ("relevant experience", .experience), ("experience", .experience), ("employment", .experience),
-        ("career", .experience), ("positions held", .experience), ("work", .experience), ("erfahrung", .experience),
+        ("career", .experience), ("professional background", .experience), ("positions held", .experience), ("work", .experience), ("erfahrung", .experience),
         ("berufserfahrung", .experience), ("expérience", .experience), ("experiencia", .experience),
         ("education", .education), ("academic", .education), ("academics", .education), ("degrees", .education),
         ("schooling", .education), ("ausbildung", .education), ("formation", .education), ("educación", .education),
