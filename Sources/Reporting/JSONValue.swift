@@ -6,7 +6,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// Rounded to two decimals: scores, points, ratios.
     case double(Double)
+    /// Rounded to the given decimals, for figures that need more (scoring rates).
+    case decimal(Double, places: Int)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -30,6 +33,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value): output += Self.format(value)
+        case .decimal(let value, let places): output += Self.format(value, places: places)
         case .string(let value): Self.writeString(value, into: &output)
         case .array(let values):
             if values.isEmpty { output += "[]"; return }
@@ -56,12 +60,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Numbers with at most two decimals and no trailing zeros: 71.5, 80, 0.82.
-    static func format(_ value: Double) -> String {
+    /// Numbers with at most `places` decimals and no trailing zeros: 71.5, 80, 0.82.
+    public static func format(_ value: Double, places: Int = 2) -> String {
         guard value.isFinite else { return "null" }
-        let rounded = (value * 100).rounded() / 100
+        let scale = pow(10, Double(places))
+        let rounded = (value * scale).rounded() / scale
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
-        var text = String(format: "%.2f", rounded)
+        var text = String(format: "%.\(places)f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }

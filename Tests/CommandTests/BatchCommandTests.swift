@@ -19,6 +19,22 @@ import Testing
     }
 
     static let hostileName = "=HYPERLINK(\"http://example.invalid\",\"click\"), \"Bobby\" Tables"
+    static let hostileTitle = "@SUM(1+1) HR Generalist"
+
+    /// HR-XML takes names and titles verbatim, which is how a formula reaches a cell.
+    static func hostileResume() -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Resume xmlns="http://ns.hr-xml.org/2007-04-15"><StructuredXMLResume>
+        <ContactInfo><PersonName><FormattedName>\(hostileName.replacingOccurrences(of: "&", with: "&amp;"))</FormattedName></PersonName></ContactInfo>
+        <EmploymentHistory><EmployerOrg><EmployerOrgName>Acme Health</EmployerOrgName>
+        <PositionHistory currentEmployer="true"><Title>\(hostileTitle)</Title>
+        <StartDate><YearMonth>2020-01</YearMonth></StartDate>
+        <Description>Owned benefits administration and open enrollment in Workday.</Description>
+        </PositionHistory></EmployerOrg></EmploymentHistory>
+        </StructuredXMLResume></Resume>
+        """
+    }
     static let hostileFileName = "comma, \"quote\"\nand newline.html"
 
     struct Folder {
@@ -42,7 +58,7 @@ import Testing
             try write("resumes/\(example)", data)
             resumeFiles.append("resumes/\(example)")
         }
-        try write("resumes/hostile.html", Data(resume(name: hostileName).utf8))
+        try write("resumes/hostile.xml", Data(hostileResume().utf8))
         try write("resumes/\(hostileFileName)", Data(resume(name: "Plain Name").utf8))
         try write("resumes/empty.html", Data())
         try write("resumes/binary.XML", Data([0x00, 0xFF, 0x13, 0x37, 0x00, 0x42] + Array(repeating: 0x00, count: 64)))
@@ -50,7 +66,7 @@ import Testing
         try write("resumes/truncated.xml", Data("<?xml version=\"1.0\"?><Resume xmlns=\"http://ns.hr-xml.org/2007-04-15\"><StructuredXMLResume><ContactInfo><PersonName><FormattedName>Trunc".utf8))
         try write("resumes/notes.txt", Data("not a résumé file".utf8))
         try write("resumes/nested/deeper.html", Data(resume(name: "Nested Person").utf8))
-        resumeFiles += ["resumes/hostile.html", "resumes/\(hostileFileName)", "resumes/empty.html", "resumes/binary.XML", "resumes/not-a-resume.htm", "resumes/truncated.xml"]
+        resumeFiles += ["resumes/hostile.xml", "resumes/\(hostileFileName)", "resumes/empty.html", "resumes/binary.XML", "resumes/not-a-resume.htm", "resumes/truncated.xml"]
         return Folder(root: root, resumeFiles: resumeFiles, failing: ["resumes/empty.html", "resumes/binary.XML", "resumes/not-a-resume.htm"])
     }
 
@@ -125,8 +141,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder.root) }
         _ = try batch(folder, ["--csv", "out.csv"])
         let rows = try Self.readCSV(folder.root.appendingPathComponent("out.csv"))
-        let hostile = try #require(rows.first { $0["file"] == "resumes/hostile.html" })
+        let hostile = try #require(rows.first { $0["file"] == "resumes/hostile.xml" })
         #expect(hostile["candidate"] == "'" + Self.hostileName)
+        #expect(hostile["current_title"] == "'" + Self.hostileTitle)
         #expect(rows.contains { $0["file"] == "resumes/\(Self.hostileFileName)" && $0["candidate"] == "Plain Name" })
         for row in rows {
             for (column, value) in row {
@@ -157,13 +174,13 @@ import Testing
     @Test func filesFromStandardInput() throws {
         let folder = try Self.makeFolder()
         defer { try? FileManager.default.removeItem(at: folder.root) }
-        let list = "resumes/hostile.html\nresumes/notes.txt\n\nresumes/empty.html\n"
+        let list = "resumes/hostile.xml\nresumes/notes.txt\n\nresumes/empty.html\n"
         let result = try CommandRunner.run(
             ["batch", "--files-from", "-", "--role", "hr-generalist", "--as-of", "2026-11-01", "--csv", "out.csv", "--quiet"],
             input: list, in: folder.root)
         #expect(result.status == 1)
         let rows = try Self.readCSV(folder.root.appendingPathComponent("out.csv"))
-        #expect(rows.map { $0["file"]! }.sorted() == ["resumes/empty.html", "resumes/hostile.html"])
+        #expect(rows.map { $0["file"]! }.sorted() == ["resumes/empty.html", "resumes/hostile.xml"])
         #expect(result.standardError.contains("skipped 1"))
     }
 

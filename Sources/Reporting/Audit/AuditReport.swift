@@ -24,10 +24,10 @@ public struct AuditReport: Sendable {
     // MARK: JSON
 
     public func json() -> String {
-        Self.replacingRatePlaceholders(in: jsonValue().serialized(pretty: true)) + "\n"
+        jsonValue().serialized(pretty: true) + "\n"
     }
 
-    /// The JSON document; scoring rates are placeholders until `json()` swaps them for numbers.
+    /// The JSON document, field for field as issue 9 gives it; scoring rates keep three decimals.
     func jsonValue() -> JSONValue {
         .object([
             ("median", audit.median.map(JSONValue.double) ?? .null),
@@ -38,7 +38,7 @@ public struct AuditReport: Sendable {
                     ("dimension", .string(category.dimension.rawValue)),
                     ("category", .string(category.name)),
                     ("count", .int(category.count)),
-                    ("scoringRate", .string(Self.ratePlaceholder + Self.decimal(category.scoringRate, places: 3))),
+                    ("scoringRate", .decimal(category.scoringRate, places: 3)),
                     ("impactRatio", category.impactRatio.map(JSONValue.double) ?? .null),
                     ("flagged", .bool(category.flagged)),
                     ("underTwoPercent", .bool(category.underTwoPercent)),
@@ -47,23 +47,6 @@ public struct AuditReport: Sendable {
             ("unknown", .object(AdverseImpactAudit.Dimension.allCases.map { ($0.rawValue, .int(audit.unknown[$0] ?? 0)) })),
             ("notes", .array(audit.notes.map(JSONValue.string))),
         ])
-    }
-
-    /// JSONValue writes every number with at most two decimals (right for scores and ratios), but rates
-    /// need three. They travel as strings starting with U+0001, which JSONValue writes as `\u0001`; no
-    /// input can produce that, because category names lose their control characters on reading.
-    static let ratePlaceholder = "\u{1}rate:"
-    private static let serializedPlaceholder = "\"\\u0001rate:"
-
-    static func replacingRatePlaceholders(in serialized: String) -> String {
-        let pieces = serialized.components(separatedBy: serializedPlaceholder)
-        var output = pieces[0]
-        for piece in pieces.dropFirst() {
-            // piece = `0.447",…`: the number, its closing quote, then the rest of the document.
-            guard let quote = piece.firstIndex(of: "\"") else { output += piece; continue }
-            output += piece[..<quote] + piece[piece.index(after: quote)...]
-        }
-        return output
     }
 
     // MARK: CSV
