@@ -55,7 +55,15 @@ import Testing
 
     @Test func recruiterMatchesExecutiveRecruiterBest() throws {
         let ranking = RoleMatcher(scorer: scorer).rank(People.executiveSearchRecruiter, asOf: People.asOf)
-        #expect(ranking.first?.role.id == "executive-recruiter", "ranking: \(ranking.map { "\($0.role.id) \($0.score) \($0.band.rawValue)" })")
+        #expect(ranking.first?.assessment.role.id == "executive-recruiter", "ranking: \(ranking.map { "\($0.assessment.role.id) \($0.assessment.score) \($0.assessment.band.rawValue)" })")
+    }
+
+    @Test func aStepDownIsNotTheBestFit() {
+        // The cover-letter generalist is "ready" for HR Administrator too, but the best fit is the step up.
+        let ranking = RoleMatcher(scorer: scorer).rank(People.coverLetterGeneralist, asOf: People.asOf)
+        #expect(ranking.first?.assessment.role.id == "hr-assistant-manager")
+        let administrator = ranking.first { $0.assessment.role.id == "hr-administrator" }
+        #expect(administrator?.direction == .stepDown)
     }
 
     @Test func juniorAdministratorIsToldAboutTheCertificationsOpenToThem() throws {
