@@ -189,7 +189,7 @@ enum EducationReader {
         let lowered = text.lowercased()
         if ["hons", "honours", "honors", "hon"].contains(lowered.trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { return false }
         let noise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
-        guard !noise.contains(where: { lowered.contains($0) }), !text.contains(where: \.isNumber), !text.contains(":") else { return false }
+        guard !noise.contains(where: { TextScan.contains(lowered, $0) }), !text.contains(where: { $0.isNumber || $0 == ":" }) else { return false }
         let words = text.split(separator: " ")
         return !words.isEmpty && words.count <= 8 && LineFields.isCapitalised(text) && !LineFields.isSentenceLike(text)
     }

@@ -112,7 +112,6 @@ enum HTMLLines {
             if text.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return }
             let visible = chunks.filter { !$0.text.allSatisfy(\.isWhitespace) }
             guard let first = visible.first else { return }
-            text = text.trimmingCharacters(in: .whitespaces)
             var line = HTMLLine(text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line)
             line.headingLevel = visible.compactMap(\.context.headingLevel).first
             line.isBold = visible.allSatisfy { $0.context.bold || $0.text.allSatisfy { !$0.isLetter } }
@@ -149,18 +148,18 @@ enum HTMLLines {
                 let name = child.name
                 let style = child.attribute("style")?.lowercased() ?? ""
                 // Word marks the bullet glyph of a list paragraph with `mso-list:Ignore`.
-                if style.contains("mso-list:ignore") || style.contains("mso-list: ignore") {
+                if !style.isEmpty, TextScan.contains(style, "mso-list:ignore") || TextScan.contains(style, "mso-list: ignore") {
                     bullet = true
                     continue
                 }
                 // Word's tab stops separate the columns of a line: date, employer, place.
-                if name == "span", style.contains("mso-tab-count") {
+                if name == "span", TextScan.contains(style, "mso-tab-count") {
                     chunks.append(Chunk(text: " ", fieldText: " | ", line: child.line, context: context))
                     continue
                 }
                 if name == "time", let datetime = child.attribute("datetime"), PartialDate(iso: datetime) != nil {
                     let shown = child.text
-                    chunks.append(Chunk(text: " " + shown + " ", fieldText: " " + datetime.trimmingCharacters(in: .whitespaces) + " ", line: child.line, context: context))
+                    chunks.append(Chunk(text: " " + shown + " ", fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: child.line, context: context))
                     continue
                 }
                 let isBlock = MarkupElement.blockElements.contains(name)
@@ -188,17 +187,16 @@ enum HTMLLines {
                 default:
                     break
                 }
-                if style.contains("font-weight:bold") || style.contains("font-weight: bold") || style.contains("font-weight:700")
-                    || style.contains("font-weight: 700") || style.contains("font-weight:600") || style.contains("font-weight: 600") {
+                if !style.isEmpty, TextScan.contains(style, "font-weight"),
+                   ["font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600", "font-weight:800", "font-weight:900"].contains(where: { TextScan.contains(style, $0) }) {
                     context.bold = true
                 }
                 let classes = child.classNames.map { $0.lowercased() }
                 for className in classes {
                     let compact = className.filter { $0.isLetter }
-                    if compact.contains("sectiontitle") || compact.contains("sectionhead") || compact.contains("sectionname")
-                        || compact.contains("sectionlabel") || compact.contains("sectiontitel") {
+                    if ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"].contains(where: { TextScan.contains(compact, $0) }) {
                         context.sectionTitleClass = true
-                    } else if compact.contains("heading") || compact.contains("title") || compact.hasSuffix("header") {
+                    } else if TextScan.contains(compact, "heading") || TextScan.contains(compact, "title") || compact.hasSuffix("header") {
                         context.headingClass = true
                     }
                     if isPersonNameClass(compact) { context.nameClass = true }
@@ -241,14 +239,14 @@ enum HTMLLines {
     static func isPersonNameClass(_ compact: String) -> Bool {
         guard compact.hasSuffix("name") else { return false }
         let other = ["company", "job", "school", "org", "employer", "institution", "degree", "file", "user", "class", "tag", "brand", "host", "site", "nick", "position", "title", "section", "place", "city", "country", "field", "skill", "cert", "award", "project", "course", "program", "product", "team", "university", "college"]
-        return !other.contains { compact.contains($0) }
+        return !other.contains { TextScan.contains(compact, $0) }
     }
 
     /// Collapses whitespace, removes Word's `<![if !supportLists]>` debris (libxml2 keeps it as text) and
     /// strips leading bullet glyphs. Returns whether a bullet was removed.
     static func clean(_ raw: String) -> (String, Bool) {
         var text = raw
-        if text.contains("<![") {
+        if TextScan.contains(text, "<![") {
             text = removeDownlevelConditionals(text)
         }
         text = collapseWhitespace(text)
@@ -258,6 +256,7 @@ enum HTMLLines {
     static func removeDownlevelConditionals(_ text: String) -> String {
         var result = ""
         var rest = text[...]
+        // Called only when the text holds "<![", so Foundation's search is fine here.
         while let open = rest.range(of: "<![") {
             result += rest[rest.startIndex..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "]>") else {

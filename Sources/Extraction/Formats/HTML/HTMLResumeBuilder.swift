@@ -20,7 +20,7 @@ struct HTMLResumeBuilder: Sendable {
             let text = sectioned.line.text
             if sectioned.section == .header {
                 if index == details.nameIndex || PersonalDetailsReader.isContact(text) { return nil }
-                if let location = details.personal.location, text.contains(location) { return nil }
+                if let location = details.personal.location, TextScan.contains(text, location) { return nil }
             }
             return EvidenceText(text, line: sectioned.line.line, section: sectioned.section.evidenceSection)
         }

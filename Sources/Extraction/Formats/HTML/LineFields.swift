@@ -43,7 +43,7 @@ enum LineFields {
         let emphasised = line.emphasised.map { $0.lowercased() }
         let fields = pieces.map { piece -> LineField in
             let lowered = piece.lowercased()
-            let isEmphasised = emphasised.contains { $0 == lowered || (!$0.isEmpty && $0.count >= 3 && lowered.contains($0)) }
+            let isEmphasised = emphasised.contains { $0 == lowered || ($0.utf8.count >= 3 && TextScan.contains(lowered, $0)) }
             return LineField(text: piece, kind: classify(piece, education: education), emphasised: isEmphasised, sentenceLike: isSentenceLike(piece))
         }
         return ParsedLine(range: range, fields: fields)
@@ -55,21 +55,51 @@ enum LineFields {
     /// bullets, tabs, semicolons, spaced dashes, em dashes, " at ", "@", brackets, and commas (keeping
     /// "Lit Ware, Inc." and "Columbus, OH" whole).
     static func split(_ text: String) -> [String] {
-        let marker: Character = "\u{1F}"
-        var working = " " + text + " "
-        for separator in [" - ", " – ", " -- ", " — ", "—", " @ ", " at ", " | ", "|", "·", "•", "\t", ";", "(", ")", "[", "]", " / ", "‖", "∙", "▪"] {
-            if working.contains(separator) {
-                working = working.replacingOccurrences(of: separator, with: String(marker))
-            }
-        }
         var result: [String] = []
-        for part in working.split(separator: marker) {
+        for part in splitAtSeparators(text) {
             for piece in splitCommas(String(part)) {
                 let trimmed = trim(piece)
                 if !trimmed.isEmpty, trimmed.contains(where: { $0.isLetter || $0.isNumber }) { result.append(trimmed) }
             }
         }
         return result
+    }
+
+    static let separatorCharacters: Set<Character> = ["|", "·", "•", "\t", ";", "(", ")", "[", "]", "‖", "∙", "▪", "—", "\u{1F}"]
+    /// Separators that only separate with a space on each side: "Acme - Columbus", not "EEO-1".
+    static let spacedSeparators: [[Character]] = [["-", "-"], ["-"], ["–"], ["@"], ["a", "t"], ["/"]]
+
+    /// The pieces between separators, scanned once, character by character.
+    static func splitAtSeparators(_ text: String) -> [String] {
+        let characters = Array(text)
+        var parts: [String] = []
+        var current = ""
+        var index = 0
+        scan: while index < characters.count {
+            let character = characters[index]
+            if separatorCharacters.contains(character) {
+                parts.append(current)
+                current = ""
+                index += 1
+                continue
+            }
+            if character == " " {
+                for separator in spacedSeparators {
+                    let end = index + 1 + separator.count
+                    guard end < characters.count, characters[end] == " " else { continue }
+                    if Array(characters[(index + 1)..<end]) == separator {
+                        parts.append(current)
+                        current = ""
+                        index = end
+                        continue scan
+                    }
+                }
+            }
+            current.append(character)
+            index += 1
+        }
+        parts.append(current)
+        return parts
     }
 
     /// Splits at commas, then rejoins what a comma does not separate: a company suffix ("Inc."), a state
@@ -84,7 +114,7 @@ enum LineFields {
                 continue
             }
             let lowered = part.lowercased()
-            if companySuffixes.contains(lowered.trimmingCharacters(in: CharacterSet(charactersIn: "."))) || companySuffixes.contains(lowered) {
+            if companySuffixes.contains(TextScan.trim(lowered, ["."])) || companySuffixes.contains(lowered) {
                 result[result.count - 1] = previous + ", " + part
             } else if isRegionOrCountry(part), isPlaceName(previous) || isLocation(previous) {
                 result[result.count - 1] = previous + ", " + part
@@ -98,16 +128,18 @@ enum LineFields {
     }
 
     static func trim(_ text: String) -> String {
-        var trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;:|–—-·•/\u{1F}")))
+        var trimmed = TextScan.trim(text, trimmable)
         // A closing period is punctuation unless it ends an abbreviation ("Inc.", "B.A.", "Jr.").
         if trimmed.hasSuffix("."), trimmed.count > 1 {
             let body = trimmed.dropLast()
             let lastWord = body.split(separator: " ").last.map { $0.lowercased() } ?? ""
-            let keeps = lastWord.contains(".") || lastWord.count == 1 || companySuffixes.contains(lastWord) || ["jr", "sr", "st", "dept", "assn", "bros", "univ"].contains(lastWord)
-            if !keeps { trimmed = String(body).trimmingCharacters(in: .whitespaces) }
+            let keeps = lastWord.contains(where: { $0 == "." }) || lastWord.count == 1 || companySuffixes.contains(lastWord) || ["jr", "sr", "st", "dept", "assn", "bros", "univ"].contains(lastWord)
+            if !keeps { trimmed = TextScan.trimSpaces(body) }
         }
         return trimmed
     }
+
+    static let trimmable: Set<Character> = [" ", "\t", "\n", "\u{00A0}", ",", ";", ":", "|", "–", "—", "-", "·", "•", "/", "\u{1F}"]
 
     // MARK: - Classifying
 
@@ -123,7 +155,7 @@ enum LineFields {
         let title = words.filter { titleWords.contains($0) }.count
         var organisation = words.filter { organisationWords.contains($0) }.count
         let lowered = text.lowercased()
-        if organisationPhrases.contains(where: { lowered.hasPrefix($0) || lowered.contains(" " + $0) }) { organisation += 1 }
+        if organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
         // "Awesome compression company" is a tagline, not a name: organisations are written in capitals.
         if organisation > 0, !isCapitalised(text) { organisation -= 1 }
         if title > organisation { return .title }
@@ -155,7 +187,7 @@ enum LineFields {
 
     /// Words of the text, lower-case, letters only ("CEO/President" → ceo, president).
     static func lowerWords(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }.filter { !$0.isEmpty }
+        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, ["-"]) }.filter { !$0.isEmpty }
     }
 
     static let stopWords: Set<String> = ["of", "and", "the", "for", "in", "at", "to", "with", "&", "a", "an", "on", "de", "der", "und", "du", "la", "le", "y", "e", "or", "as", "by"]
@@ -218,7 +250,7 @@ enum LineFields {
         let lowered = text.lowercased()
         if ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains(lowered) { return true }
         if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",").map { TextScan.trimSpaces($0) }
         guard parts.count >= 2, parts.count <= 3 else { return false }
         guard isPlaceName(parts[0]) else { return false }
         return parts.dropFirst().allSatisfy { isRegionOrCountry($0) || isPlaceName($0) } && parts.dropFirst().contains { isRegionOrCountry($0) }
@@ -244,7 +276,7 @@ enum LineFields {
         guard !words.isEmpty else { return false }
         let joined = words.joined(separator: " ")
         if words.count == 1, joined.count == 2, joined.allSatisfy(\.isUppercase), regionCodes.contains(joined) { return true }
-        let lowered = joined.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let lowered = TextScan.trim(joined.lowercased(), ["."])
         return regionNames.contains(lowered) || countries.contains(lowered)
     }
 
@@ -292,12 +324,12 @@ enum LineFields {
         let lowered = text.lowercased()
         // "James Buchanan High School" names the school; "High School Diploma" the qualification.
         if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
-        if degreePhrases.contains(where: { lowered.contains($0) }) { return true }
+        if degreePhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }
         guard let firstToken = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).first else { return false }
         let letters = firstToken.filter { $0.isLetter || $0 == "-" }.lowercased()
         guard degreeAbbreviations.contains(letters) else { return false }
         // "MA" and "AS" are also words: the abbreviation must be written as one (capitals or dots).
-        return firstToken.contains(".") || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
+        return firstToken.contains(where: { $0 == "." }) || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
     }
 
     static let institutionWords: Set<String> = [

@@ -18,7 +18,7 @@ enum CertificationReader {
             } ?? false
             let text = line.text
             let lowered = text.lowercased()
-            if notHeld.contains(where: { lowered.contains($0) }) { continue }
+            if notHeld.contains(where: { TextScan.contains(lowered, $0) }) { continue }
             let ids = CertificationCatalog.ids(in: text)
             let range = DateExpressions.findRange(in: line.fieldText)
             let date = range.flatMap { $0.start ?? $0.end }
@@ -46,9 +46,10 @@ enum CertificationReader {
         }
         for sectioned in allLines where sectioned.section != .certifications {
             let text = sectioned.line.text
+            guard mayNameCertification(text) else { continue }
             let lowered = text.lowercased()
             let ids = CertificationCatalog.ids(in: text)
-            guard !ids.isEmpty, !notHeld.contains(where: { lowered.contains($0) }) else { continue }
+            guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
             let short = text.split(separator: " ").count <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
                 let date = ids.count == 1 && short ? DateExpressions.findRange(in: sectioned.line.fieldText).flatMap { $0.start } : nil
@@ -58,13 +59,34 @@ enum CertificationReader {
         return result
     }
 
+    /// Words that any certification in the catalog starts with or abbreviates to: a line with none of
+    /// them names no known certification, so the catalog's slower phrase search is skipped.
+    static let triggerWords: Set<String> = {
+        var words: Set<String> = []
+        for entry in CertificationCatalog.entries {
+            for alias in entry.aliases {
+                if let first = letterWords(alias).first { words.insert(first) }
+            }
+            for abbreviation in entry.abbreviations { words.formUnion(letterWords(abbreviation)) }
+        }
+        return words
+    }()
+
+    static func letterWords(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
+    static func mayNameCertification(_ text: String) -> Bool {
+        letterWords(text).contains { triggerWords.contains($0) }
+    }
+
     /// The line as written, without its date and the punctuation that held it ("PHR (2022)" → "PHR").
     static func nameWithoutDate(_ line: HTMLLine) -> String {
         var text = line.text
         if let range = DateExpressions.findRange(in: text) {
             text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
         }
-        text = text.replacingOccurrences(of: "()", with: "").replacingOccurrences(of: "( )", with: "")
+        text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
         for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] {
             if text.lowercased().hasSuffix(" " + label) { text = String(text.dropLast(label.count + 1)) }
         }
@@ -90,7 +112,7 @@ enum SkillsReader {
         for line in lines {
             var text = line.text
             let isLabel = !line.isListItem && !line.hadBullet
-                && (line.headingLevel != nil || line.hasHeadingClass || (line.isBold && !text.contains(",")) || (text.hasSuffix(":")))
+                && (line.headingLevel != nil || line.hasHeadingClass || (line.isBold && !text.contains(where: { $0 == "," })) || text.hasSuffix(":"))
             if isLabel {
                 if labelsAreSkills { add(text) }
                 continue
@@ -99,14 +121,11 @@ enum SkillsReader {
             if let colon = text.firstIndex(of: ":"), text[text.startIndex..<colon].split(separator: " ").count <= 4 {
                 text = String(text[text.index(after: colon)...])
             }
-            var separators: [String] = [";", "•", "·", "|", "▪", "∙", "\u{2022}"]
+            var separators: Set<Character> = [";", "•", "·", "|", "▪", "∙"]
             let commaCount = text.filter { $0 == "," }.count
             // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
-            if !line.isListItem || commaCount >= 2 { separators.append(",") }
-            var pieces = [text]
-            for separator in separators {
-                pieces = pieces.flatMap { $0.components(separatedBy: separator) }
-            }
+            if !line.isListItem || commaCount >= 2 { separators.insert(",") }
+            let pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
             if pieces.count == 1, line.text.split(separator: " ").count > 6 { continue }
             pieces.forEach(add)
         }

@@ -53,7 +53,7 @@ enum PersonalDetailsReader {
                 let lowered = link.lowercased()
                 if found.personal.email == nil, lowered.hasPrefix("mailto:") {
                     let address = link.dropFirst(7).split(separator: "?").first.map(String.init) ?? ""
-                    if address.contains("@") { found.personal.email = address.trimmingCharacters(in: .whitespaces) }
+                    if address.contains(where: { $0 == "@" }) { found.personal.email = TextScan.trimSpaces(address) }
                 }
                 if found.personal.phone == nil, lowered.hasPrefix("tel:") {
                     found.personal.phone = phone(in: line.text) ?? String(link.dropFirst(4))
@@ -63,10 +63,11 @@ enum PersonalDetailsReader {
         for line in ordered where found.personal.email == nil {
             found.personal.email = email(in: line.text)
         }
-        for line in header.map({ lines[$0].line }) where found.personal.phone == nil {
+        // The top of the page only: a long document without headings is all "header".
+        for line in header.prefix(15).map({ lines[$0].line }) where found.personal.phone == nil {
             found.personal.phone = phone(in: line.text)
         }
-        for index in header where found.personal.location == nil {
+        for index in header.prefix(15) where found.personal.location == nil {
             let parsed = LineFields.parse(lines[index].line)
             found.personal.location = parsed.fields.first(where: { $0.kind == .location })?.text
         }
@@ -82,13 +83,13 @@ enum PersonalDetailsReader {
     /// job title found beside it.
     static func splitName(_ text: String) -> (String, String?)? {
         var parts = [text]
-        for separator in [" — ", " – ", " - ", " | ", "|", " · ", ": "] {
+        for separator in [" — ", " – ", " - ", " | ", "|", " · ", ": "] where TextScan.contains(text, separator) {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         var name: String?
         var headline: String?
         for part in parts {
-            var candidate = part.trimmingCharacters(in: .whitespaces)
+            var candidate = TextScan.trimSpaces(part)
             let lowered = candidate.lowercased()
             for prefix in ["résumé of ", "resume of ", "cv of ", "curriculum vitae of ", "résumé for ", "resume for "] where lowered.hasPrefix(prefix) {
                 candidate = String(candidate.dropFirst(prefix.count))
@@ -97,7 +98,7 @@ enum PersonalDetailsReader {
                 candidate = String(candidate.dropLast(9))
             }
             // Post-nominals: "Dana Whitfield, PHR, SHRM-CP" or "Jo Doe, MBA".
-            let commaParts = candidate.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let commaParts = candidate.split(separator: ",").map { TextScan.trimSpaces($0) }
             if commaParts.count > 1, commaParts.dropFirst().allSatisfy(isPostNominal) {
                 candidate = commaParts[0]
             }
@@ -113,8 +114,8 @@ enum PersonalDetailsReader {
 
     static func isPostNominal(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter)
-        guard !letters.isEmpty, letters.count <= 8, !text.contains(" ") else { return false }
-        return CertificationCatalog.canonicalID(in: text) != nil || letters.filter(\.isUppercase).count >= 2 || text.contains(".")
+        guard !letters.isEmpty, letters.count <= 8, !text.contains(where: { $0 == " " }) else { return false }
+        return CertificationCatalog.canonicalID(in: text) != nil || letters.filter(\.isUppercase).count >= 2 || text.contains(where: { $0 == "." })
     }
 
     static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "y", "dos", "das", "ten", "ter"]
@@ -140,7 +141,9 @@ enum PersonalDetailsReader {
     // MARK: - Contact
 
     static func isContact(_ text: String) -> Bool {
-        text.contains("@") || phone(in: text) != nil || text.lowercased().contains("http") || text.lowercased().contains("www.")
+        if text.contains(where: { $0 == "@" }) { return true }
+        let lowered = text.lowercased()
+        return TextScan.contains(lowered, "http") || TextScan.contains(lowered, "www.") || phone(in: text) != nil
     }
 
     /// The first e-mail address in the text.
@@ -151,8 +154,8 @@ enum PersonalDetailsReader {
             let domain = token[token.index(after: at)...]
             var address = String(token)
             if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
-            address = address.trimmingCharacters(in: CharacterSet(charactersIn: ".:;!?'\""))
-            if !local.isEmpty, domain.contains("."), !domain.hasPrefix("."), domain.last != "." || address.last != "." { return address }
+            address = TextScan.trim(address, [".", ":", ";", "!", "?", "'", "\""])
+            if !local.isEmpty, domain.contains(where: { $0 == "." }), !domain.hasPrefix(".") { return address }
         }
         return nil
     }
@@ -177,7 +180,7 @@ enum PersonalDetailsReader {
                 end = text.index(after: end)
             }
             if (10...15).contains(digits) {
-                let candidate = String(text[index...lastDigit]).trimmingCharacters(in: .whitespaces)
+                let candidate = TextScan.trimSpaces(text[index...lastDigit])
                 // Two years joined by a dash are dates, not a number.
                 if DateExpressions.findRange(in: candidate).map({ $0.end != nil }) != true { return candidate }
             }

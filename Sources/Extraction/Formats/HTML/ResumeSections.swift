@@ -55,10 +55,12 @@ enum SectionHeadings {
 
     /// The section a heading's text names, if it is short enough to be a heading.
     static func section(named text: String) -> ResumeSection? {
-        let lowered = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—|·•*#"))
+        // Most lines are sentences: rule them out before any word matching.
+        guard text.utf8.count <= 96 else { return nil }
+        let lowered = TextScan.trim(text.lowercased(), headingPunctuation)
+        guard lowered.count <= 48, !lowered.contains(where: { $0 == "@" || $0.isNumber }) else { return nil }
         let words = LineFields.lowerWords(lowered)
-        guard !words.isEmpty, words.count <= 6, lowered.count <= 48 else { return nil }
-        guard !lowered.contains("@"), !lowered.contains(where: \.isNumber) else { return nil }
+        guard !words.isEmpty, words.count <= 6 else { return nil }
         var best: (position: Int, length: Int, section: ResumeSection)?
         for (phrase, section) in phrases {
             guard let position = wordPosition(of: phrase, in: lowered) else { continue }
@@ -83,16 +85,11 @@ enum SectionHeadings {
         return best?.section
     }
 
-    /// Where `phrase` occurs in `text` as whole words (character offset), if it does.
+    static let headingPunctuation: Set<Character> = [" ", ":", ".", "-", "–", "—", "|", "·", "•", "*", "#"]
+
+    /// Where `phrase` occurs in `text` as whole words (an offset for ordering), if it does.
     static func wordPosition(of phrase: String, in text: String) -> Int? {
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: phrase, range: searchRange) {
-            let beforeOK = found.lowerBound == text.startIndex || !text[text.index(before: found.lowerBound)].isLetter
-            let afterOK = found.upperBound == text.endIndex || !text[found.upperBound].isLetter
-            if beforeOK && afterOK { return text.distance(from: text.startIndex, to: found.lowerBound) }
-            searchRange = found.upperBound..<text.endIndex
-        }
-        return nil
+        TextScan.wordPosition(of: phrase, in: text)
     }
 
     /// Whether the markup presents the line as a heading: `<h1>`…`<h6>`, a section-title class, a label
@@ -105,6 +102,6 @@ enum SectionHeadings {
     /// Whether the text is written as a heading on its own: all capitals, or ends with a colon.
     static func looksLikeHeadingText(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter)
-        return (!letters.isEmpty && letters.allSatisfy(\.isUppercase) && letters.count >= 4) || text.hasSuffix(":")
+        return (letters.count >= 4 && letters.count <= 40 && letters.allSatisfy(\.isUppercase)) || text.hasSuffix(":")
     }
 }

@@ -42,7 +42,7 @@ enum SectionAssigner {
         let level = line.headingLevel ?? 7
         if let named = SectionHeadings.section(named: text) {
             // "Education Coordinator" or "Career Coach" in an <h3> is a job, not a section.
-            let kind = LineFields.classify(text.trimmingCharacters(in: CharacterSet(charactersIn: ":")), education: false)
+            let kind = LineFields.classify(TextScan.trim(text, [":", " "]), education: false)
             guard kind == .unknown || kind == .location else { return nil }
             if marked || SectionHeadings.looksLikeHeadingText(text) { return (named, level) }
             // An unmarked line that is only the section phrase ("Experience", "Work History").
