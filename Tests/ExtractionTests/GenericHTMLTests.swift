@@ -379,6 +379,8 @@ private enum HTMLTestFiles {
         ("<html><body><h1>Avery Quinn, SHRM-CP</h1><h2>Skills</h2><p>Workday</p></body></html>", "Avery Quinn"),
         ("<html><body><p class=\"name\">AVERY QUINN</p><h2>Skills</h2><p>Workday</p></body></html>", "AVERY QUINN"),
         ("<html><body><h1>Avery Quinn — HR Generalist</h1><h2>Skills</h2><p>Workday</p></body></html>", "Avery Quinn"),
+        ("<html><body><h1>Avery Quinn Resume</h1><h2>Skills</h2><p>Workday</p></body></html>", "Avery Quinn"),
+        ("<html><body><h1>Avery Quinn’s Résumé</h1><h2>Skills</h2><p>Workday</p></body></html>", "Avery Quinn"),
     ])
     func name(_ html: String, _ expected: String) throws {
         #expect(try HTMLTestFiles.extract(html).personal.name == expected)

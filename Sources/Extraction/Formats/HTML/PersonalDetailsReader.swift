@@ -94,6 +94,9 @@ enum PersonalDetailsReader {
             for prefix in ["résumé of ", "resume of ", "cv of ", "curriculum vitae of ", "résumé for ", "resume for "] where lowered.hasPrefix(prefix) {
                 candidate = String(candidate.dropFirst(prefix.count))
             }
+            for suffix in [" résumé", " resume", " cv", " curriculum vitae"] where candidate.lowercased().hasSuffix(suffix) && !candidate.lowercased().hasSuffix("'s" + suffix) && !candidate.lowercased().hasSuffix("’s" + suffix) {
+                candidate = TextScan.trimSpaces(candidate.dropLast(suffix.count))
+            }
             if candidate.lowercased().hasSuffix("'s resume") || candidate.lowercased().hasSuffix("'s résumé") || candidate.lowercased().hasSuffix("’s résumé") || candidate.lowercased().hasSuffix("’s resume") {
                 candidate = String(candidate.dropLast(9))
             }
