@@ -60,8 +60,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Numbers with at most `places` decimals and no trailing zeros: 71.5, 80, 0.82.
-    public static func format(_ value: Double, places: Int = 2) -> String {
+    /// Numbers with at most two decimals and no trailing zeros: 71.5, 80, 0.82.
+    public static func format(_ value: Double) -> String {
+        format(value, places: 2)
+    }
+
+    /// Numbers with at most `places` decimals and no trailing zeros.
+    public static func format(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return "null" }
         let scale = pow(10, Double(places))
         let rounded = (value * scale).rounded() / scale
