@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,10 @@ let package = Package(
             resources: [.copy("Defaults")]
         ),
         .target(name: "Scoring", dependencies: ["Extraction", "Roles"]),
-        .target(name: "Reporting", dependencies: ["Extraction", "Roles", "Scoring"]),
+        .target(
+            name: "Reporting",
+            dependencies: ["Extraction", "Roles", "Scoring", .product(name: "Plot", package: "Plot")]
+        ),
         .target(name: "Batch", dependencies: ["Extraction", "Roles", "Scoring", "Reporting"]),
         .executableTarget(
             name: "readiness",

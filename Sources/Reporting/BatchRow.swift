@@ -20,6 +20,9 @@ public struct BatchRow: Sendable, Equatable {
     public var hiddenText: Bool
     /// Points earned per criterion id.
     public var earned: [String: Double]
+    /// Ids of the criteria not met, for the HTML overview's per-candidate summary (a met criterion can
+    /// still have less than full points, so `earned` alone cannot tell).
+    public var unmetCriteria: [String]
 
     public init(assessment: Assessment, file: String, blind: Bool) {
         self.file = file
@@ -35,6 +38,7 @@ public struct BatchRow: Sendable, Equatable {
         topGaps = assessment.topGaps.prefix(3).map(\.id)
         hiddenText = assessment.candidate.hiddenText
         earned = Dictionary(uniqueKeysWithValues: assessment.criteria.map { ($0.id, $0.earned) })
+        unmetCriteria = assessment.criteria.filter { !$0.met }.map(\.id)
     }
 
     public init(failedFile file: String, role: String, reason: String) {
@@ -51,6 +55,7 @@ public struct BatchRow: Sendable, Equatable {
         topGaps = []
         hiddenText = false
         earned = [:]
+        unmetCriteria = []
     }
 
     /// Highest score first, then file name; failed files last, by name. A total order, so the output is

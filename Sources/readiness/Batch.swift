@@ -29,6 +29,9 @@ extension ReadinessCommand {
         @Option(help: ArgumentHelp("Write one report JSON per line here.", valueName: "PATH"))
         var jsonl: String?
 
+        @Option(help: ArgumentHelp("Write an HTML overview page here: score histogram, counts per band, ranked table, failed files.", valueName: "PATH"))
+        var html: String?
+
         @Option(help: "Files scored in parallel (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -101,6 +104,10 @@ extension ReadinessCommand {
             }
             if let jsonl, let spool = result.spool {
                 try writeAtomically(jsonLines(ranked, spool: spool), to: jsonl)
+            }
+            if let html {
+                let page = BatchOverviewPage(rubric: rubric, asOf: asOf, blind: blind)
+                try writeAtomically(page.render(ranked.map { (row: $0.entry.row, rank: $0.rank) }), to: html)
             }
             if csv == nil && jsonl == nil {
                 writeStandardOutput(csvText(ranked, writer: writer))
