@@ -76,10 +76,10 @@ import Testing
         let theme = try MarkupParser().parse(Data(contentsOf: URL(fileURLWithPath: Self.rendered)))
         #expect(JSONResumeThemeExtractor().recognises(theme))
 
-        // Another theme's shape: class names instead of ids, no <time>.
+        // Another theme's shape: class names instead of ids, no <time>, no title over the work section.
         let other = try MarkupParser().parse(Data("""
             <html><body><div class="basics"><h1>Jo Doe</h1></div>
-            <div class="work"><h2>Work</h2><div class="item"><h3>HR Generalist</h3><p>Acme Health</p><p>2019-03 – Present</p></div></div>
+            <div class="work"><div class="item"><h3>HR Generalist</h3><p>Acme Health</p><p>2019-03 – Present</p></div></div>
             <div class="education"><h2>Education</h2><p>Ohio State University</p></div>
             <div class="skills"><h2>Skills</h2><ul><li>Workday</li></ul></div></body></html>
             """.utf8))

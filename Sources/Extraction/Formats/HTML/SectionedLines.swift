@@ -79,7 +79,10 @@ enum SectionAssigner {
             let section = section(forKey: key)
             if section != .header { sawKeyedSection = true }
             // The first heading inside a keyed container is that section's title ("Work", "Skills").
+            // A theme without section titles starts straight with the first job: only a heading that
+            // names a section is one.
             let opens = key != previousKey && SectionHeadings.isMarkedHeading(line) && section != .header
+                && (SectionHeadings.section(named: line.text) != nil || line.text.lowercased() == key)
             result.append(SectionedLine(line: line, section: section, isHeading: opens, heading: opens ? line.text : nil))
             previousKey = key
         }
