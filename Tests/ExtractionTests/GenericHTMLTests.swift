@@ -386,6 +386,23 @@ private enum HTMLTestFiles {
         #expect(try HTMLTestFiles.extract(html).personal.name == expected)
     }
 
+    /// Names in scripts without capitals, and icons between fields.
+    @Test func nonLatinNameAndIconSeparators() throws {
+        let candidate = try HTMLTestFiles.extract("<html><body><h1>محمد علي</h1><h2>Experience</h2><p>👩‍💼 HR Generalist 🏥 Acme Health · 2019 – 2021</p></body></html>")
+        #expect(candidate.personal.name == "محمد علي")
+        #expect(candidate.positions.first?.title == "HR Generalist")
+        #expect(candidate.positions.first?.employer == "Acme Health")
+    }
+
+    /// Without an experience heading only dated lines that name a job title become positions.
+    @Test func noHeadingsNoInventedJobs() throws {
+        let loose = try HTMLTestFiles.extract("<html><body><p>Just some text with 2019 – 2020 and PHR</p></body></html>")
+        #expect(loose.positions.isEmpty)
+        let dated = try HTMLTestFiles.extract("<html><body><h1>Avery Quinn</h1><p>HR Generalist, Summit Health, 2019 – 2023</p></body></html>")
+        #expect(dated.positions.map(\.title) == ["HR Generalist"])
+        #expect(dated.warnings.contains { $0.contains("no experience heading") })
+    }
+
     @Test func headlineBesideTheName() throws {
         let candidate = try HTMLTestFiles.extract("<html><body><h1>Avery Quinn — HR Generalist</h1><h2>Skills</h2><p>Workday</p></body></html>")
         #expect(candidate.headline == "HR Generalist")

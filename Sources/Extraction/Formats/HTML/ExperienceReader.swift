@@ -112,6 +112,8 @@ enum ExperienceReader {
         var positions: [Position] = []
         var group: (employer: String?, location: String?)?
         for draft in drafts {
+            // Without an experience heading, only a line that names a job title counts.
+            if strict && draft.titles.isEmpty { continue }
             guard var position = resolve(draft) else { continue }
             if draft.startedWithEmployerOnly {
                 group = (position.employer, position.location)

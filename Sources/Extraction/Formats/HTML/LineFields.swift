@@ -77,7 +77,8 @@ enum LineFields {
         var index = 0
         scan: while index < characters.count {
             let character = characters[index]
-            if separatorCharacters.contains(character) {
+            // Icons written as emoji or symbols ("👩‍💼 HR Generalist 🏥 Acme Health") separate fields too.
+            if separatorCharacters.contains(character) || isPictograph(character) {
                 parts.append(current)
                 current = ""
                 index += 1
@@ -100,6 +101,15 @@ enum LineFields {
         }
         parts.append(current)
         return parts
+    }
+
+    static func isPictograph(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, scalar.value >= 0x2190 else { return false }
+        if scalar.properties.isEmojiPresentation { return true }
+        switch scalar.properties.generalCategory {
+        case .otherSymbol, .privateUse: return true
+        default: return false
+        }
     }
 
     /// Splits at commas, then rejoins what a comma does not separate: a company suffix ("Inc."), a state

@@ -133,7 +133,8 @@ enum PersonalDetailsReader {
         for word in words {
             guard word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return false }
             guard let first = word.first else { return false }
-            if !first.isUppercase && !nameParticles.contains(word.lowercased()) { return false }
+            // Scripts without capitals (Arabic, Chinese, Hindi …) have no case to check.
+            if first.isLowercase && !nameParticles.contains(word.lowercased()) { return false }
         }
         let lowerWords = LineFields.lowerWords(text)
         if lowerWords.contains(where: { LineFields.titleWords.contains($0) || LineFields.organisationWords.contains($0) }) { return false }

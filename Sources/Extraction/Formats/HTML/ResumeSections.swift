@@ -50,7 +50,8 @@ enum SectionHeadings {
     static let otherWords = [
         "volunteer", "interests", "hobbies", "references", "publications", "awards", "honors", "honours", "activities",
         "languages", "projects", "affiliations", "memberships", "tips", "courses", "coursework", "training", "presentations",
-        "patents", "personal", "additional information", "contact",
+        "patents", "personal", "additional information", "contact", "achievements", "accomplishments", "highlights",
+        "details", "information", "portfolio", "links", "hobbies", "conferences",
     ]
 
     /// The section a heading's text names, if it is short enough to be a heading.
