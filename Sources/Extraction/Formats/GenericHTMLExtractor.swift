@@ -17,11 +17,6 @@ struct GenericHTMLExtractor: ResumeExtractor {
         guard let root = document.root else { return Candidate(source: context.source, format: format) }
         let body = root.child("body") ?? root
         let lines = SectionAssigner.byHeadings(HTMLLines.lines(of: body))
-        return HTMLResumeBuilder(format: format).build(lines, source: context.source, documentTitle: Self.title(of: document))
-    }
-
-    /// The `<title>` text, when the Markup layer kept it.
-    static func title(of document: MarkupDocument) -> String? {
-        document.title
+        return HTMLResumeBuilder(format: format).build(lines, source: context.source, documentTitle: document.title)
     }
 }

@@ -22,8 +22,6 @@ struct ParsedLine: Sendable {
 
     /// A span with an end or "Present", as opposed to a lone date.
     var hasRange: Bool { range.map { $0.end != nil || $0.isCurrent } ?? false }
-    func fields(_ kind: FieldKind) -> [LineField] { fields.filter { $0.kind == kind } }
-    func has(_ kind: FieldKind) -> Bool { fields.contains { $0.kind == kind } }
 }
 
 /// Splits résumé lines such as "Senior HR Generalist, Acme Health (2021–present)" or
@@ -341,12 +339,6 @@ enum LineFields {
         // "MA" and "AS" are also words: the abbreviation must be written as one (capitals or dots).
         return firstToken.contains(where: { $0 == "." }) || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
     }
-
-    static let institutionWords: Set<String> = [
-        "university", "college", "school", "institute", "academy", "polytechnic", "universität", "universidad", "université",
-        "università", "universidade", "hochschule", "fachhochschule", "conservatory", "seminary", "lycée", "gymnasium",
-        "community", "uni",
-    ]
 
     static func isInstitution(_ text: String) -> Bool {
         let words = lowerWords(text)

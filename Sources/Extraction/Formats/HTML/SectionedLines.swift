@@ -22,8 +22,8 @@ enum SectionAssigner {
         var currentLevel = 7
         var sawSection = false
         var headingText: String?
-        for (index, line) in lines.enumerated() {
-            if let (section, level) = heading(line, current: current, currentLevel: currentLevel, sawSection: sawSection, isFirst: index == 0) {
+        for line in lines {
+            if let (section, level) = heading(line, current: current, currentLevel: currentLevel, sawSection: sawSection) {
                 current = section
                 currentLevel = level
                 sawSection = true
@@ -36,7 +36,7 @@ enum SectionAssigner {
         return result
     }
 
-    private static func heading(_ line: HTMLLine, current: ResumeSection, currentLevel: Int, sawSection: Bool, isFirst: Bool) -> (ResumeSection, Int)? {
+    private static func heading(_ line: HTMLLine, current: ResumeSection, currentLevel: Int, sawSection: Bool) -> (ResumeSection, Int)? {
         let text = line.text
         let marked = SectionHeadings.isMarkedHeading(line)
         let level = line.headingLevel ?? 7
