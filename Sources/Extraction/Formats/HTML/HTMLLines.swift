@@ -106,7 +106,7 @@ enum HTMLLines {
                 raw += chunk.text
                 rawFields += chunk.fieldText
             }
-            var (text, strippedBullet) = clean(raw)
+            let (text, strippedBullet) = clean(raw)
             let (fieldText, _) = clean(rawFields)
             guard !text.isEmpty else { return }
             if text.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return }
