@@ -42,8 +42,9 @@ struct ScorableRecord: Sendable {
             // structured level and field instead.
             guard section != .education else { return }
             let lowered = text.lowercased()
-            guard !identifying.contains(where: { lowered.contains($0) }) else { return }
-            guard !Self.personalDetailMarkers.contains(where: { lowered.contains($0) }) else { return }
+            // Byte search, not Foundation's `contains`: this runs for every line of every file.
+            guard !identifying.contains(where: { TermMatcher.containsText(lowered, $0) }) else { return }
+            guard !Self.personalDetailMarkers.contains(where: { TermMatcher.containsText(lowered, $0) }) else { return }
             guard seen.insert("\(line)|\(lowered)").inserted else { return }
             collected.append(Line(text: text, lowered: lowered, line: line, section: section))
         }
