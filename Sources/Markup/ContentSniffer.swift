@@ -53,10 +53,52 @@ enum ContentSniffer {
             if array[0] == 0x3C && array[1] == 0x00 { return decodeUTF16(array[...], littleEndian: true) }
             if array[0] == 0x00 && array[1] == 0x3C { return decodeUTF16(array[...], littleEndian: false) }
         }
-        // Latin-1 keeps every byte as one character, which is all a sniff needs.
-        return String(decoding: array, as: UTF8.self).contains("\u{FFFD}")
-            ? String(array.map { Character(Unicode.Scalar($0)) })
-            : String(decoding: array, as: UTF8.self)
+        // UTF-8 when the bytes are valid UTF-8 and hold no U+FFFD; else Latin-1, which keeps every byte as
+        // one character, which is all a sniff needs. (Validating once instead of decoding, searching for
+        // U+FFFD through Foundation and decoding again: this runs for every file of a batch.)
+        if let text = String(validating: array, as: UTF8.self), !containsReplacementCharacter(array) {
+            return text
+        }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(array.count * 2)
+        for byte in array {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | byte >> 6)
+                utf8.append(0x80 | byte & 0x3F)
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Whether the bytes hold U+FFFD encoded as UTF-8 (EF BF BD).
+    private static func containsReplacementCharacter(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in 0..<(bytes.count - 2) where bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
+            return true
+        }
+        return false
+    }
+
+    /// The index just past the first `marker` (ASCII) in `text`, found on UTF-8 code units: Foundation's
+    /// `range(of:)` would bridge the whole prefix to NSString for each comment or declaration skipped.
+    static func index(after marker: String, in text: Substring) -> Substring.Index? {
+        let pattern = Array(marker.utf8)
+        guard let first = pattern.first else { return text.startIndex }
+        let units = text.utf8
+        var start = units.startIndex
+        while let found = units[start...].firstIndex(of: first) {
+            var probe = found
+            var matched = 0
+            while matched < pattern.count, probe < units.endIndex, units[probe] == pattern[matched] {
+                matched += 1
+                probe = units.index(after: probe)
+            }
+            if matched == pattern.count { return probe }
+            start = units.index(after: found)
+        }
+        return nil
     }
 
     private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
@@ -84,11 +126,11 @@ enum ContentSniffer {
         while let open = rest.firstIndex(of: "<") {
             rest = rest[rest.index(after: open)...]
             if rest.hasPrefix("?") {
-                guard let end = rest.range(of: "?>") else { return nil }
-                rest = rest[end.upperBound...]
+                guard let end = index(after: "?>", in: rest) else { return nil }
+                rest = rest[end...]
             } else if rest.hasPrefix("!--") {
-                guard let end = rest.range(of: "-->") else { return nil }
-                rest = rest[end.upperBound...]
+                guard let end = index(after: "-->", in: rest) else { return nil }
+                rest = rest[end...]
             } else if rest.hasPrefix("!") {
                 guard let end = endOfDoctype(rest) else { return nil }
                 rest = rest[end...]

@@ -85,16 +85,56 @@ struct HidingStyleSheet {
         return false
     }
 
+    /// Runs for every styled element of every file (Word exports style each paragraph and span), so it
+    /// splits, trims and searches on UTF-8 with the standard library: Foundation's
+    /// `trimmingCharacters(in:)` and `range(of:)` bridge each piece to NSString.
     static func parseDeclarations(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
-        for declaration in text.split(separator: ";") {
-            guard let colon = declaration.firstIndex(of: ":") else { continue }
-            let property = declaration[..<colon].trimmingCharacters(in: .whitespacesAndNewlines)
-            var value = declaration[declaration.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-            if let important = value.range(of: "!important") { value = value[..<important.lowerBound].trimmingCharacters(in: .whitespaces) }
+        let units = text.utf8
+        var start = units.startIndex
+        while start < units.endIndex {
+            let end = units[start...].firstIndex(of: UInt8(ascii: ";")) ?? units.endIndex
+            let declaration = text[start..<end]
+            start = end == units.endIndex ? end : units.index(after: end)
+            guard let colon = declaration.utf8.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let property = trimmed(declaration[..<colon], keepingNewlines: false)
+            var value = trimmed(declaration[declaration.utf8.index(after: colon)...], keepingNewlines: false)
+            if let important = firstIndex(of: "!important", in: value) {
+                value = trimmed(value[..<important], keepingNewlines: true)
+            }
             result[property] = value
         }
         return result
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` (the Unicode White_Space scalars), or
+    /// `.whitespaces` (those without the line and paragraph separators) when `keepingNewlines`.
+    static func trimmed(_ text: Substring, keepingNewlines: Bool) -> String {
+        func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar.properties.isWhitespace else { return false }
+            guard keepingNewlines else { return true }
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return false
+            default: return true
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isTrimmed($0) })!
+        return String(scalars[first...last])
+    }
+
+    /// Where `needle` (ASCII) first occurs in `text`, by UTF-8 code units.
+    static func firstIndex(of needle: String, in text: String) -> String.Index? {
+        let pattern = Array(needle.utf8)
+        let units = text.utf8
+        guard let head = pattern.first, units.count >= pattern.count else { return nil }
+        var start = units.startIndex
+        while let found = units[start...].firstIndex(of: head) {
+            if units[found...].starts(with: pattern) { return found }
+            start = units.index(after: found)
+        }
+        return nil
     }
 
     private static func firstColor(_ background: String) -> String? {
