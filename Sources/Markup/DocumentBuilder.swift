@@ -13,6 +13,9 @@ struct DocumentBuilder {
     private var textBytes = 0
     private var textWasTruncated = false
     private var unexpandedEntities: Set<String> = []
+    /// Each entity's text, worked out at its first reference: a document may reference one large entity
+    /// a million times ("quadratic blow-up"), and each reference must cost a look-up, not a copy and scan.
+    private var entityTexts: [String: String?] = [:]
 
     init(kind: MarkupDocument.Kind, maximumDepth: Int, maximumTextBytes: Int) {
         self.kind = kind
@@ -70,7 +73,7 @@ struct DocumentBuilder {
                     appendText(String(cString: content), line: readiness_lineOf(node), frame: frame)
                 }
             case XML_ENTITY_REF_NODE:
-                if !frame.skipsContent, let text = resolveEntity(node, in: doc) {
+                if !frame.skipsContent, !textWasTruncated, let text = resolveEntity(node, in: doc) {
                     appendText(text, line: readiness_lineOf(node), frame: frame)
                 }
             default:
@@ -86,7 +89,7 @@ struct DocumentBuilder {
             cursor = nextSibling(of: node, frames: &frames)
         }
         if textWasTruncated {
-            document.diagnostics.append("text past \(maximumTextBytes) bytes was ignored")
+            document.diagnostics.append("text past \(maximumTextBytes) bytes was ignored (raise it with --max-text)")
         }
         if !unexpandedEntities.isEmpty {
             let list = unexpandedEntities.sorted().map { "&\($0);" }.joined(separator: ", ")
@@ -175,6 +178,14 @@ struct DocumentBuilder {
     /// small internal entities from the document's DTD are used as written; anything external is not.
     private mutating func resolveEntity(_ node: xmlNodePtr, in doc: xmlDocPtr) -> String? {
         guard let namePointer = node.pointee.name else { return nil }
+        let key = String(cString: namePointer)
+        if let known = entityTexts[key] { return known }
+        let text = entityText(named: namePointer, in: doc)
+        entityTexts[key] = text
+        return text
+    }
+
+    private mutating func entityText(named namePointer: UnsafePointer<xmlChar>, in doc: xmlDocPtr) -> String? {
         if let entity = xmlGetDocEntity(doc, namePointer) {
             if entity.pointee.etype == XML_INTERNAL_PREDEFINED_ENTITY || entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
                let content = entity.pointee.content, entity.pointee.length < 4096 {

@@ -8,6 +8,9 @@ public enum MarkupError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(String)
     /// The file is larger than the configured limit.
     case tooLarge(bytes: Int, limit: Int)
+    /// The markup holds far more structure than any résumé (see `MarkupParser.maximumNodes` and
+    /// `maximumAttributesPerElement`); the reason says which limit and how to raise it.
+    case tooComplex(String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum MarkupError: Error, Sendable, Equatable, CustomStringConvertible {
             return "not readable as HTML or XML: \(message)"
         case .tooLarge(let bytes, let limit):
             return "the file is \(bytes) bytes, over the \(limit)-byte limit (raise it with --max-file-size)"
+        case .tooComplex(let reason):
+            return "too complex to be a résumé: \(reason)"
         }
     }
 }

@@ -7,12 +7,25 @@ public struct MarkupParser: Sendable {
     /// Elements nested deeper than this are flattened into their ancestor at this depth: no real résumé
     /// comes near it, and it keeps hostile nesting from costing more than flat text would.
     public var maximumDepth: Int
-    /// Text beyond this many UTF-8 bytes in one document is not copied out (a warning says so).
+    /// Text beyond this many UTF-8 bytes in one document is not copied out (a warning says so). 1 MiB is
+    /// some three hundred pages of text, and extraction time grows with it.
     public var maximumTextBytes: Int
+    /// Elements, attributes, entity references, comments, processing instructions and DTD declarations
+    /// past this many stop libxml2 and refuse the document (`MarkupError.tooComplex`). libxml2 builds its
+    /// whole tree before we see any of it, at a hundred bytes and more a node, so this is what bounds its
+    /// memory (a 10 MB file of `<p>x</p>` would otherwise take gigabytes) and the work after it. The
+    /// largest real résumé we have seen holds under a thousand.
+    public var maximumNodes: Int
+    /// A start tag with more attributes than this refuses the document before libxml2 sees it: libxml2
+    /// 2.9 spends time quadratic in one tag's attribute count, inside a call nothing can interrupt (see
+    /// `StartTagScan`).
+    public var maximumAttributesPerElement: Int
 
-    public init(maximumDepth: Int = 512, maximumTextBytes: Int = 4 << 20) {
+    public init(maximumDepth: Int = 512, maximumTextBytes: Int = 1 << 20, maximumNodes: Int = 100_000, maximumAttributesPerElement: Int = 1_000) {
         self.maximumDepth = maximumDepth
         self.maximumTextBytes = maximumTextBytes
+        self.maximumNodes = maximumNodes
+        self.maximumAttributesPerElement = maximumAttributesPerElement
     }
 
     /// libxml2 must be initialised once per process before threads use it; a `static let` runs the
@@ -42,7 +55,11 @@ public struct MarkupParser: Sendable {
         _ = Self.initialised
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
-        let collector = DiagnosticCollector()
+        let attributes = StartTagScan.mostAttributes(in: bytes, limit: maximumAttributesPerElement)
+        if attributes > maximumAttributesPerElement {
+            throw .tooComplex("a tag holds more than \(maximumAttributesPerElement) attributes")
+        }
+        let collector = DiagnosticCollector(nodeLimit: maximumNodes)
         // HTML parser errors only reach the per-thread handler (see the shim); point it at this parse.
         readiness_routeThreadErrors(collectThreadDiagnostic, Unmanaged.passUnretained(collector).toOpaque())
         defer {
@@ -62,6 +79,7 @@ public struct MarkupParser: Sendable {
                 readiness_setErrorHandler(context, collectDiagnostic, unmanaged)
                 readiness_trackTextStartLines(context)
                 readiness_setEntityResolver(context, resolveEntity)
+                Self.countNodes(of: context)
                 docPointer = xmlCtxtReadMemory(context, base, count, nil, nil, Self.xmlOptions)
             case .html:
                 guard let context = htmlNewParserCtxt() else { return .failure(.unreadable("out of memory")) }
@@ -69,11 +87,17 @@ public struct MarkupParser: Sendable {
                 readiness_setErrorHandler(context, collectDiagnostic, unmanaged)
                 readiness_trackTextStartLines(context)
                 context.pointee.linenumbers = 1
+                Self.countNodes(of: context)
                 if let htmlEncoding {
                     docPointer = htmlCtxtReadMemory(context, base, count, nil, htmlEncoding, Self.htmlOptions)
                 } else {
                     docPointer = htmlCtxtReadMemory(context, base, count, nil, nil, Self.htmlOptions)
                 }
+            }
+            if collector.stoppedAtNodeLimit {
+                if let docPointer { xmlFreeDoc(docPointer) }
+                return .failure(.tooComplex(
+                    "more than \(maximumNodes) elements, attributes and entity references (raise it with --max-nodes)"))
             }
             guard let docPointer else {
                 return .failure(.unreadable(collector.firstFatal ?? "libxml2 returned no document"))
@@ -88,6 +112,21 @@ public struct MarkupParser: Sendable {
             return .success(document)
         }
         return try result.get()
+    }
+
+    /// Puts the node budget in front of every SAX callback that makes libxml2 allocate a node or a
+    /// declaration. Each wrapper calls libxml2's own handler, then counts; past the budget it stops the
+    /// parser (`xmlStopParser`, meant for use inside callbacks), which returns what it has built so far.
+    private static func countNodes(of context: xmlParserCtxtPtr) {
+        guard let sax = context.pointee.sax else { return }
+        if sax.pointee.startElementNs != nil { sax.pointee.startElementNs = countedStartElementNs }
+        if sax.pointee.startElement != nil { sax.pointee.startElement = countedStartElement }
+        if sax.pointee.reference != nil { sax.pointee.reference = countedReference }
+        if sax.pointee.comment != nil { sax.pointee.comment = countedComment }
+        if sax.pointee.processingInstruction != nil { sax.pointee.processingInstruction = countedProcessingInstruction }
+        if sax.pointee.entityDecl != nil { sax.pointee.entityDecl = countedEntityDecl }
+        if sax.pointee.elementDecl != nil { sax.pointee.elementDecl = countedElementDecl }
+        if sax.pointee.attributeDecl != nil { sax.pointee.attributeDecl = countedAttributeDecl }
     }
 
     /// The encoding to give libxml2 for HTML whose bytes neither start with a byte-order mark nor declare a
@@ -170,6 +209,14 @@ private final class DiagnosticCollector {
     var messages: [String] = []
     var firstFatal: String?
     private var standInEntities: [String: xmlEntityPtr] = [:]
+    /// Nodes and declarations libxml2 has made so far, against `nodeLimit`.
+    var nodes = 0
+    let nodeLimit: Int
+    var stoppedAtNodeLimit = false
+
+    init(nodeLimit: Int) {
+        self.nodeLimit = nodeLimit
+    }
 
     /// An entity with HTML's meaning for a name the XML document never declares (`&eacute;` in a file
     /// without its DTD). Typed as predefined, so libxml2 inlines its text like `&amp;` instead of
@@ -210,6 +257,76 @@ private func resolveEntity(_ context: UnsafeMutableRawPointer?, _ name: UnsafePo
     guard let name, let known = htmlEntityLookup(name), let data = readiness_errorHandlerData(context) else { return nil }
     let collector = Unmanaged<DiagnosticCollector>.fromOpaque(data).takeUnretainedValue()
     return collector.standInEntity(named: name, codePoint: known.pointee.value)
+}
+
+/// Adds `count` nodes to this parse's budget; past it, stops the parser (once).
+private func countNodes(_ context: UnsafeMutableRawPointer?, _ count: Int) {
+    guard let context, let data = readiness_errorHandlerData(context) else { return }
+    let collector = Unmanaged<DiagnosticCollector>.fromOpaque(data).takeUnretainedValue()
+    collector.nodes += count
+    if collector.nodes > collector.nodeLimit && !collector.stoppedAtNodeLimit {
+        collector.stoppedAtNodeLimit = true
+        xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self))
+    }
+}
+
+private func countedStartElementNs(
+    _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    xmlSAX2StartElementNs(context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes)
+    countNodes(context, 1 + Int(attributeCount) + Int(namespaceCount))
+}
+
+/// The HTML parser's start tag: attributes come as a NULL-terminated list of name/value pairs.
+private func countedStartElement(
+    _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    xmlSAX2StartElement(context, name, attributes)
+    var count = 1
+    if let attributes {
+        var index = 0
+        while attributes[index] != nil { index += 2 }
+        count += index / 2
+    }
+    countNodes(context, count)
+}
+
+private func countedReference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+    xmlSAX2Reference(context, name)
+    countNodes(context, 1)
+}
+
+private func countedComment(_ context: UnsafeMutableRawPointer?, _ value: UnsafePointer<xmlChar>?) {
+    xmlSAX2Comment(context, value)
+    countNodes(context, 1)
+}
+
+private func countedProcessingInstruction(_ context: UnsafeMutableRawPointer?, _ target: UnsafePointer<xmlChar>?, _ data: UnsafePointer<xmlChar>?) {
+    xmlSAX2ProcessingInstruction(context, target, data)
+    countNodes(context, 1)
+}
+
+private func countedEntityDecl(
+    _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ type: Int32,
+    _ publicID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?
+) {
+    xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
+    countNodes(context, 1)
+}
+
+private func countedElementDecl(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ type: Int32, _ content: xmlElementContentPtr?) {
+    xmlSAX2ElementDecl(context, name, type, content)
+    countNodes(context, 1)
+}
+
+private func countedAttributeDecl(
+    _ context: UnsafeMutableRawPointer?, _ element: UnsafePointer<xmlChar>?, _ fullName: UnsafePointer<xmlChar>?,
+    _ type: Int32, _ defaultType: Int32, _ defaultValue: UnsafePointer<xmlChar>?, _ tree: xmlEnumerationPtr?
+) {
+    xmlSAX2AttributeDecl(context, element, fullName, type, defaultType, defaultValue, tree)
+    countNodes(context, 1)
 }
 
 private func collectDiagnostic(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
