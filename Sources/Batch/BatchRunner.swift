@@ -1,3 +1,4 @@
+import Dispatch
 import Extraction
 import Foundation
 import Reporting
@@ -14,14 +15,18 @@ public struct BatchRunner: Sendable {
     public var asOf: PartialDate
     public var jobs: Int
     public var blind: Bool
+    /// Seconds one file may take (read, parse, extract, score); past it, the file's row is an error and
+    /// the batch goes on. nil or 0: no budget.
+    public var fileTimeout: Double?
 
-    public init(reader: ResumeReader, scorer: Scorer, rubric: Rubric, asOf: PartialDate, jobs: Int, blind: Bool) {
+    public init(reader: ResumeReader, scorer: Scorer, rubric: Rubric, asOf: PartialDate, jobs: Int, blind: Bool, fileTimeout: Double? = 10) {
         self.reader = reader
         self.scorer = scorer
         self.rubric = rubric
         self.asOf = asOf
         self.jobs = max(1, jobs)
         self.blind = blind
+        self.fileTimeout = fileTimeout.flatMap { $0 > 0 ? $0 : nil }
     }
 
     public struct Result: Sendable {
@@ -30,6 +35,10 @@ public struct BatchRunner: Sendable {
         /// Where each file's report JSON line sits in the spool, when one was asked for.
         public var spool: JSONLinesSpool?
         public var interrupted: Bool
+        /// Files that overran their budget and whose work is still running in the background. While it
+        /// is, the process must end with `_exit`: a normal exit runs libxml2's library destructor
+        /// (xmlCleanupParser) under a thread that may still be inside libxml2.
+        public var abandonedWorkStillRunning: Int
     }
 
     /// - Parameters:
@@ -45,11 +54,15 @@ public struct BatchRunner: Sendable {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let slots = RowSlots(count: files.count)
+        let running = RunningWork()
         let work: @Sendable (Int) -> Void = { _ in
+            // One thread for this worker's files, replaced when a file overruns its budget.
+            var thread: FileWorkThread?
+            defer { thread?.finish() }
             while !shouldStop() {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { return }
-                let (row, json) = score(files[index], renderJSON: spoolJSON)
+                let (row, json) = scoreWithinBudget(files[index], renderJSON: spoolJSON, thread: &thread, running: running)
                 slots.set(index, row)
                 if let json, let spool { spool.append(json, for: index) }
                 progress(done.wrappingAdd(1, ordering: .relaxed).newValue)
@@ -61,19 +74,140 @@ public struct BatchRunner: Sendable {
             DispatchQueue.concurrentPerform(iterations: jobs, execute: work)
         }
         let interrupted = shouldStop() && next.load(ordering: .relaxed) < files.count
-        return Result(entries: slots.entries(), spool: spool, interrupted: interrupted)
+        return Result(
+            entries: slots.entries(), spool: spool, interrupted: interrupted,
+            abandonedWorkStillRunning: running.count.load(ordering: .acquiring))
     }
 
     /// One file to one row (and its JSON report). Never throws: a failure is a row.
     public func score(_ file: String, renderJSON: Bool) -> (BatchRow, String?) {
+        score(file, renderJSON: renderJSON, deadline: nil)
+    }
+
+    /// The per-file time budget. libxml2 cannot be stopped safely from another thread, and a parse is one
+    /// call into it, so the budget cannot cut a file's work short. Instead:
+    /// - what can be bounded up front is: file size, attributes per tag and nodes (MarkupParser) bound
+    ///   what one libxml2 call does, and the text limit bounds what extraction reads;
+    /// - each file's work runs on a thread apart from the worker, and the worker waits for it only until
+    ///   the budget is spent. Then the row becomes "took longer than N s" and the worker goes on with the
+    ///   next file on a new thread, while the overrunning work is abandoned: it stops at the next stage
+    ///   boundary (read, parse and extract, score, render), its result is dropped and its thread ends. A
+    ///   stuck file costs the batch one budget of waiting and some CPU in the background, never the
+    ///   batch; if it is still running when the batch ends, the command ends with `_exit` (see
+    ///   `Result.abandonedWorkStillRunning`).
+    /// Dedicated threads, not Dispatch: abandoned work stuck on a Dispatch pool thread would hold that
+    /// thread, and with every pool thread stuck no later file would start. Each worker keeps its thread
+    /// from file to file, so the budget costs two semaphore hand-offs a file, not a thread.
+    func scoreWithinBudget(_ file: String, renderJSON: Bool, thread: inout FileWorkThread?, running: RunningWork) -> (BatchRow, String?) {
+        guard let fileTimeout else { return score(file, renderJSON: renderJSON) }
+        let deadline = ContinuousClock.now + .milliseconds(Int64((fileTimeout * 1000).rounded(.up)))
+        let worker = thread ?? FileWorkThread(running: running)
+        if let result = worker.run({ score(file, renderJSON: renderJSON, deadline: deadline) }, until: deadline) {
+            thread = worker
+            return result
+        }
+        thread = nil
+        return (BatchRow(failedFile: file, role: rubric.role, reason: Self.overBudget(fileTimeout)), nil)
+    }
+
+    static func overBudget(_ seconds: Double) -> String {
+        let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        return "took longer than \(shown) s (the per-file time budget, --file-timeout)"
+    }
+
+    private func score(_ file: String, renderJSON: Bool, deadline: ContinuousClock.Instant?) -> (BatchRow, String?) {
+        let overBudget = { deadline.map { ContinuousClock.now >= $0 } ?? false }
+        let timedOut = (BatchRow(failedFile: file, role: rubric.role, reason: Self.overBudget(fileTimeout ?? 0)), String?.none)
         do {
-            let candidate = try reader.read(fileAt: file, asOf: asOf)
+            let bytes = try reader.readFile(at: file)
+            if overBudget() { return timedOut }
+            let candidate = try reader.read(bytes: bytes, source: file, asOf: asOf)
+            if overBudget() { return timedOut }
             let assessment = scorer.assess(candidate, against: rubric, asOf: asOf)
+            if overBudget() { return timedOut }
             let json = renderJSON ? JSONReporter.value(of: assessment, blind: blind).serialized() : nil
             return (BatchRow(assessment: assessment, file: file, blind: blind), json)
         } catch {
             return (BatchRow(failedFile: file, role: rubric.role, reason: error.description), nil)
         }
+    }
+}
+
+/// How many files' work is in progress on `FileWorkThread`s.
+final class RunningWork: Sendable {
+    let count = Atomic<Int>(0)
+}
+
+/// A thread that runs one file's work at a time for one batch worker. The worker hands it a job and
+/// waits until a deadline; if the deadline passes first, the worker gives the thread up: it finishes
+/// that job, drops the result and ends.
+final class FileWorkThread: Sendable {
+    typealias Job = @Sendable () -> (BatchRow, String?)
+
+    private struct State {
+        var job: Job?
+        var result: (BatchRow, String?)?
+        var givenUp = false
+        var finished = false
+    }
+
+    private let state = Mutex(State())
+    private let jobReady = DispatchSemaphore(value: 0)
+    private let resultReady = DispatchSemaphore(value: 0)
+    private let running: RunningWork
+
+    init(running: RunningWork) {
+        self.running = running
+        let thread = Thread { [self] in loop() }
+        // Dispatch's worker threads, which ran this work before, have 8 MiB stacks too.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    private func loop() {
+        while true {
+            jobReady.wait()
+            guard let job = state.withLock({ state in state.finished ? nil : state.job.take() }) else { return }
+            let result = job()
+            // Before the result is handed over, so that when a batch ends only given-up work still counts.
+            running.count.wrappingSubtract(1, ordering: .releasing)
+            let givenUp = state.withLock { state in
+                if !state.givenUp { state.result = result }
+                return state.givenUp
+            }
+            if givenUp { return }
+            resultReady.signal()
+        }
+    }
+
+    /// The job's result, or nil if the deadline passed first; the thread is then given up and must not be
+    /// used again.
+    func run(_ job: @escaping Job, until deadline: ContinuousClock.Instant) -> (BatchRow, String?)? {
+        running.count.wrappingAdd(1, ordering: .relaxed)
+        state.withLock { $0.job = job }
+        jobReady.signal()
+        let left = ContinuousClock.now.duration(to: deadline)
+        let (seconds, attoseconds) = left.components
+        let nanoseconds = max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        if resultReady.wait(timeout: .now() + .nanoseconds(Int(clamping: nanoseconds))) == .success {
+            return state.withLock { $0.result.take() }
+        }
+        let lateResult = state.withLock { state in
+            if state.result == nil { state.givenUp = true }
+            return state.result.take()
+        }
+        // The result came between the timeout and the lock: it counts, and its signal is on its way.
+        if let lateResult {
+            resultReady.wait()
+            return lateResult
+        }
+        return nil
+    }
+
+    /// Ends the thread once it is idle (the worker has no more files).
+    func finish() {
+        state.withLock { $0.finished = true }
+        jobReady.signal()
     }
 }
 

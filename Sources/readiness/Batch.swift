@@ -35,6 +35,9 @@ extension ReadinessCommand {
         @Option(help: "Files scored in parallel (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+        @Option(name: .customLong("file-timeout"), help: ArgumentHelp("Seconds one file may take; a file over it becomes an error row and the batch goes on (0: no limit).", valueName: "SECONDS"))
+        var fileTimeout: Double = 10
+
         @Flag(help: "Descend into sub-folders.")
         var recursive = false
 
@@ -65,6 +68,7 @@ extension ReadinessCommand {
         func validate() throws {
             if paths.isEmpty && filesFrom == nil { throw ValidationError("give folders or files to score, or --files-from PATH") }
             if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if !(fileTimeout >= 0) || !fileTimeout.isFinite { throw ValidationError("--file-timeout must be 0 (no limit) or a number of seconds") }
             if let top, top < 1 { throw ValidationError("--top must be at least 1") }
             if let shard, parseShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/8; got \"\(shard)\"") }
         }
@@ -85,7 +89,7 @@ extension ReadinessCommand {
             interruptSource.resume()
 
             let progress = ProgressLine(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            let runner = BatchRunner(reader: reading.reader(), scorer: Scorer(catalog: catalog), rubric: rubric, asOf: asOf, jobs: jobs, blind: blind)
+            let runner = BatchRunner(reader: reading.reader(), scorer: Scorer(catalog: catalog), rubric: rubric, asOf: asOf, jobs: jobs, blind: blind, fileTimeout: fileTimeout)
             let result = try runner.run(
                 files, spoolJSON: jsonl != nil,
                 progress: { progress.update(done: $0) },
@@ -94,7 +98,7 @@ extension ReadinessCommand {
             defer { result.spool?.remove() }
             if result.interrupted {
                 FileHandle.standardError.write(Data("readiness: interrupted after \(result.entries.count) of \(files.count) files; no output written\n".utf8))
-                throw ExitCode(130)
+                try exitLeavingAbandonedWork(result, status: 130)
             }
 
             let ranked = rankAndFilter(result.entries)
@@ -119,7 +123,19 @@ extension ReadinessCommand {
             let rate = seconds > 0 ? Double(files.count) / seconds : 0
             let summary = "readiness: scored \(files.count - failed.count), failed \(failed.count), skipped \(inputs.skipped) (not résumé files) in \(String(format: "%.2f", seconds)) s, \(String(format: "%.0f", rate)) files/s\n"
             FileHandle.standardError.write(Data(summary.utf8))
-            if !failed.isEmpty { throw ExitCode(1) }
+            if !failed.isEmpty { try exitLeavingAbandonedWork(result, status: 1) }
+        }
+
+        /// Ends the command with `status`. While work abandoned past --file-timeout still runs (it may be
+        /// inside libxml2, which cannot be stopped), the process ends with `_exit`: a normal exit would run
+        /// libxml2's library destructor (xmlCleanupParser) under it. Everything has been written by then
+        /// (FileHandle writes are not buffered), and the spool file is removed first.
+        func exitLeavingAbandonedWork(_ result: BatchRunner.Result, status: Int32) throws -> Never {
+            if result.abandonedWorkStillRunning > 0 {
+                result.spool?.remove()
+                _exit(status)
+            }
+            throw ExitCode(status)
         }
 
         func listedPaths() throws -> [String] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import Markup
 
 /// Options every command that reads résumés takes.
 struct ReadingOptions: ParsableArguments {
@@ -9,6 +10,18 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse résumé files larger than this many bytes.", valueName: "BYTES"))
     var maximumFileBytes: Int = 10 * 1024 * 1024
+
+    @Option(name: .customLong("max-text"), help: ArgumentHelp("Read at most this many bytes of text from one résumé; the rest is ignored, with a warning.", valueName: "BYTES"))
+    var maximumTextBytes: Int = MarkupParser().maximumTextBytes
+
+    @Option(name: .customLong("max-nodes"), help: ArgumentHelp("Refuse résumés with more elements, attributes and entity references than this.", valueName: "COUNT"))
+    var maximumNodes: Int = MarkupParser().maximumNodes
+
+    func validate() throws {
+        if maximumFileBytes < 1 { throw ValidationError("--max-file-size must be at least 1") }
+        if maximumTextBytes < 1 { throw ValidationError("--max-text must be at least 1") }
+        if maximumNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
+    }
 
     func asOfDate() throws -> PartialDate {
         guard let asOf else { return Self.today() }
@@ -19,7 +32,8 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func reader() -> ResumeReader {
-        ResumeReader(maximumFileBytes: maximumFileBytes)
+        let parser = MarkupParser(maximumTextBytes: maximumTextBytes, maximumNodes: maximumNodes)
+        return ResumeReader(parser: parser, maximumFileBytes: maximumFileBytes)
     }
 
     static func today() -> PartialDate {
