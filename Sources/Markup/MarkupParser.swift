@@ -140,12 +140,44 @@ public struct MarkupParser: Sendable {
         if head.count >= 2 && (head[0] == 0 || head[1] == 0) { return nil }  // UTF-16/32, detected by libxml2
         if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let lowered = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        if containsASCII(lowered, "charset") || (containsASCII(lowered, "<?xml") && containsASCII(lowered, "encoding")) {
-            return nil
+        if let declared = declaredCharset(lowered) {
+            // libxml2 2.9 commits to ISO-8859-1 at the first non-ASCII byte it meets before the <meta>
+            // (an "é" in a comment), so a declared UTF-8 is passed explicitly. Other declared charsets
+            // (windows-1252 from Word) are left to libxml2's own <meta> handling, which reads them right.
+            guard declared == "utf-8" || declared == "utf8" else { return nil }
+            return isUTF8(bytes) ? "UTF-8" : windowsOrLatin1(bytes)
         }
-        if isUTF8(bytes) { return "UTF-8" }
+        if containsASCII(lowered, "<?xml") && containsASCII(lowered, "encoding") { return nil }
+        return isUTF8(bytes) ? "UTF-8" : windowsOrLatin1(bytes)
+    }
+
+    private static func windowsOrLatin1(_ bytes: Data) -> String {
         let undefinedInWindows1252: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
         return bytes.contains(where: { undefinedInWindows1252.contains($0) }) ? "ISO-8859-1" : "windows-1252"
+    }
+
+    /// The value after the first `charset=` in lower-cased bytes (quotes and spaces skipped), if any.
+    static func declaredCharset(_ lowered: [UInt8]) -> String? {
+        let pattern = Array("charset".utf8)
+        guard lowered.count > pattern.count else { return nil }
+        for start in 0...(lowered.count - pattern.count) where lowered[start] == pattern[0] {
+            guard lowered[start..<(start + pattern.count)].elementsEqual(pattern) else { continue }
+            var index = start + pattern.count
+            while index < lowered.count, lowered[index] == 0x20 { index += 1 }
+            guard index < lowered.count, lowered[index] == UInt8(ascii: "=") else { continue }
+            index += 1
+            while index < lowered.count, [0x20, 0x22, 0x27].contains(lowered[index]) { index += 1 }
+            var value: [UInt8] = []
+            while index < lowered.count, value.count < 40 {
+                let byte = lowered[index]
+                let isNameByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x3A
+                guard isNameByte else { break }
+                value.append(byte)
+                index += 1
+            }
+            return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+        }
+        return nil
     }
 
     private static func containsASCII(_ haystack: [UInt8], _ needle: String) -> Bool {

@@ -552,3 +552,23 @@ struct BadInputTests {
         #expect(fragment.diagnostics.isEmpty)
     }
 }
+
+@Suite struct DeclaredCharsetTests {
+    @Test func utf8DeclaredAfterANonASCIIByteStaysUTF8() throws {
+        // An "é" in a comment before <meta charset="utf-8"> used to make libxml2 read Latin-1.
+        let html = "<!DOCTYPE html><!-- résumé template --><html><head><meta charset=\"utf-8\"></head><body><p>Zoë Müller · January 2024 – Present</p></body></html>"
+        let document = try MarkupParser().parse(Data(html.utf8))
+        #expect(document.root?.text.contains("Zoë Müller · January 2024 – Present") == true)
+    }
+
+    @Test(arguments: [
+        ("<meta charset=\"UTF-8\">", "utf-8"),
+        ("<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>", "windows-1252"),
+        ("<meta charset = utf8 >", "utf8"),
+        ("<p>no declaration</p>", nil),
+    ] as [(String, String?)])
+    func declaredCharsetIsRead(markup: String, expected: String?) {
+        let lowered = Array(markup.lowercased().utf8)
+        #expect(MarkupParser.declaredCharset(lowered) == expected)
+    }
+}
