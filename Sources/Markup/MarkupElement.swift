@@ -211,20 +211,48 @@ public struct MarkupText: Sendable, Equatable {
 }
 
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims the ends.
+///
+/// Extractors call this for nearly every line of every file, so it works on UTF-8 bytes: ASCII is
+/// judged by byte, other scalars by their Unicode White_Space property, and the kept bytes are copied
+/// as they are (appending scalar by scalar to a String was most of its cost).
 public func collapseWhitespace(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for character in text.unicodeScalars {
-        if character.properties.isWhitespace || character == "\u{00A0}" || character == "\u{200B}" {
-            pendingSpace = !result.isEmpty
-        } else {
-            if pendingSpace {
-                result.unicodeScalars.append(" ")
-                pendingSpace = false
+    var text = text
+    return text.withUTF8 { bytes -> String in
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            let isSpace: Bool
+            if lead < 0x80 {
+                length = 1
+                isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+            } else {
+                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
             }
-            result.unicodeScalars.append(character)
+            if isSpace {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace {
+                    output.append(0x20)
+                    pendingSpace = false
+                }
+                if length == 1 {
+                    output.append(lead)
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]))
+                }
+            }
+            index += length
         }
+        return String(decoding: output, as: UTF8.self)
     }
-    return result
 }

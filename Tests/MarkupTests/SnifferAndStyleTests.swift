@@ -56,3 +56,52 @@ import Testing
         #expect(document.containsHiddenText)
     }
 }
+
+/// `collapseWhitespace` reads UTF-8 bytes; it must say what the scalar-by-scalar version said.
+@Suite("Markup: collapsing whitespace") struct CollapseWhitespaceTests {
+    /// The earlier implementation, kept as the reference.
+    static func reference(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text.unicodeScalars {
+            if character.properties.isWhitespace || character == "\u{00A0}" || character == "\u{200B}" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace {
+                    result.unicodeScalars.append(" ")
+                    pendingSpace = false
+                }
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: [
+        ("  Senior HR\tGeneralist \n", "Senior HR Generalist"),
+        ("Zoë\u{00A0}\u{00A0}Ekwueme", "Zoë Ekwueme"),
+        ("a\u{200B}b", "a b"),
+        ("\u{3000}全角\u{2028}スペース\u{2029}", "全角 スペース"),
+        ("e\u{301} \u{1F600}  x", "e\u{301} \u{1F600} x"),
+        ("\r\n\u{85}\u{0B}\u{0C}", ""),
+        ("", ""),
+        ("2019–2021 · Columbus", "2019–2021 · Columbus"),
+    ])
+    func collapsesAsBefore(text: String, expected: String) {
+        #expect(collapseWhitespace(text) == expected)
+        #expect(Self.reference(text) == expected)
+    }
+
+    @Test func agreesWithTheReferenceOnMixedText() {
+        let pieces = ["HR", " ", "\t", "\n", "\u{A0}", "\u{200B}", "é", "e\u{301}", "–", "\u{2003}", "\u{1F469}\u{200D}\u{1F4BC}", "\r\n", "x"]
+        var state: UInt64 = 7
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(collapseWhitespace(text) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
