@@ -5,10 +5,11 @@
 #   Fuzz/run.sh 600        # ten minutes
 #
 # The seed corpus is ../shared/corpus (or $SEEDS), copied into a fresh temporary folder each run, so no
-# corpus file lands in the repository. New inputs the fuzzer finds stay in that folder, which is printed.
+# corpus file lands in the repository. The folder (with the inputs the fuzzer added and its log) is
+# removed after a clean run unless KEEP=1, and kept after a failure.
 # A crash, a sanitizer report, an input running longer than 10 s or memory past 2 GB makes libFuzzer
 # stop, writes the input as crash-*/timeout-*/oom-* in Fuzz/artifacts/, and this script exits non-zero.
-# Settings (environment): SEEDS=DIR  JOBS=N (parallel fuzzing processes, default 1)  SKIP_BUILD=1
+# Settings (environment): SEEDS=DIR  JOBS=N (parallel fuzzing processes, default 1)  SKIP_BUILD=1  KEEP=1
 set -euo pipefail
 
 SECONDS_TO_RUN=${1:-60}
@@ -59,15 +60,16 @@ fi
 if [[ $JOBS -gt 1 ]]; then cat "$WORK"/fuzz-*.log >>"$LOG" 2>/dev/null || true; fi
 
 executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$LOG" | awk '{sum += $2} END {print sum + 0}')
-echo "fuzz: executions: $executions in $SECONDS_TO_RUN s (log: $LOG)"
+echo "fuzz: executions: $executions in $SECONDS_TO_RUN s"
 if [[ $status -ne 0 ]] || grep -q -E 'ERROR: (libFuzzer|AddressSanitizer)|SUMMARY: ' "$LOG"; then
     grep -E -A30 'ERROR: |==ERROR|SUMMARY|Test unit written' "$LOG" | head -80 >&2 || true
-    echo "fuzz: FAILED (status $status); the input is in $ROOT/Fuzz/artifacts/" >&2
+    echo "fuzz: FAILED (status $status); the input is in $ROOT/Fuzz/artifacts/, the log in $LOG" >&2
     exit 1
 fi
 # A build without coverage instrumentation runs but finds nothing: say so rather than pass.
 if grep -q 'Is the code instrumented for coverage' "$LOG"; then
-    echo "fuzz: FAILED: libFuzzer sees no coverage (was the target built with -sanitize=fuzzer,address?)" >&2
+    echo "fuzz: FAILED: libFuzzer sees no coverage (was the target built with -sanitize=fuzzer,address?); log in $LOG" >&2
     exit 1
 fi
 echo "fuzz: no crash"
+if [[ ${KEEP:-0} != 1 ]]; then rm -rf "$WORK"; fi
