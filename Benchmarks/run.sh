@@ -20,6 +20,7 @@
 #   COMPARE_N=2000  also run jobs1/jobs2 on COMPARE_N files for the memory comparison (0 to skip)
 #   DATA=DIR        generate into (or reuse, if it already holds N files) DIR instead of a temp folder
 #   KEEP=1          keep the generated files     SKIP_BUILD=1  use the existing release builds
+# Each run's raw figures are copied to .build-bench-results/ (git-ignored).
 set -euo pipefail
 
 N=${N:-20000}
@@ -50,7 +51,12 @@ GENERATE=$TOOLS/generate-resumes
 FLOOR=$TOOLS/parse-floor
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/readiness-bench.XXXXXX")
+# Every run's figures are also kept (git-ignored) in case the script stops before the table.
+RESULTS_DIR=$ROOT/.build-bench-results
+mkdir -p "$RESULTS_DIR"
+RESULTS=$RESULTS_DIR/runs-$(date +%Y%m%d-%H%M%S)-n$N.txt
 cleanup() {
+    [[ -s $WORK/runs ]] && cp "$WORK/runs" "$RESULTS"
     if [[ $KEEP == 1 ]]; then echo "run.sh: kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -117,8 +123,9 @@ if [[ $COMPARE_N -gt 0 && $COMPARE_N -ne $N ]]; then
     done
 fi
 
-# One report: the first generated HTML file, start-up included.
-REPORT_FILE=$(find "$DATA_DIR" -maxdepth 1 -name 'resume-*.html' | sort | head -1)
+# One report: the first generated HTML file, start-up included. (awk, not head: under pipefail, head
+# closing the pipe early kills sort with SIGPIPE and the script with it.)
+REPORT_FILE=$(find "$DATA_DIR" -maxdepth 1 -name 'resume-*.html' | sort | awk 'NR == 1')
 for run in $(seq "$REPORT_RUNS"); do
     measure report 1 "$READINESS" report "$REPORT_FILE" --role "$ROLE"
 done
@@ -155,10 +162,11 @@ awk -v runs="$RUNS" '
             if (part[1] != "floor") continue
             n = part[2]; f = "floor " n; j1 = "jobs1 " n; j2 = "jobs2 " n
             if (!(j1 in best)) continue
-            printf "%d files: jobs1/floor wall %.2fx (target <= 2.0x), CPU %.2fx; jobs2 speed-up over jobs1 %.2fx (target >= 1.7x)\n", \
-                n, best[j1] / best[f], cpu[j1] / cpu[f], best[j1] / best[j2]
+            cpuRatio = cpu[f] > 0 ? sprintf("%.2fx", cpu[j1] / cpu[f]) : "n/a"
+            printf "%d files: jobs1/floor wall %.2fx (target <= 2.0x), CPU %s; jobs2 speed-up over jobs1 %.2fx (target >= 1.7x)\n", \
+                n, best[j1] / best[f], cpuRatio, best[j1] / best[j2]
         }
     }' "$WORK/runs"
 echo
-echo "All runs (name files wall_s cpu_s peak_rss_kb):"
+echo "All runs (name files wall_s cpu_s peak_rss_kb), also in $RESULTS:"
 sed 's/^/  /' "$WORK/runs"
