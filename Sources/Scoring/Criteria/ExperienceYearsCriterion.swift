@@ -6,6 +6,11 @@ import Roles
 enum ExperienceYearsCriterion {
     static func evaluate(_ rule: ExperienceYearsRule, in context: ScoringContext) -> CriterionOutcome {
         let record = context.record
+        // Each position's duties that show formal supervision, worked out once: both the positions
+        // counted and the evidence need them, and the test costs a phrase search per duty.
+        let formalDuties: [[EvidenceText]] = rule.scope == .supervisory && !rule.informalCounts
+            ? record.positions.map { $0.duties.filter(JobTitles.isFormalSupervision) }
+            : []
         let months: Int
         let counted: [Position]
         switch rule.scope {
@@ -20,7 +25,8 @@ enum ExperienceYearsCriterion {
             counted = record.positions.filter { JobTitles.isSupervisory($0.title) || JobTitles.leadershipEvidence(in: $0.duties) != nil }
         case .supervisory:
             months = ExperienceCalculator.formalManagementMonths(of: record.positions, asOf: context.asOf)
-            counted = record.positions.filter { JobTitles.isSupervisory($0.title) || $0.duties.contains(where: JobTitles.isFormalSupervision) }
+            counted = record.positions.indices.filter { JobTitles.isSupervisory(record.positions[$0].title) || !formalDuties[$0].isEmpty }
+                .map { record.positions[$0] }
         case .seniorRole:
             // A senior title, or any HR role at or above the senior level: an assistant manager has
             // already been through the senior-generalist stage.
@@ -38,8 +44,8 @@ enum ExperienceYearsCriterion {
             Evidence(text: describe(position), line: position.line)
         }
         if rule.scope == .supervisory {
-            for position in record.positions {
-                let duties = rule.informalCounts ? position.duties : position.duties.filter(JobTitles.isFormalSupervision)
+            for (index, position) in record.positions.enumerated() {
+                let duties = rule.informalCounts ? position.duties : formalDuties[index]
                 if let lead = JobTitles.leadershipEvidence(in: duties) {
                     evidence.append(Evidence(text: lead.text, line: lead.line))
                 }
