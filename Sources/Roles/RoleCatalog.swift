@@ -7,9 +7,15 @@ public struct RoleCatalog: Sendable {
     /// Profiles in ladder order (level, then id).
     public let profiles: [Profile]
     public let rubrics: [String: Rubric]
+    /// Every profile's title and aliases, normalised and padded with spaces, with the index of its
+    /// profile: `role(forTitle:)` runs once per résumé in a batch, so the aliases are normalised once.
+    private let titlePhrases: [(phrase: String, profileIndex: Int)]
 
     public init(profiles: [Profile], rubrics: [Rubric]) throws(RoleCatalogError) {
         self.profiles = profiles.sorted { ($0.level, $0.track == .ladder ? 0 : 1, $0.id) < ($1.level, $1.track == .ladder ? 0 : 1, $1.id) }
+        titlePhrases = self.profiles.enumerated().flatMap { index, profile in
+            ([profile.title] + profile.aliases).map { (" " + normalizedTitle($0) + " ", index) }
+        }
         var byRole: [String: Rubric] = [:]
         for rubric in rubrics { byRole[rubric.role] = rubric }
         self.rubrics = byRole
@@ -97,16 +103,13 @@ public struct RoleCatalog: Sendable {
     /// senior-hr-generalist, not hr-generalist).
     public func role(forTitle title: String) -> Profile? {
         let lowered = " " + normalizedTitle(title) + " "
-        var best: (profile: Profile, length: Int)?
-        for profile in profiles {
-            for alias in [profile.title] + profile.aliases {
-                let phrase = " " + normalizedTitle(alias) + " "
-                if lowered.contains(phrase), phrase.count > (best?.length ?? 0) {
-                    best = (profile, phrase.count)
-                }
+        var best: (profileIndex: Int, length: Int)?
+        for (phrase, profileIndex) in titlePhrases where phrase.utf8.count > (best?.length ?? 0) {
+            if TextScan.contains(lowered, phrase) {
+                best = (profileIndex, phrase.utf8.count)
             }
         }
-        return best?.profile
+        return best.map { profiles[$0.profileIndex] }
     }
 
     /// The next role up from `profile`: the first it leads to on the ladder, else the first it leads to.
@@ -125,7 +128,7 @@ public struct RoleCatalog: Sendable {
 func normalizedTitle(_ title: String) -> String {
     var text = title.lowercased()
     for (abbreviation, word) in [("sr.", "senior"), ("sr ", "senior "), ("asst.", "assistant"), ("asst ", "assistant "), ("mgr", "manager"), ("h.r.", "hr"), ("human resources", "hr"), ("human resource", "hr")] {
-        text = text.replacingOccurrences(of: abbreviation, with: word)
+        text = TextScan.replacing(abbreviation, with: word, in: text)
     }
     let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
     return words.joined(separator: " ")

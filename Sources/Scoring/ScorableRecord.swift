@@ -43,8 +43,8 @@ struct ScorableRecord: Sendable {
             guard section != .education else { return }
             let lowered = text.lowercased()
             // Byte search, not Foundation's `contains`: this runs for every line of every file.
-            guard !identifying.contains(where: { TermMatcher.containsText(lowered, $0) }) else { return }
-            guard !Self.personalDetailMarkers.contains(where: { TermMatcher.containsText(lowered, $0) }) else { return }
+            guard !identifying.contains(where: { TextScan.contains(lowered, $0) }) else { return }
+            guard !Self.personalDetailMarkers.contains(where: { TextScan.contains(lowered, $0) }) else { return }
             guard seen.insert("\(line)|\(lowered)").inserted else { return }
             collected.append(Line(text: text, lowered: lowered, line: line, section: section))
         }

@@ -84,7 +84,7 @@ public enum ExperienceCalculator {
     /// A position with a vague title ("Assistant Manager", "Team Lead") whose duties are HR work.
     static func isHRByDuties(_ position: Position) -> Bool {
         let employer = position.employer?.lowercased() ?? ""
-        if employer.contains("human resources") || employer.hasSuffix(" hr") { return true }
+        if TextScan.contains(employer, "human resources") || employer.hasSuffix(" hr") { return true }
         let hrDuties = position.duties.filter { JobTitles.isHR($0.text) }.count
         return position.duties.count >= 2 && hrDuties * 2 >= position.duties.count
     }

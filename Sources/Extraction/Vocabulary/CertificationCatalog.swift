@@ -68,7 +68,7 @@ public enum CertificationCatalog {
             var matched = false
             for alias in entry.aliases where containsPhrase(consumed, alias) {
                 matched = true
-                consumed = consumed.replacingOccurrences(of: alias, with: " ")
+                consumed = TextScan.replacing(alias, with: " ", in: consumed)
             }
             if !matched {
                 for abbreviation in entry.abbreviations where containsWord(text, abbreviation) {
@@ -96,33 +96,15 @@ public enum CertificationCatalog {
     public static func looksLikeCertification(_ text: String) -> Bool {
         if canonicalID(in: text) != nil { return true }
         let lowered = text.lowercased()
-        return ["certified", "certification", "certificate", "licence", "license", "credential"].contains { lowered.contains($0) }
+        return ["certified", "certification", "certificate", "licence", "license", "credential"].contains { TextScan.contains(lowered, $0) }
     }
 
     static func containsPhrase(_ haystack: String, _ phrase: String) -> Bool {
-        var searchRange = haystack.startIndex..<haystack.endIndex
-        while let found = haystack.range(of: phrase, range: searchRange) {
-            let beforeOK = found.lowerBound == haystack.startIndex || !haystack[haystack.index(before: found.lowerBound)].isLetter
-            let afterOK = found.upperBound == haystack.endIndex || !haystack[found.upperBound].isLetter
-            if beforeOK && afterOK { return true }
-            searchRange = found.upperBound..<haystack.endIndex
-        }
-        return false
+        TextScan.containsWords(haystack, phrase)
     }
 
     /// `word` as a whole word, case-sensitive, with letters, digits and hyphens as word characters.
     static func containsWord(_ haystack: String, _ word: String) -> Bool {
-        var searchRange = haystack.startIndex..<haystack.endIndex
-        while let found = haystack.range(of: word, range: searchRange) {
-            let beforeOK = found.lowerBound == haystack.startIndex || !isWordCharacter(haystack[haystack.index(before: found.lowerBound)])
-            let afterOK = found.upperBound == haystack.endIndex || !isWordCharacter(haystack[found.upperBound])
-            if beforeOK && afterOK { return true }
-            searchRange = found.upperBound..<haystack.endIndex
-        }
-        return false
-    }
-
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "-"
+        TextScan.containsWords(haystack, word) { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" }
     }
 }

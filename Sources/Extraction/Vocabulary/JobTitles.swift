@@ -15,7 +15,7 @@ public enum JobTitles {
 
     public static func isHR(_ title: String) -> Bool {
         let lowered = title.lowercased()
-        if hrPhrases.contains(where: { lowered.contains($0) }) { return true }
+        if hrPhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }
         let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "&" })
         return words.contains { hrAbbreviations.contains(String($0)) }
     }
@@ -34,9 +34,9 @@ public enum JobTitles {
     /// Whether the title itself says the person supervises others.
     public static func isSupervisory(_ title: String) -> Bool {
         let lowered = title.lowercased() + " "
-        if nonSupervisoryManagers.contains(where: { lowered.contains($0) }) && !lowered.contains("assistant manager") { return false }
+        if nonSupervisoryManagers.contains(where: { TextScan.contains(lowered, $0) }) && !TextScan.contains(lowered, "assistant manager") { return false }
         if lowered.hasPrefix("vp") { return true }
-        return supervisoryWords.contains { lowered.contains($0) }
+        return supervisoryWords.contains { TextScan.contains(lowered, $0) }
     }
 
     /// Duty phrases that show people leadership, formal or informal ("even informal team lead" counts,
@@ -53,15 +53,15 @@ public enum JobTitles {
     /// A duty that shows formal supervision: direct reports or supervising, not an informal lead.
     public static func isFormalSupervision(_ duty: EvidenceText) -> Bool {
         let lowered = duty.text.lowercased()
-        guard !lowered.contains("informal") else { return false }
-        return ["direct report", "directly report", "supervise", "supervising", "supervised", "line manage", "line-manage", "people manager", "managed staff", "manage staff", "managing staff", "managed a team", "manage a team", "managing a team", "manages a team"].contains { lowered.contains($0) }
+        guard !TextScan.contains(lowered, "informal") else { return false }
+        return ["direct report", "directly report", "supervise", "supervising", "supervised", "line manage", "line-manage", "people manager", "managed staff", "manage staff", "managing staff", "managed a team", "manage a team", "managing a team", "manages a team"].contains { TextScan.contains(lowered, $0) }
     }
 
     /// The duty line that shows people leadership, if any.
     public static func leadershipEvidence(in duties: [EvidenceText]) -> EvidenceText? {
         duties.first { duty in
             let lowered = duty.text.lowercased()
-            return leadershipPhrases.contains { lowered.contains($0) }
+            return leadershipPhrases.contains { TextScan.contains(lowered, $0) }
         }
     }
 }

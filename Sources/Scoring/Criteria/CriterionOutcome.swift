@@ -156,34 +156,6 @@ struct TermMatcher: Sendable {
         return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar.value == 0x200D
     }
 
-    /// Whether `needle` occurs anywhere in `haystack` (no word boundaries): `haystack.contains(needle)`
-    /// without Foundation's bridging for an ASCII needle. A match a byte search finds inside a character
-    /// (before a combining mark) still counts, which errs towards finding, as the privacy filters that use
-    /// this want.
-    static func containsText(_ haystack: String, _ needle: String) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.utf8.allSatisfy({ $0 < 0x80 }) else { return haystack.contains(needle) }
-        var text = haystack
-        var pattern = needle
-        return text.withUTF8 { textBytes in
-            pattern.withUTF8 { patternBytes in
-                let count = patternBytes.count
-                guard count <= textBytes.count else { return false }
-                let first = patternBytes[0]
-                var start = 0
-                while start <= textBytes.count - count {
-                    if textBytes[start] == first {
-                        var matched = 1
-                        while matched < count && textBytes[start + matched] == patternBytes[matched] { matched += 1 }
-                        if matched == count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
-        }
-    }
-
     /// The search on `Character`s through Foundation, for terms outside ASCII.
     static func foundationContainsWord(_ haystack: String, _ word: String) -> Bool {
         guard !word.isEmpty else { return false }

@@ -73,7 +73,7 @@ enum ExperienceYearsCriterion {
     }
 
     private static func normalizedMatch(_ title: String, _ phrase: String) -> Bool {
-        let expanded = title.replacingOccurrences(of: "sr.", with: "senior").replacingOccurrences(of: "human resources", with: "hr")
-        return expanded.contains(phrase)
+        let expanded = TextScan.replacing("human resources", with: "hr", in: TextScan.replacing("sr.", with: "senior", in: title))
+        return TextScan.contains(expanded, phrase)
     }
 }
