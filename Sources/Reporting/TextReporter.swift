@@ -52,13 +52,17 @@ func wrap(_ text: String, indent: Int, width: Int = 80) -> String {
     let prefix = String(repeating: " ", count: indent)
     var lines: [String] = []
     var current = prefix
+    // Whether `current` holds a word yet (it starts as the indent only).
+    var hasWord = false
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        if current.count + word.count + 1 > width && current.trimmingCharacters(in: .whitespaces).count > 0 {
+        if current.count + word.count + 1 > width && hasWord {
             lines.append(current)
             current = prefix + "  " + word
         } else {
-            current += (current.trimmingCharacters(in: .whitespaces).isEmpty ? "" : " ") + word
+            current += (hasWord ? " " : "") + word
         }
+        // Foundation's `.whitespaces`: tab and the space separators (not line breaks).
+        hasWord = hasWord || word.contains { $0 != "\t" && !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator } }
     }
     lines.append(current)
     return lines.joined(separator: "\n")

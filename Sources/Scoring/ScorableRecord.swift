@@ -9,6 +9,18 @@ struct ScorableRecord: Sendable {
         var lowered: String
         var line: Int
         var section: EvidenceText.Section
+        /// The byte pairs of `text` and of `lowered`, for `TermMatcher`'s quick rejection.
+        var pairs: BytePairs
+        var loweredPairs: BytePairs
+
+        init(text: String, lowered: String, line: Int, section: EvidenceText.Section) {
+            self.text = text
+            self.lowered = lowered
+            self.line = line
+            self.section = section
+            pairs = BytePairs(text)
+            loweredPairs = BytePairs(lowered)
+        }
     }
 
     struct EducationFacts: Sendable {

@@ -110,12 +110,12 @@ public struct Scorer: Sendable {
 enum LadderLevel {
     static func estimate(forTitle title: String) -> Int {
         let lowered = title.lowercased()
-        guard JobTitles.isHR(title) || lowered.contains("people") else { return 0 }
-        if ["chief", "vice president", "vp", "director", "head of"].contains(where: lowered.contains) { return 6 }
-        if lowered.contains("assistant manager") || lowered.contains("supervisor") { return 4 }
-        if lowered.contains("manager") || lowered.contains("business partner") { return 5 }
-        if lowered.contains("senior") || lowered.contains("sr.") || lowered.contains("lead") { return 3 }
-        if ["generalist", "specialist", "recruiter", "analyst", "partner", "consultant"].contains(where: lowered.contains) { return 2 }
+        guard JobTitles.isHR(title) || TextScan.contains(lowered, "people") else { return 0 }
+        if ["chief", "vice president", "vp", "director", "head of"].contains(where: { TextScan.contains(lowered, $0) }) { return 6 }
+        if TextScan.contains(lowered, "assistant manager") || TextScan.contains(lowered, "supervisor") { return 4 }
+        if TextScan.contains(lowered, "manager") || TextScan.contains(lowered, "business partner") { return 5 }
+        if TextScan.contains(lowered, "senior") || TextScan.contains(lowered, "sr.") || TextScan.contains(lowered, "lead") { return 3 }
+        if ["generalist", "specialist", "recruiter", "analyst", "partner", "consultant"].contains(where: { TextScan.contains(lowered, $0) }) { return 2 }
         return 1
     }
 }

@@ -1,10 +1,59 @@
 import Extraction
 import Yams
 
+/// A YAML document as plain values with their lines. Every scalar stays text (the loaders read numbers
+/// and booleans themselves, with their own errors), so the document is composed with Yams' basic
+/// resolver and copied once: Yams' default resolver runs a regular expression per scalar on every
+/// mapping lookup, which was most of `readiness report`'s start-up.
+indirect enum YAMLNode {
+    case scalar(String, line: Int)
+    case sequence([YAMLNode], line: Int)
+    case mapping([(key: String, keyLine: Int, value: YAMLNode)], line: Int)
+
+    init(_ node: Node, fallbackLine: Int) {
+        let line = node.mark?.line ?? fallbackLine
+        switch node {
+        case .scalar(let scalar):
+            self = .scalar(scalar.string, line: line)
+        case .sequence(let sequence):
+            self = .sequence(sequence.map { YAMLNode($0, fallbackLine: line) }, line: line)
+        case .mapping(let mapping):
+            self = .mapping(mapping.compactMap { key, value in
+                // Keys that are not text (a list as a key) cannot name a field; they are ignored.
+                guard let name = key.scalar?.string else { return nil }
+                return (name, key.mark?.line ?? line, YAMLNode(value, fallbackLine: key.mark?.line ?? line))
+            }, line: line)
+        case .alias:
+            self = .scalar("", line: line)
+        }
+    }
+
+    var line: Int {
+        switch self {
+        case .scalar(_, let line), .sequence(_, let line), .mapping(_, let line): line
+        }
+    }
+
+    var scalar: String? {
+        if case .scalar(let text, _) = self { return text }
+        return nil
+    }
+
+    var sequence: [YAMLNode]? {
+        if case .sequence(let items, _) = self { return items }
+        return nil
+    }
+
+    var mapping: [(key: String, keyLine: Int, value: YAMLNode)]? {
+        if case .mapping(let entries, _) = self { return entries }
+        return nil
+    }
+}
+
 /// A YAML node with the file and key path it came from, so every read can fail with a line number
 /// and a fix.
 struct YAMLField {
-    let node: Node?
+    let node: YAMLNode?
     let file: String
     let key: String
     /// Line of the node, or of its parent when the key is missing.
@@ -12,10 +61,11 @@ struct YAMLField {
 
     static func root(yaml: String, file: String) throws(RoleFileError) -> YAMLField {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw RoleFileError(file: file, line: 1, problem: "the file is empty", fix: "write the YAML document")
             }
-            return YAMLField(node: node, file: file, key: "", line: node.mark?.line ?? 1)
+            let root = YAMLNode(node, fallbackLine: 1)
+            return YAMLField(node: root, file: file, key: "", line: root.line)
         } catch let error as RoleFileError {
             throw error
         } catch let error as YamlError {
@@ -43,18 +93,18 @@ struct YAMLField {
         RoleFileError(file: file, line: line, problem: problem, fix: fix)
     }
 
-    var exists: Bool { node != nil && node?.scalar?.string != "~" && !(node?.scalar?.string == "null") }
+    var exists: Bool { node != nil && node?.scalar != "~" && node?.scalar != "null" }
 
     subscript(_ name: String) -> YAMLField {
-        let child = node?.mapping?[name]
+        let child = node?.mapping?.first { $0.key == name }?.value
         let path = key.isEmpty ? name : "\(key).\(name)"
-        return YAMLField(node: child, file: file, key: path, line: child?.mark?.line ?? line)
+        return YAMLField(node: child, file: file, key: path, line: child?.line ?? line)
     }
 
     /// The mapping's keys, for "unknown key" checks.
     var keys: [(String, Int)] {
         guard let mapping = node?.mapping else { return [] }
-        return mapping.keys.compactMap { key in key.string.map { ($0, key.mark?.line ?? line) } }
+        return mapping.map { ($0.key, $0.keyLine) }
     }
 
     func rejectUnknownKeys(_ allowed: Set<String>) throws(RoleFileError) {
@@ -66,7 +116,7 @@ struct YAMLField {
 
     func string() throws(RoleFileError) -> String {
         guard let node else { throw fail("\(key) is missing", fix: "add \(key): <text>") }
-        guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = node.scalar, value.contains(where: { !$0.isWhitespace }) else {
             throw fail("\(key) must be text", fix: "write \(key): <text>")
         }
         return value
@@ -79,8 +129,8 @@ struct YAMLField {
 
     func number() throws(RoleFileError) -> Double {
         guard let node else { throw fail("\(key) is missing", fix: "add \(key): <number>") }
-        guard let scalar = node.scalar, let value = Double(scalar.string) else {
-            throw fail("\(key) must be a number, got \"\(node.scalar?.string ?? "a list or mapping")\"", fix: "write a number such as 10")
+        guard let scalar = node.scalar, let value = Double(scalar) else {
+            throw fail("\(key) must be a number, got \"\(node.scalar ?? "a list or mapping")\"", fix: "write a number such as 10")
         }
         return value
     }
@@ -97,7 +147,7 @@ struct YAMLField {
     }
 
     func bool(default fallback: Bool) throws(RoleFileError) -> Bool {
-        guard exists, let text = node?.scalar?.string else { return fallback }
+        guard exists, let text = node?.scalar else { return fallback }
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
@@ -110,14 +160,14 @@ struct YAMLField {
         if let sequence = node.sequence {
             var result: [String] = []
             for item in sequence {
-                guard let text = item.scalar?.string else {
-                    throw RoleFileError(file: file, line: item.mark?.line ?? line, problem: "\(key) must be a list of texts", fix: "write \(key): [a, b, c]")
+                guard let text = item.scalar else {
+                    throw RoleFileError(file: file, line: item.line, problem: "\(key) must be a list of texts", fix: "write \(key): [a, b, c]")
                 }
                 result.append(text)
             }
             return result
         }
-        if let text = node.scalar?.string { return [text] }
+        if let text = node.scalar { return [text] }
         throw fail("\(key) must be a list", fix: "write \(key): [a, b, c]")
     }
 
@@ -126,7 +176,7 @@ struct YAMLField {
         guard exists, let node else { return [] }
         guard let sequence = node.sequence else { throw fail("\(key) must be a list", fix: "write each entry on a line starting with \"- \"") }
         return sequence.enumerated().map { index, item in
-            YAMLField(node: item, file: file, key: "\(key)[\(index)]", line: item.mark?.line ?? line)
+            YAMLField(node: item, file: file, key: "\(key)[\(index)]", line: item.line)
         }
     }
 
@@ -135,10 +185,9 @@ struct YAMLField {
         guard exists, let node else { return [] }
         guard let mapping = node.mapping else { throw fail("\(key) must be a mapping", fix: "write \(key): followed by indented name: value lines") }
         var result: [(String, YAMLField)] = []
-        for (keyNode, value) in mapping {
-            guard let name = keyNode.string else { continue }
+        for (name, _, value) in mapping {
             let path = key.isEmpty ? name : "\(key).\(name)"
-            result.append((name, YAMLField(node: value, file: file, key: path, line: value.mark?.line ?? keyNode.mark?.line ?? line)))
+            result.append((name, YAMLField(node: value, file: file, key: path, line: value.line)))
         }
         return result
     }

@@ -32,7 +32,7 @@ enum ExperienceYearsCriterion {
             // already been through the senior-generalist stage.
             counted = record.positions.filter { position in
                 let title = position.title.lowercased()
-                if rule.titles.contains(where: { title.contains($0) || normalizedMatch(title, $0) }) { return true }
+                if rule.titles.contains(where: { TextScan.contains(title, $0) || normalizedMatch(title, $0) }) { return true }
                 if let role = context.catalog.role(forTitle: position.title), role.level >= 3, JobTitles.isHR(position.title) { return true }
                 return false
             }

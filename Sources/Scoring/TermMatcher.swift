@@ -1,0 +1,177 @@
+import Extraction
+import Foundation
+
+/// Whole-word, whole-phrase matching of vocabulary terms in evidence lines.
+struct TermMatcher: Sendable {
+    let term: String
+    private let needle: String
+    /// Short all-capital terms (ADA, ADP, SAP) match only as written, so a person called Ada or a
+    /// "sap" in prose is not evidence.
+    private let caseSensitive: Bool
+    /// The byte pairs of an ASCII needle (nil for other needles, whose search is not byte for byte).
+    private let needlePairs: BytePairs?
+
+    init(_ term: String) {
+        self.term = term
+        caseSensitive = term.count <= 4 && term.contains(where: \.isLetter) && term == term.uppercased()
+        needle = caseSensitive ? term : term.lowercased()
+        needlePairs = needle.utf8.allSatisfy { $0 < 0x80 } ? BytePairs(needle) : nil
+    }
+
+    func matches(_ line: ScorableRecord.Line) -> Bool {
+        // Most terms are absent from most lines: a line lacking one of the needle's byte pairs cannot
+        // contain it, and that test is four AND operations instead of a search.
+        if let needlePairs, !(caseSensitive ? line.pairs : line.loweredPairs).contains(needlePairs) { return false }
+        return Self.containsWord(caseSensitive ? line.text : line.lowered, needle)
+    }
+
+    /// Whether `word` occurs in `haystack` as a whole word (or a whole word plus a plural "s").
+    ///
+    /// Batch scoring calls this terms × lines times per file, so an ASCII term (nearly all of them) is
+    /// found by scanning UTF-8 bytes: Foundation's `range(of:)` bridges both strings to NSString and was
+    /// over half of all batch time. Word boundaries are still judged on Unicode scalars as `Character`
+    /// would, and a match that ends inside a character ("e" of "é" written as e + U+0301) is no match, as
+    /// with Foundation. A term with non-ASCII letters keeps the Foundation search, whose canonical
+    /// equivalence ("é" precomposed or not) a byte search lacks.
+    static func containsWord(_ haystack: String, _ word: String) -> Bool {
+        guard !word.isEmpty else { return false }
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return foundationContainsWord(haystack, word) }
+        var text = haystack
+        var needle = word
+        return text.withUTF8 { textBytes in
+            needle.withUTF8 { needleBytes in containsASCIIWord(textBytes, needleBytes) }
+        }
+    }
+
+    private static func containsASCIIWord(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = needle.count
+        guard count <= text.count else { return false }
+        let first = needle[0]
+        let lastStart = text.count - count
+        var start = 0
+        while start <= lastStart {
+            guard text[start] == first else {
+                start += 1
+                continue
+            }
+            var matched = 1
+            while matched < count && text[start + matched] == needle[matched] { matched += 1 }
+            if matched == count && isWordMatch(text, from: start, to: start + count) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// The boundary rules of the `Character`-based search, on the bytes around `start..<end`.
+    private static func isWordMatch(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        if start > 0, let before = characterStart(endingBefore: start, in: text), isWordScalar(before) { return false }
+        guard end < text.count else { return true }
+        let (after, afterLength) = scalar(at: end, in: text)
+        if attachesToPrevious(after) { return false }  // the match ends inside a character
+        if !isWordScalar(after) { return true }
+        // "audits" evidences "audit": an "s" that is a whole character and ends the word.
+        guard after == "s" else { return false }
+        let next = end + afterLength
+        guard next < text.count else { return true }
+        let (following, _) = scalar(at: next, in: text)
+        return !attachesToPrevious(following) && !isWordScalar(following)
+    }
+
+    /// The first scalar of the character that ends just before byte `index` (what `Character.isLetter`
+    /// looks at), skipping back over combining marks.
+    private static func characterStart(endingBefore index: Int, in text: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var end = index
+        while end > 0 {
+            var start = end - 1
+            while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
+            let (value, _) = scalar(at: start, in: text)
+            if !attachesToPrevious(value) || start == 0 { return value }
+            end = start
+        }
+        return nil
+    }
+
+    /// Decodes the scalar whose first byte is at `index` (the strings are valid UTF-8).
+    private static func scalar(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let lead = text[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        var offset = 1
+        while offset < length && index + offset < text.count {
+            value = value << 6 | UInt32(text[index + offset] & 0x3F)
+            offset += 1
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", offset)
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            let byte = UInt8(scalar.value)
+            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Combining marks and joiners, which belong to the character before them.
+    private static func attachesToPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar.value == 0x200D
+    }
+
+    /// The search on `Character`s through Foundation, for terms outside ASCII.
+    static func foundationContainsWord(_ haystack: String, _ word: String) -> Bool {
+        guard !word.isEmpty else { return false }
+        var searchRange = haystack.startIndex..<haystack.endIndex
+        while let found = haystack.range(of: word, range: searchRange) {
+            let beforeOK = found.lowerBound == haystack.startIndex || !isWordCharacter(haystack[haystack.index(before: found.lowerBound)])
+            let afterOK = found.upperBound == haystack.endIndex || !isWordCharacter(haystack[found.upperBound])
+                || isPluralSuffix(haystack, from: found.upperBound)
+            if beforeOK && afterOK { return true }
+            searchRange = haystack.index(after: found.lowerBound)..<haystack.endIndex
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    /// "audits" evidences "audit"; "interviews" evidences "interview".
+    private static func isPluralSuffix(_ text: String, from index: String.Index) -> Bool {
+        guard text[index] == "s" else { return false }
+        let next = text.index(after: index)
+        return next == text.endIndex || !isWordCharacter(text[next])
+    }
+}
+
+/// Which adjacent byte pairs occur in a text, hashed into 256 bits: a necessary condition for one text
+/// containing another byte for byte (every pair of the needle occurs in the haystack).
+struct BytePairs: Sendable {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ text: String) {
+        var previous: UInt8?
+        for byte in text.utf8 {
+            if let previous { insert(previous, byte) }
+            previous = byte
+        }
+    }
+
+    private mutating func insert(_ first: UInt8, _ second: UInt8) {
+        let slot = Int((UInt32(first) &* 31 &+ UInt32(second)) & 255)
+        let bit = UInt64(1) << UInt64(slot & 63)
+        switch slot >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    /// Whether every pair of `other` is here too.
+    func contains(_ other: BytePairs) -> Bool {
+        bits.0 & other.bits.0 == other.bits.0 && bits.1 & other.bits.1 == other.bits.1
+            && bits.2 & other.bits.2 == other.bits.2 && bits.3 & other.bits.3 == other.bits.3
+    }
+}
