@@ -13,13 +13,13 @@ struct ScorableRecord: Sendable {
         var pairs: BytePairs
         var loweredPairs: BytePairs
 
-        init(text: String, lowered: String, line: Int, section: EvidenceText.Section) {
+        init(text: String, lowered: String, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section) {
             self.text = text
             self.lowered = lowered
             self.line = line
             self.section = section
             pairs = BytePairs(text)
-            loweredPairs = BytePairs(lowered)
+            self.loweredPairs = loweredPairs
         }
     }
 
@@ -42,23 +42,28 @@ struct ScorableRecord: Sendable {
         let personal = candidate.personal
         let identifying = [personal.name, personal.email, personal.phone, personal.location]
             .compactMap { $0?.lowercased() }.filter { $0.count >= 3 }
+            .map { (text: $0, pairs: BytePairs($0)) }
         positions = candidate.positions
         education = candidate.education.map { EducationFacts(level: $0.level, degree: $0.degree, field: $0.field, line: $0.line) }
         certifications = candidate.certifications
         certificationIDs = candidate.certifications.compactMap(\.id)
         experience = candidate.experience
-        var seen: Set<String> = []
+        var seen: Set<LineKey> = []
         var collected: [Line] = []
         func add(_ text: String, line: Int, section: EvidenceText.Section) {
             // Education lines carry schools and graduation years; the education criterion reads the
             // structured level and field instead.
             guard section != .education else { return }
             let lowered = text.lowercased()
-            // Byte search, not Foundation's `contains`: this runs for every line of every file.
-            guard !identifying.contains(where: { TextScan.contains(lowered, $0) }) else { return }
-            guard !Self.personalDetailMarkers.contains(where: { TextScan.contains(lowered, $0) }) else { return }
-            guard seen.insert("\(line)|\(lowered)").inserted else { return }
-            collected.append(Line(text: text, lowered: lowered, line: line, section: section))
+            let loweredPairs = BytePairs(lowered)
+            // This runs for every line of every file: the byte-pair test rules most phrases out before
+            // a byte search (Foundation's `contains` would bridge to NSString).
+            func mentions(_ phrase: (text: String, pairs: BytePairs)) -> Bool {
+                loweredPairs.contains(phrase.pairs) && TextScan.contains(lowered, phrase.text)
+            }
+            guard !identifying.contains(where: mentions), !Self.personalDetailMarkers.contains(where: mentions) else { return }
+            guard seen.insert(LineKey(line: line, lowered: lowered)).inserted else { return }
+            collected.append(Line(text: text, lowered: lowered, loweredPairs: loweredPairs, line: line, section: section))
         }
         for evidence in candidate.evidence { add(evidence.text, line: evidence.line, section: evidence.section) }
         for position in candidate.positions {
@@ -76,7 +81,13 @@ struct ScorableRecord: Sendable {
     static let personalDetailMarkers = [
         "date of birth", "birth date", "birthdate", "place of birth", "born:", "age:", "gender:", "sex:", "pronouns:",
         "marital status", "family status", "nationality:", "citizenship:", "religion:", "faith:",
-    ]
+    ].map { (text: $0, pairs: BytePairs($0)) }
+
+    /// A line is evidence once, however many fields repeat it.
+    private struct LineKey: Hashable {
+        var line: Int
+        var lowered: String
+    }
 
     var currentPosition: Position? {
         let current = positions.filter(\.current)

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 @testable import Scoring
 import Testing
@@ -66,10 +67,17 @@ import Testing
             "handbook", "led", "owned", "managed", "supervised", "trained", "investigated", "manager", "hr",
         ]
         for line in lines {
+            let scorable = ScorableRecord.Line(text: line, lowered: line.lowercased(), loweredPairs: BytePairs(line.lowercased()), line: 1, section: .position)
             for term in terms {
                 #expect(
                     TermMatcher.containsWord(line, term) == TermMatcher.foundationContainsWord(line, term),
                     "\(term) in \(line)")
+                // The byte-pair filter in front of the search never rejects a line the search would find.
+                let matcher = TermMatcher(term)
+                let caseSensitive = term.count <= 4 && term == term.uppercased()
+                #expect(
+                    matcher.matches(scorable) == TermMatcher.containsWord(caseSensitive ? line : line.lowercased(), caseSensitive ? term : term.lowercased()),
+                    "\(term) in \(line) through the matcher")
             }
         }
     }
