@@ -216,8 +216,10 @@ public struct MarkupText: Sendable, Equatable {
 /// judged by byte, other scalars by their Unicode White_Space property, and the kept bytes are copied
 /// as they are (appending scalar by scalar to a String was most of its cost).
 public func collapseWhitespace(_ text: String) -> String {
+    let original = text
     var text = text
     return text.withUTF8 { bytes -> String in
+        if isCollapsedASCII(bytes) { return original }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -255,4 +257,18 @@ public func collapseWhitespace(_ text: String) -> String {
         }
         return String(decoding: output, as: UTF8.self)
     }
+}
+
+/// Whether ASCII text is already collapsed: no whitespace but single spaces between words. Most text
+/// nodes are, and then `collapseWhitespace` returns them without copying.
+private func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+    var previousWasSpace = false
+    for byte in bytes {
+        if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
+        let isSpace = byte == 0x20
+        if isSpace && previousWasSpace { return false }
+        previousWasSpace = isSpace
+    }
+    return true
 }

@@ -5,9 +5,25 @@ import Roles
 /// assessment, and it reads the candidate only through `ScorableRecord`.
 public struct Scorer: Sendable {
     public let catalog: RoleCatalog
+    /// A matcher for every competency and program term of the catalog's rubrics, built once: a batch
+    /// scores thousands of files against the same terms.
+    let termMatchers: [String: TermMatcher]
 
     public init(catalog: RoleCatalog) {
         self.catalog = catalog
+        var matchers: [String: TermMatcher] = [:]
+        for rubric in catalog.rubrics.values {
+            for criterion in rubric.criteria {
+                let terms: [String]
+                switch criterion.rule {
+                case .competency(let rule): terms = rule.terms
+                case .programOwnership(let rule): terms = rule.verbs + rule.programs
+                default: terms = []
+                }
+                for term in terms where matchers[term] == nil { matchers[term] = TermMatcher(term) }
+            }
+        }
+        termMatchers = matchers
     }
 
     public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate) -> Assessment {
@@ -51,7 +67,9 @@ public struct Scorer: Sendable {
         let role = current.flatMap { catalog.role(forTitle: $0.title) }
         let level = role?.level ?? current.map { LadderLevel.estimate(forTitle: $0.title) } ?? 0
         let tenure = current.flatMap { ExperienceCalculator.span(of: $0, asOf: asOf)?.count }
-        return ScoringContext(record: record, catalog: catalog, asOf: asOf, currentRole: role, currentLevel: level, tenureMonths: tenure)
+        return ScoringContext(
+            record: record, catalog: catalog, asOf: asOf, currentRole: role, currentLevel: level, tenureMonths: tenure,
+            termMatchers: termMatchers)
     }
 
     func evaluate(_ rule: CriterionRule, in context: ScoringContext) -> CriterionOutcome {

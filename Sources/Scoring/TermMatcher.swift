@@ -151,22 +151,25 @@ struct BytePairs: Sendable {
     private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init(_ text: String) {
-        var previous: UInt8?
-        for byte in text.utf8 {
-            if let previous { insert(previous, byte) }
-            previous = byte
+        var text = text
+        var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        text.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return }
+            var previous = bytes[0]
+            for index in 1..<bytes.count {
+                let byte = bytes[index]
+                let slot = (UInt32(previous) &* 31 &+ UInt32(byte)) & 255
+                let bit = UInt64(1) << UInt64(slot & 63)
+                switch slot >> 6 {
+                case 0: bits.0 |= bit
+                case 1: bits.1 |= bit
+                case 2: bits.2 |= bit
+                default: bits.3 |= bit
+                }
+                previous = byte
+            }
         }
-    }
-
-    private mutating func insert(_ first: UInt8, _ second: UInt8) {
-        let slot = Int((UInt32(first) &* 31 &+ UInt32(second)) & 255)
-        let bit = UInt64(1) << UInt64(slot & 63)
-        switch slot >> 6 {
-        case 0: bits.0 |= bit
-        case 1: bits.1 |= bit
-        case 2: bits.2 |= bit
-        default: bits.3 |= bit
-        }
+        self.bits = bits
     }
 
     /// Whether every pair of `other` is here too.

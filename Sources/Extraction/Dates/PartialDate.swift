@@ -34,10 +34,18 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// ISO 8601 at the precision given: `2024`, `2024-01`, `2024-01-15`.
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day, month != nil { text += String(format: "-%02d", day) }
+        // Zero-padded by hand: `String(format:)` goes through Foundation and showed in batch profiles.
+        var text = Self.padded(year, to: 4)
+        if let month { text += "-" + Self.padded(month, to: 2) }
+        if let day, month != nil { text += "-" + Self.padded(day, to: 2) }
         return text
+    }
+
+    /// `value` in decimal with leading zeros up to `width` digits ("%0*d").
+    private static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value.magnitude)
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (value < 0 ? 1 : 0)))
+        return (value < 0 ? "-" : "") + zeros + digits
     }
 
     /// Months since year 0, counting a missing month as January (the convention parsers such as

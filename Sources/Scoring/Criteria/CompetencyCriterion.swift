@@ -9,7 +9,7 @@ enum CompetencyCriterion {
     static func evaluate(_ rule: CompetencyRule, in context: ScoringContext) -> CriterionOutcome {
         var found: [(term: String, evidence: Evidence)] = []
         for term in rule.terms {
-            let matcher = TermMatcher(term)
+            let matcher = context.matcher(for: term)
             if let line = context.record.lines.first(where: matcher.matches) {
                 found.append((term, Evidence(text: line.text, line: line.line)))
             }

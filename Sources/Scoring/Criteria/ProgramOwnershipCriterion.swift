@@ -7,8 +7,8 @@ enum ProgramOwnershipCriterion {
     static let monthsToClose = 12
 
     static func evaluate(_ rule: ProgramOwnershipRule, in context: ScoringContext) -> CriterionOutcome {
-        let verbs = rule.verbs.map { TermMatcher($0) }
-        let programs = rule.programs.map { TermMatcher($0) }
+        let verbs = rule.verbs.map(context.matcher(for:))
+        let programs = rule.programs.map(context.matcher(for:))
         var owned: [String] = []
         var evidence: [Evidence] = []
         for line in context.record.lines where line.section != .skills {

@@ -79,38 +79,42 @@ enum XMLRichText {
     /// source line advances only at real breaks.
     static func plainLines(of raw: String, startingAtLine line: Int) -> [MarkupText] {
         var result: [MarkupText] = []
-        var current = ""
-        var currentLine = line
         var sourceLine = line
-        func flush() {
-            if let value = XMLValues.meaningful(withoutBullet(current)) {
-                result.append(MarkupText(value: value, line: currentLine))
-            }
-            current = ""
-        }
-        var characters = raw.makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? characters.next() {
-            pending = nil
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                flush()
-                sourceLine += 1
-                currentLine = sourceLine
-            } else if character == "\\" {
-                let next = characters.next()
-                if next == "n" || next == "r" {
-                    flush()
-                    currentLine = sourceLine
-                } else {
-                    current.append(character)
-                    pending = next
+        var text = raw
+        // On UTF-8 bytes: every separator is ASCII, so each line is a slice between separators (a
+        // `Character` loop cost more than the rest of the HR-XML reader).
+        text.withUTF8 { bytes in
+            func flush(_ range: Range<Int>) {
+                guard !range.isEmpty else { return }
+                let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                if let value = XMLValues.meaningful(withoutBullet(slice)) {
+                    result.append(MarkupText(value: value, line: sourceLine))
                 }
-            } else {
-                if current.isEmpty { currentLine = sourceLine }
-                current.append(character)
             }
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), backslash = UInt8(ascii: "\\")
+            var index = 0
+            var lineStart = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == newline || byte == carriageReturn {
+                    flush(lineStart..<index)
+                    sourceLine += 1
+                    // CR LF is one break.
+                    if byte == carriageReturn && index + 1 < bytes.count && bytes[index + 1] == newline { index += 1 }
+                    index += 1
+                    lineStart = index
+                } else if byte == backslash && index + 1 < bytes.count
+                            && (bytes[index + 1] == UInt8(ascii: "n") || bytes[index + 1] == UInt8(ascii: "r")) {
+                    // A literal "\n" written into the text breaks the line but not the source line.
+                    flush(lineStart..<index)
+                    index += 2
+                    lineStart = index
+                } else {
+                    index += 1
+                }
+            }
+            flush(lineStart..<bytes.count)
         }
-        flush()
         return result
     }
 
