@@ -3,65 +3,71 @@ import Foundation
 /// Which job titles are HR work and which carry supervision, and which duties say someone leads people.
 public enum JobTitles {
     /// Phrases that make a title an HR title (matched on lower-case words).
-    static let hrPhrases = [
+    static let hrPhrases = PhraseSet([
         "human resource", "human resources", "people operations", "people ops", "people partner", "people & culture",
         "people and culture", "personnel", "talent acquisition", "talent management", "recruit", "staffing",
         "benefits", "compensation", "total rewards", "payroll", "hris", "hrms", "employee relations", "labor relations",
         "labour relations", "workforce", "learning and development", "learning & development", "organizational development",
         "onboarding", "headhunter", "executive search", "sourcer", "sourcing specialist", "employee experience",
         "personalreferent", "rrhh", "recursos humanos", "ressources humaines",
-    ]
+    ])
     static let hrAbbreviations: Set<String> = ["hr", "hrbp", "hris", "hrm", "l&d", "od", "ta", "chro", "cpo", "rh"]
 
     public static func isHR(_ title: String) -> Bool {
         let lowered = title.lowercased()
-        if hrPhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }
+        if hrPhrases.containsAny(in: lowered) { return true }
         let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "&" })
         return words.contains { hrAbbreviations.contains(String($0)) }
     }
 
-    static let supervisoryWords = [
+    static let supervisoryWords = PhraseSet([
         "manager", "supervisor", "director", "head of", "team lead", "team leader", "chief", "vice president",
         "vp ", "vp,", "superintendent", "foreman", "principal", "lead ", "chro", "officer in charge",
-    ]
+    ])
     /// "Manager" titles that manage things, not people.
-    static let nonSupervisoryManagers = [
+    static let nonSupervisoryManagers = PhraseSet([
         "account manager", "product manager", "project manager", "program manager", "programme manager", "case manager",
         "brand manager", "portfolio manager", "content manager", "community manager", "relationship manager",
         "category manager", "property manager", "manager trainee", "management trainee",
-    ]
+    ])
 
     /// Whether the title itself says the person supervises others.
     public static func isSupervisory(_ title: String) -> Bool {
         let lowered = title.lowercased() + " "
-        if nonSupervisoryManagers.contains(where: { TextScan.contains(lowered, $0) }) && !TextScan.contains(lowered, "assistant manager") { return false }
+        if nonSupervisoryManagers.containsAny(in: lowered) && !TextScan.contains(lowered, "assistant manager") { return false }
         if lowered.hasPrefix("vp") { return true }
-        return supervisoryWords.contains { TextScan.contains(lowered, $0) }
+        return supervisoryWords.containsAny(in: lowered)
     }
 
     /// Duty phrases that show people leadership, formal or informal ("even informal team lead" counts,
     /// says the seed profile).
-    static let leadershipPhrases = [
+    static let leadershipPhrases = PhraseSet([
         "supervise", "supervised", "supervising", "supervision of", "direct report", "directly report",
         "team lead", "team leader", "lead a team", "led a team", "leading a team", "led the team", "leads a team",
         "manage a team", "managed a team", "managing a team", "manages a team", "managed team", "manage team",
         "oversaw a team", "oversee a team", "oversees a team", "line manage", "line-manage", "people manager",
         "coached and supervised", "lead for our", "lead for the", "lead responsibility", "lead role", "informal lead",
         "managed staff", "manage staff", "managing staff", "mentor and supervise", "staff of",
-    ]
+    ])
 
     /// A duty that shows formal supervision: direct reports or supervising, not an informal lead.
     public static func isFormalSupervision(_ duty: EvidenceText) -> Bool {
         let lowered = duty.text.lowercased()
         guard !TextScan.contains(lowered, "informal") else { return false }
-        return ["direct report", "directly report", "supervise", "supervising", "supervised", "line manage", "line-manage", "people manager", "managed staff", "manage staff", "managing staff", "managed a team", "manage a team", "managing a team", "manages a team"].contains { TextScan.contains(lowered, $0) }
+        return formalSupervisionPhrases.containsAny(in: lowered)
     }
+
+    static let formalSupervisionPhrases = PhraseSet([
+        "direct report", "directly report", "supervise", "supervising", "supervised", "line manage", "line-manage",
+        "people manager", "managed staff", "manage staff", "managing staff", "managed a team", "manage a team",
+        "managing a team", "manages a team",
+    ])
 
     /// The duty line that shows people leadership, if any.
     public static func leadershipEvidence(in duties: [EvidenceText]) -> EvidenceText? {
         duties.first { duty in
             let lowered = duty.text.lowercased()
-            return leadershipPhrases.contains { TextScan.contains(lowered, $0) }
+            return leadershipPhrases.containsAny(in: lowered)
         }
     }
 }

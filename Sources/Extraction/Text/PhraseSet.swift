@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fixed list of phrases found in one pass over a text: "does this duty mention any of these 36 HR
+/// phrases" is asked of every line of every file, and one byte search per phrase was a visible share of
+/// batch time. Matching is byte for byte, as `TextScan.contains` (callers lower-case both sides).
+public struct PhraseSet: Sendable {
+    public let phrases: [String]
+    /// All phrases' bytes end to end, with each phrase's range.
+    private let bytes: [UInt8]
+    private let ranges: [Range<Int>]
+    /// Phrase indices by first byte, as a flat list: `bucketStarts[b]..<bucketStarts[b + 1]` of `bucketItems`.
+    private let bucketStarts: [Int]
+    private let bucketItems: [Int]
+    private let hasEmptyPhrase: Bool
+
+    public init(_ phrases: [String]) {
+        self.phrases = phrases
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for phrase in phrases {
+            let start = bytes.count
+            bytes.append(contentsOf: phrase.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        var buckets = [[Int]](repeating: [], count: 256)
+        for (index, range) in ranges.enumerated() where !range.isEmpty {
+            buckets[Int(bytes[range.lowerBound])].append(index)
+        }
+        var starts: [Int] = [0]
+        var items: [Int] = []
+        for bucket in buckets {
+            items.append(contentsOf: bucket)
+            starts.append(items.count)
+        }
+        self.bytes = bytes
+        self.ranges = ranges
+        bucketStarts = starts
+        bucketItems = items
+        hasEmptyPhrase = ranges.contains { $0.isEmpty }
+    }
+
+    /// Whether any phrase occurs in `text`.
+    public func containsAny(in text: String) -> Bool {
+        firstPhraseIndex(in: text) != nil
+    }
+
+    /// The phrase that occurs earliest in `text` (ties: the one listed first), if any.
+    public func firstMatch(in text: String) -> String? {
+        firstPhraseIndex(in: text).map { phrases[$0] }
+    }
+
+    private func firstPhraseIndex(in text: String) -> Int? {
+        if hasEmptyPhrase { return ranges.firstIndex { $0.isEmpty } }
+        var text = text
+        return text.withUTF8 { textBytes -> Int? in
+            bytes.withUnsafeBufferPointer { phraseBytes -> Int? in
+                guard let textBase = textBytes.baseAddress, let phraseBase = phraseBytes.baseAddress else { return nil }
+                for position in 0..<textBytes.count {
+                    let first = Int(textBytes[position])
+                    let bucket = bucketStarts[first]..<bucketStarts[first + 1]
+                    guard !bucket.isEmpty else { continue }
+                    let remaining = textBytes.count - position
+                    var best: Int?
+                    for item in bucket {
+                        let index = bucketItems[item]
+                        let range = ranges[index]
+                        guard range.count <= remaining,
+                              memcmp(textBase + position, phraseBase + range.lowerBound, range.count) == 0 else { continue }
+                        if best == nil || index < best! { best = index }
+                    }
+                    if let best { return best }
+                }
+                return nil
+            }
+        }
+    }
+}
