@@ -9,8 +9,7 @@ struct ScorableRecord: Sendable {
         var lowered: String
         var line: Int
         var section: EvidenceText.Section
-        /// The byte pairs of `text` and of `lowered`, for `TermMatcher`'s quick rejection.
-        var pairs: BytePairs
+        /// The byte pairs of `lowered`, for `TermMatcher`'s quick rejection.
         var loweredPairs: BytePairs
 
         init(text: String, lowered: String, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section) {
@@ -18,7 +17,6 @@ struct ScorableRecord: Sendable {
             self.lowered = lowered
             self.line = line
             self.section = section
-            pairs = BytePairs(text)
             self.loweredPairs = loweredPairs
         }
     }

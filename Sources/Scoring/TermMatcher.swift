@@ -8,20 +8,22 @@ struct TermMatcher: Sendable {
     /// Short all-capital terms (ADA, ADP, SAP) match only as written, so a person called Ada or a
     /// "sap" in prose is not evidence.
     private let caseSensitive: Bool
-    /// The byte pairs of an ASCII needle (nil for other needles, whose search is not byte for byte).
+    /// The byte pairs of an ASCII needle, lower-cased (nil for other needles, whose search is not byte
+    /// for byte). Lower-cased even for a case-sensitive term: where "ADA" occurs in a line, "ada" occurs
+    /// in the lower-cased line, so one set of pairs per line serves both kinds of term.
     private let needlePairs: BytePairs?
 
     init(_ term: String) {
         self.term = term
         caseSensitive = term.count <= 4 && term.contains(where: \.isLetter) && term == term.uppercased()
         needle = caseSensitive ? term : term.lowercased()
-        needlePairs = needle.utf8.allSatisfy { $0 < 0x80 } ? BytePairs(needle) : nil
+        needlePairs = needle.utf8.allSatisfy { $0 < 0x80 } ? BytePairs(needle.lowercased()) : nil
     }
 
     func matches(_ line: ScorableRecord.Line) -> Bool {
         // Most terms are absent from most lines: a line lacking one of the needle's byte pairs cannot
         // contain it, and that test is four AND operations instead of a search.
-        if let needlePairs, !(caseSensitive ? line.pairs : line.loweredPairs).contains(needlePairs) { return false }
+        if let needlePairs, !line.loweredPairs.contains(needlePairs) { return false }
         return Self.containsWord(caseSensitive ? line.text : line.lowered, needle)
     }
 

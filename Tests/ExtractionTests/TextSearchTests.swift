@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Extraction
 
@@ -60,5 +61,20 @@ import Testing
     ])
     func findsWholeWords(text: String, phrase: String, expected: Bool) {
         #expect(TextScan.containsWords(text, phrase) == expected)
+    }
+}
+
+/// "Present" words are read after trimming what Foundation's white space and punctuation sets trim.
+@Suite struct PresentWordTests {
+    @Test(arguments: [
+        ("Present", true), (" present. ", true), ("(current)", true), ("—Now—", true), ("«heute»", true),
+        ("to date", true), ("\tongoing;\n", true), ("present+", false), ("$present", false), ("presently", true),
+        ("2024", false), ("", false),
+    ])
+    func readsPresentWords(text: String, expected: Bool) {
+        #expect(DateExpressions.isPresent(text) == expected)
+        // The same trimming as Foundation's character sets.
+        let foundation = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        #expect(DateExpressions.trimmingSpaceAndPunctuation(text.lowercased()) == foundation)
     }
 }

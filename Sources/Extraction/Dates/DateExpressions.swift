@@ -74,8 +74,28 @@ public enum DateExpressions {
 
     /// "present", "current", "now", "today", "to date", "ongoing" …: the range is still open.
     public static func isPresent(_ text: String) -> Bool {
-        let lowered = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let lowered = trimmingSpaceAndPunctuation(text.lowercased())
         return presentWords.contains(lowered) || lowered == "to date" || lowered == "till date"
+    }
+
+    /// `text` without leading and trailing white space and punctuation (Foundation's
+    /// `.whitespacesAndNewlines` and `.punctuationCharacters`, whose union cost more per call than the
+    /// rest of reading an HR-XML date).
+    static func trimmingSpaceAndPunctuation(_ text: String) -> String {
+        func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator,
+                 .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                return true
+            default:
+                return (0x09...0x0D).contains(scalar.value) || scalar.value == 0x85
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     static let presentWords: Set<String> = ["present", "current", "currently", "now", "today", "ongoing", "date", "presently", "heute", "actualidad", "actuel", "aujourd'hui"]

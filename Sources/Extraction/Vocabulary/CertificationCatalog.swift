@@ -12,6 +12,9 @@ public enum CertificationCatalog {
         public let abbreviations: [String]
     }
 
+    static let entriesByLowercasedID: [String: Entry] = Dictionary(
+        entries.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+
     public static let entries: [Entry] = [
         Entry(id: "SHRM-SCP", fullName: "SHRM Senior Certified Professional",
               aliases: ["shrm senior certified professional", "shrm-scp", "shrm scp", "shrmscp"], abbreviations: ["SHRM-SCP", "SCP"]),
@@ -88,7 +91,9 @@ public enum CertificationCatalog {
     }
 
     public static func entry(for id: String) -> Entry? {
-        entries.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+        // Ids are ASCII ("SHRM-CP"): a lower-cased dictionary lookup, not Foundation's case-insensitive
+        // comparison against every entry (advice asks this for each wanted certification of each file).
+        entriesByLowercasedID[id.lowercased()]
     }
 
     /// Whether `text` looks like it names a certification at all (known or not), for lines in a
