@@ -115,3 +115,115 @@ public enum TextScan {
         return result
     }
 }
+
+// MARK: - ASCII fast paths
+
+/// Byte-level helpers for text that is plain ASCII. In such text (without a carriage return, which joins
+/// a following line feed into one `Character`) every `Character` is one byte, so splitting at a byte,
+/// comparing bytes and classifying bytes give exactly what the `Character` APIs give, without grapheme
+/// breaking or Unicode property look-ups. Callers check `isPlainASCII` and keep the `Character` code for
+/// everything else.
+extension TextScan {
+    /// Every byte is ASCII and none is a carriage return.
+    static func isPlainASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isPlainASCII($0) } ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        return true
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `text` when it is plain ASCII; nil otherwise.
+    @inline(__always)
+    static func withPlainASCII<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var copy = text
+        return copy.withUTF8 { bytes in isPlainASCII(bytes) ? body(bytes) : nil }
+    }
+
+    /// Whether the text holds an ASCII digit (0–9) anywhere: exact for any text, since a `Character`
+    /// that is an ASCII digit is that one byte.
+    static func containsASCIIDigit(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 &- 0x30 < 10 } } ?? text.utf8.contains { $0 &- 0x30 < 10 }
+    }
+
+    /// Whether the text holds the ASCII byte anywhere. When it does not, no `Character` of the text is
+    /// that ASCII character, whatever the text.
+    static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
+    @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+    @inline(__always) static func isASCIILower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+    @inline(__always) static func isASCIIDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    @inline(__always) static func lowerASCII(_ byte: UInt8) -> UInt8 { isASCIIUpper(byte) ? byte | 0x20 : byte }
+
+    /// The bytes lower-cased as a String (what `lowercased()` gives for ASCII).
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in 0..<bytes.count { buffer[index] = lowerASCII(bytes[index]) }
+            return bytes.count
+        }
+    }
+
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// Byte ranges of the words between spaces (what `split(separator: " ")` gives for ASCII text).
+    static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = -1
+        for index in 0..<bytes.count {
+            if bytes[index] == 0x20 {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+        }
+        if start >= 0 { words.append(start..<bytes.count) }
+        return words
+    }
+
+    /// How many words lie between spaces (`split(separator: " ").count` for ASCII text).
+    static func spaceWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// `text.split(separator: " ").count`, with a byte count for ASCII text.
+    static func spaceWordCount(_ text: String) -> Int {
+        withPlainASCII(text) { spaceWordCount($0) } ?? text.split(separator: " ").count
+    }
+}
+
+extension TextScan {
+    /// Whether the bytes, lower-cased, start with `prefix` (lower-case ASCII).
+    static func hasPrefixIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = prefix.utf8Start
+        for index in 0..<count where lowerASCII(bytes[index]) != pattern[index] { return false }
+        return true
+    }
+
+    /// Whether the bytes, lower-cased, end with `suffix` (lower-case ASCII).
+    static func hasSuffixIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = suffix.utf8Start
+        let offset = bytes.count - count
+        for index in 0..<count where lowerASCII(bytes[offset + index]) != pattern[index] { return false }
+        return true
+    }
+}

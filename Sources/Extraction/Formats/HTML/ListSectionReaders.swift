@@ -77,8 +77,28 @@ enum CertificationReader {
     }
 
     static func mayNameCertification(_ text: String) -> Bool {
-        letterWords(text).contains { triggerWords.contains($0) }
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+            // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
+            var index = 0
+            while index < bytes.count {
+                guard TextScan.isASCIILetter(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
+                if end - index <= maxTriggerLength, triggerWords.contains(TextScan.lowercasedASCII(bytes, index..<end)) { return true }
+                index = end
+            }
+            return false
+        }) {
+            return quick
+        }
+        return letterWords(text).contains { triggerWords.contains($0) }
     }
+
+    /// The longest trigger word, in bytes: longer ASCII words need no look-up.
+    static let maxTriggerLength = triggerWords.map(\.utf8.count).max() ?? 0
 
     /// The line as written, without its date and the punctuation that held it ("PHR (2022)" → "PHR").
     static func nameWithoutDate(_ line: HTMLLine) -> String {
