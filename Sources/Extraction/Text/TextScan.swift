@@ -203,7 +203,7 @@ extension TextScan {
 
     /// `text.split(separator: " ").count`, with a byte count for ASCII text.
     static func spaceWordCount(_ text: String) -> Int {
-        withPlainASCII(text) { spaceWordCount($0) } ?? text.split(separator: " ").count
+        withSimpleScalars(text) { spaceWordCount($0) } ?? text.split(separator: " ").count
     }
 }
 
@@ -225,5 +225,72 @@ extension TextScan {
         let offset = bytes.count - count
         for index in 0..<count where lowerASCII(bytes[offset + index]) != pattern[index] { return false }
         return true
+    }
+}
+
+extension TextScan {
+    /// Whether every scalar of the bytes (valid UTF-8) is its own `Character` and none joins a
+    /// neighbour: ASCII without a carriage return, U+00A0–U+02FF (Latin letters and signs, no combining
+    /// marks), and the punctuation, currency, arrow and symbol blocks résumés use (U+2010–U+2027,
+    /// U+2030–U+205E, U+20A0–U+20C0, U+2190–U+2BFF). No scalar there is canonically equivalent to an
+    /// ASCII character, so a `Character` of such text equals an ASCII character exactly when its one
+    /// byte is that character.
+    static func isSimpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+            } else if lead < 0xE0 {
+                // Two bytes: U+0080–U+07FF; only below U+0300 (lead 0xC2–0xCB).
+                guard lead <= 0xCB else { return false }
+                index += 2
+            } else if lead < 0xF0 {
+                guard index + 2 < bytes.count else { return false }
+                let value = (UInt32(lead) & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+                    || (0x2190...0x2BFF).contains(value) else { return false }
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Decodes the scalar starting at `index` of valid UTF-8 bytes; returns it and its length.
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
+
+extension TextScan {
+    /// Runs `body` on the UTF-8 bytes of `text` when it is plain ASCII or simple scalars
+    /// (`isSimpleScalars`): each character one scalar, so the text splits at an ASCII byte exactly as at
+    /// the character; nil otherwise. `body` must judge non-ASCII scalars as characters.
+    @inline(__always)
+    static func withSimpleScalars<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var copy = text
+        return copy.withUTF8 { bytes in isSimpleScalars(bytes) ? body(bytes) : nil }
+    }
+
+    /// Whether the character starting at `index` (simple scalars) passes: ASCII bytes by `ascii`, other
+    /// scalars as a `Character` by `other`.
+    @inline(__always)
+    static func character(
+        at index: Int, in bytes: UnsafeBufferPointer<UInt8>, ascii: (UInt8) -> Bool, other: (Character) -> Bool
+    ) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return ascii(byte) }
+        return other(Character(scalar(at: index, in: bytes).0))
     }
 }

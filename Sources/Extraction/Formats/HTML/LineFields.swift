@@ -339,7 +339,9 @@ enum LineFields {
         TextScan.isASCIILetter(byte) || byte == 0x26 || byte == 0x2D
     }
 
-    /// A stop word, for a word of ASCII bytes (none is longer than four letters).
+    /// A stop word, for a word of simple-scalar bytes: stop words are ASCII of at most four letters, and a
+    /// word with another scalar lower-cases to no ASCII word (only the Kelvin sign would, and it is not a
+    /// simple scalar).
     private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         word.count <= 4 && stopWords.contains(TextScan.lowercasedASCII(bytes, word))
     }
@@ -348,7 +350,7 @@ enum LineFields {
 
     /// Many lower-case words, or a past-tense verb leading into lower-case text: a duty or a tagline.
     static func isSentenceLike(_ text: String) -> Bool {
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+        if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
             let words = TextScan.spaceWords(bytes)
             guard words.count >= 3 else { return false }
             if startsWithVerb(bytes, words) { return true }
@@ -357,7 +359,7 @@ enum LineFields {
             var lower = 0
             for word in words where !isStopWord(bytes, word) {
                 content += 1
-                if TextScan.isASCIILower(bytes[word.lowerBound]) { lower += 1 }
+                if TextScan.character(at: word.lowerBound, in: bytes, ascii: TextScan.isASCIILower, other: \.isLowercase) { lower += 1 }
             }
             guard content > 0 else { return false }
             return Double(lower) / Double(content) > 0.4
@@ -386,7 +388,7 @@ enum LineFields {
 
     /// "Supervised the HR coordinator …", "Led our EEO-1 filing …": a verb followed by sentence text.
     static func startsWithVerb(_ text: String) -> Bool {
-        if let quick = TextScan.withPlainASCII(text, { bytes in startsWithVerb(bytes, TextScan.spaceWords(bytes)) }) {
+        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, TextScan.spaceWords(bytes)) }) {
             return quick
         }
         let words = text.split(separator: " ")
@@ -397,24 +399,39 @@ enum LineFields {
         return secondStartsLower
     }
 
-    /// `startsWithVerb` for ASCII text split at spaces.
+    /// `startsWithVerb` for simple-scalar text (`TextScan.isSimpleScalars`) split at spaces.
     private static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>]) -> Bool {
         guard words.count >= 3 else { return false }
-        let second = bytes[words[1].lowerBound]
-        guard TextScan.isASCIILower(second) || TextScan.isASCIIDigit(second) || second == 0x24 else { return false }
-        let first = TextScan.lowercasedASCII(bytes, words[0])
-        return irregularPastVerbs.contains(first) || (first.utf8.count >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
+        let secondStartsLower = TextScan.character(
+            at: words[1].lowerBound, in: bytes,
+            ascii: { TextScan.isASCIILower($0) || TextScan.isASCIIDigit($0) || $0 == 0x24 },
+            other: { $0.isLowercase || $0.isNumber })
+        guard secondStartsLower else { return false }
+        let firstWord = UnsafeBufferPointer(rebasing: bytes[words[0]])
+        let first: String
+        let length: Int
+        if TextScan.isPlainASCII(firstWord) {
+            first = TextScan.lowercasedASCII(firstWord)
+            length = first.utf8.count
+        } else {
+            first = String(decoding: firstWord, as: UTF8.self).lowercased()
+            length = first.count
+        }
+        return irregularPastVerbs.contains(first) || (length >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
     }
 
     /// Mostly capitalised words, as names of organisations and titles are written.
     static func isCapitalised(_ text: String) -> Bool {
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+        if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
             var content = 0
             var capitalised = 0
             for word in TextScan.spaceWords(bytes) where !isStopWord(bytes, word) {
                 content += 1
-                let first = bytes[word.lowerBound]
-                if TextScan.isASCIIUpper(first) || TextScan.isASCIIDigit(first) { capitalised += 1 }
+                if TextScan.character(
+                    at: word.lowerBound, in: bytes, ascii: { TextScan.isASCIIUpper($0) || TextScan.isASCIIDigit($0) },
+                    other: { $0.isUppercase || $0.isNumber }) {
+                    capitalised += 1
+                }
             }
             guard content > 0 else { return false }
             return Double(capitalised) / Double(content) >= 0.6
