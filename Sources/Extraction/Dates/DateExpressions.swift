@@ -28,6 +28,8 @@ public enum DateExpressions {
 
     /// The first date range in a slice; `matched` indexes the slice's base string.
     public static func findRange(in text: Substring) -> DateRange? {
+        // Every date holds a number token, and number tokens are ASCII digits: most lines have none.
+        guard TextScan.containsASCIIDigit(text) else { return nil }
         let tokens = DateTokenizer.tokens(of: text)
         var index = 0
         while index < tokens.count {
@@ -232,6 +234,7 @@ struct DateToken {
 
 enum DateTokenizer {
     static func tokens(of text: Substring) -> [DateToken] {
+        if TextScan.isPlainASCII(text) { return asciiTokens(of: text) }
         var tokens: [DateToken] = []
         var index = text.startIndex
         var sawSpace = true
@@ -264,6 +267,55 @@ enum DateTokenizer {
                 kind = .punctuation
             }
             let piece = text[start..<index]
+            var token = DateToken(
+                kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
+                isTight: !sawSpace)
+            if kind == .dash { token.text = "-" }
+            token.hadApostrophe = apostrophe
+            tokens.append(token)
+            sawSpace = false
+            apostrophe = false
+        }
+        return tokens
+    }
+
+    /// `tokens(of:)` for ASCII text (no carriage return): each character is one byte, so the bytes are
+    /// classified directly. Letters are A–Z and a–z, whitespace tab to form feed and space, dashes "-" and "~".
+    private static func asciiTokens(of text: Substring) -> [DateToken] {
+        var tokens: [DateToken] = []
+        let utf8 = text.utf8
+        let end = utf8.endIndex
+        var index = utf8.startIndex
+        var sawSpace = true
+        var apostrophe = false
+        while index < end {
+            let byte = utf8[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                sawSpace = true
+                index = utf8.index(after: index)
+                continue
+            }
+            let start = index
+            let kind: DateToken.Kind
+            if TextScan.isASCIILetter(byte) {
+                while index < end, TextScan.isASCIILetter(utf8[index]) { index = utf8.index(after: index) }
+                kind = .word
+            } else if TextScan.isASCIIDigit(byte) {
+                while index < end, TextScan.isASCIIDigit(utf8[index]) { index = utf8.index(after: index) }
+                kind = .number
+            } else if byte == 0x2D || byte == 0x7E {
+                while index < end, utf8[index] == 0x2D || utf8[index] == 0x7E { index = utf8.index(after: index) }
+                kind = .dash
+            } else {
+                index = utf8.index(after: index)
+                if byte == 0x27 {
+                    apostrophe = true
+                    sawSpace = false
+                    continue
+                }
+                kind = .punctuation
+            }
+            let piece = Substring(utf8[start..<index])
             var token = DateToken(
                 kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
                 isTight: !sawSpace)

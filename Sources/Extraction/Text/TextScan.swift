@@ -115,3 +115,182 @@ public enum TextScan {
         return result
     }
 }
+
+// MARK: - ASCII fast paths
+
+/// Byte-level helpers for text that is plain ASCII. In such text (without a carriage return, which joins
+/// a following line feed into one `Character`) every `Character` is one byte, so splitting at a byte,
+/// comparing bytes and classifying bytes give exactly what the `Character` APIs give, without grapheme
+/// breaking or Unicode property look-ups. Callers check `isPlainASCII` and keep the `Character` code for
+/// everything else.
+extension TextScan {
+    /// Every byte is ASCII and none is a carriage return.
+    static func isPlainASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isPlainASCII($0) } ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        return true
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `text` when it is plain ASCII; nil otherwise.
+    @inline(__always)
+    static func withPlainASCII<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var copy = text
+        return copy.withUTF8 { bytes in isPlainASCII(bytes) ? body(bytes) : nil }
+    }
+
+    /// Whether the text holds an ASCII digit (0–9) anywhere: exact for any text, since a `Character`
+    /// that is an ASCII digit is that one byte.
+    static func containsASCIIDigit(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 &- 0x30 < 10 } } ?? text.utf8.contains { $0 &- 0x30 < 10 }
+    }
+
+    /// Whether the text holds the ASCII byte anywhere. When it does not, no `Character` of the text is
+    /// that ASCII character, whatever the text.
+    static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
+    @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+    @inline(__always) static func isASCIILower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+    @inline(__always) static func isASCIIDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    @inline(__always) static func lowerASCII(_ byte: UInt8) -> UInt8 { isASCIIUpper(byte) ? byte | 0x20 : byte }
+
+    /// The bytes lower-cased as a String (what `lowercased()` gives for ASCII).
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in 0..<bytes.count { buffer[index] = lowerASCII(bytes[index]) }
+            return bytes.count
+        }
+    }
+
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// Byte ranges of the words between spaces (what `split(separator: " ")` gives for ASCII text).
+    static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = -1
+        for index in 0..<bytes.count {
+            if bytes[index] == 0x20 {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+        }
+        if start >= 0 { words.append(start..<bytes.count) }
+        return words
+    }
+
+    /// How many words lie between spaces (`split(separator: " ").count` for ASCII text).
+    static func spaceWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// `text.split(separator: " ").count`, with a byte count for ASCII text.
+    static func spaceWordCount(_ text: String) -> Int {
+        withSimpleScalars(text) { spaceWordCount($0) } ?? text.split(separator: " ").count
+    }
+}
+
+extension TextScan {
+    /// Whether the bytes, lower-cased, start with `prefix` (lower-case ASCII).
+    static func hasPrefixIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = prefix.utf8Start
+        for index in 0..<count where lowerASCII(bytes[index]) != pattern[index] { return false }
+        return true
+    }
+
+    /// Whether the bytes, lower-cased, end with `suffix` (lower-case ASCII).
+    static func hasSuffixIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = suffix.utf8Start
+        let offset = bytes.count - count
+        for index in 0..<count where lowerASCII(bytes[offset + index]) != pattern[index] { return false }
+        return true
+    }
+}
+
+extension TextScan {
+    /// Whether every scalar of the bytes (valid UTF-8) is its own `Character` and none joins a
+    /// neighbour: ASCII without a carriage return, U+00A0–U+02FF (Latin letters and signs, no combining
+    /// marks), and the punctuation, currency, arrow and symbol blocks résumés use (U+2010–U+2027,
+    /// U+2030–U+205E, U+20A0–U+20C0, U+2190–U+2BFF). No scalar there is canonically equivalent to an
+    /// ASCII character, so a `Character` of such text equals an ASCII character exactly when its one
+    /// byte is that character.
+    static func isSimpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+            } else if lead < 0xE0 {
+                // Two bytes: U+0080–U+07FF; only below U+0300 (lead 0xC2–0xCB).
+                guard lead <= 0xCB else { return false }
+                index += 2
+            } else if lead < 0xF0 {
+                guard index + 2 < bytes.count else { return false }
+                let value = (UInt32(lead) & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+                    || (0x2190...0x2BFF).contains(value) else { return false }
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Decodes the scalar starting at `index` of valid UTF-8 bytes; returns it and its length.
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
+
+extension TextScan {
+    /// Runs `body` on the UTF-8 bytes of `text` when it is plain ASCII or simple scalars
+    /// (`isSimpleScalars`): each character one scalar, so the text splits at an ASCII byte exactly as at
+    /// the character; nil otherwise. `body` must judge non-ASCII scalars as characters.
+    @inline(__always)
+    static func withSimpleScalars<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var copy = text
+        return copy.withUTF8 { bytes in isSimpleScalars(bytes) ? body(bytes) : nil }
+    }
+
+    /// Whether the character starting at `index` (simple scalars) passes: ASCII bytes by `ascii`, other
+    /// scalars as a `Character` by `other`.
+    @inline(__always)
+    static func character(
+        at index: Int, in bytes: UnsafeBufferPointer<UInt8>, ascii: (UInt8) -> Bool, other: (Character) -> Bool
+    ) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return ascii(byte) }
+        return other(Character(scalar(at: index, in: bytes).0))
+    }
+}

@@ -133,6 +133,9 @@ enum EducationReader {
 
     /// The stretch of the line around the degree, bounded by the institution, the place or the date.
     static func degreeAsWritten(in text: String, fields: [LineField], range: DateRange?) -> String? {
+        if TextScan.isPlainASCII(text), fields.allSatisfy({ TextScan.isPlainASCII($0.text) }) {
+            return degreeAsWrittenASCII(in: text, fields: fields, range: range)
+        }
         guard let degree = fields.first(where: { $0.kind == .degree }), let degreeRange = text.range(of: degree.text) else { return nil }
         var bounds: [Range<String.Index>] = []
         if let range { bounds.append(range.matched) }
@@ -152,6 +155,35 @@ enum EducationReader {
         if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
         if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
         let trimmed = LineFields.trim(written.trimmingCharacters(in: .whitespaces))
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `degreeAsWritten` for ASCII text: Foundation's search and trimming there are byte search and
+    /// trimming spaces and tabs.
+    private static func degreeAsWrittenASCII(in text: String, fields: [LineField], range: DateRange?) -> String? {
+        func find(_ needle: String) -> Range<String.Index>? {
+            guard !needle.isEmpty, let offset = TextScan.position(of: needle, in: text, from: 0) else { return nil }
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
+        }
+        guard let degree = fields.first(where: { $0.kind == .degree }), let degreeRange = find(degree.text) else { return nil }
+        var bounds: [Range<String.Index>] = []
+        if let range { bounds.append(range.matched) }
+        for field in fields where [.institution, .location, .employer].contains(field.kind) {
+            if let found = find(field.text) { bounds.append(found) }
+        }
+        var lower = text.startIndex
+        var upper = text.endIndex
+        for bound in bounds {
+            if bound.upperBound <= degreeRange.lowerBound, bound.upperBound > lower { lower = bound.upperBound }
+            if bound.lowerBound >= degreeRange.upperBound, bound.lowerBound < upper { upper = bound.lowerBound }
+        }
+        var written = TextScan.replacing(" | ", with: " ", in: String(text[lower..<upper]))
+        let opens = written.filter { $0 == "(" }.count
+        let closes = written.filter { $0 == ")" }.count
+        if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
+        if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
+        let trimmed = LineFields.trim(TextScan.trim(written, [" ", "\t"]))
         return trimmed.isEmpty ? nil : trimmed
     }
 

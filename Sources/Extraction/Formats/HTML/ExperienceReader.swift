@@ -31,28 +31,48 @@ enum ExperienceReader {
     /// Whether a line belongs to an entry's header or its body. `inHeader` says the entry being read has
     /// a header and no body yet: there a short name with no cue ("Zappos") is still part of the header.
     static func role(of line: HTMLLine, inHeader: Bool = false) -> Role {
-        let wordCount = line.text.split(separator: " ").count
-        let parsed = LineFields.parse(line)
+        // The tests run cheapest first, and the line is taken apart only as far as a decision needs:
+        // most lines of an experience section are duties, told by their first words or by having no
+        // date range. The decisions are those of the full rule set below, which reads the parsed line
+        // (`LineFields.parse`), the sentence test and the word count.
+        let wordCount = TextScan.spaceWordCount(line.text)
         let verbFirst = LineFields.startsWithVerb(line.text)
+        var sentenceLikeCache: Bool?
+        func sentenceLike() -> Bool {
+            if let known = sentenceLikeCache { return known }
+            let value = LineFields.isSentenceLike(line.text)
+            sentenceLikeCache = value
+            return value
+        }
         if line.isListItem || line.hadBullet {
             // Some templates list jobs as bullets ("• HR Generalist, Acme Health, 2019–2021"); a bullet
             // that reads as a sentence ("Team lead for two interns since March 2024") is a duty.
-            let namesJob = parsed.fields.contains { ($0.kind == .title || $0.kind == .employer) && !$0.sentenceLike }
-            let isJob = parsed.hasRange && wordCount <= 15 && !verbFirst && namesJob && !LineFields.isSentenceLike(line.text)
-            return isJob ? .header(parsed) : .body
+            guard wordCount <= 15, !verbFirst else { return .body }
+            let (range, remainder) = LineFields.cutRange(line.fieldText)
+            let parsed = ParsedLine(range: range, fields: [])
+            guard parsed.hasRange else { return .body }
+            let full = ParsedLine(range: range, fields: LineFields.fields(of: remainder, line: line, education: false))
+            let namesJob = full.fields.contains { ($0.kind == .title || $0.kind == .employer) && !$0.sentenceLike }
+            let isJob = namesJob && !sentenceLike()
+            return isJob ? .header(full) : .body
         }
         if verbFirst { return .body }
-        if parsed.hasRange { return wordCount <= 25 ? .header(parsed) : .body }
-        if parsed.range != nil, wordCount <= 8, !LineFields.isSentenceLike(line.text) { return .header(parsed) }
-        if LineFields.isSentenceLike(line.text) || wordCount > 14 { return .body }
-        let usable = parsed.fields.filter { !$0.sentenceLike }
-        if usable.contains(where: { $0.kind == .title || $0.kind == .employer || $0.kind == .location }) { return .header(parsed) }
+        let (range, remainder) = LineFields.cutRange(line.fieldText)
+        func parsed() -> ParsedLine {
+            ParsedLine(range: range, fields: LineFields.fields(of: remainder, line: line, education: false))
+        }
+        if ParsedLine(range: range, fields: []).hasRange { return wordCount <= 25 ? .header(parsed()) : .body }
+        if range != nil, wordCount <= 8, !sentenceLike() { return .header(parsed()) }
+        if wordCount > 14 || sentenceLike() { return .body }
+        let full = parsed()
+        let usable = full.fields.filter { !$0.sentenceLike }
+        if usable.contains(where: { $0.kind == .title || $0.kind == .employer || $0.kind == .location }) { return .header(full) }
         let presented = line.headingLevel != nil || line.hasHeadingClass || (line.isBold && wordCount <= 8)
             || usable.contains(where: \.emphasised)
-        if presented, !usable.isEmpty { return .header(parsed) }
-        if inHeader, wordCount <= 5, !line.text.hasSuffix("."), usable.count == parsed.fields.count, !usable.isEmpty,
+        if presented, !usable.isEmpty { return .header(full) }
+        if inHeader, wordCount <= 5, !line.text.hasSuffix("."), usable.count == full.fields.count, !usable.isEmpty,
            usable.allSatisfy({ LineFields.isCapitalised($0.text) }) {
-            return .header(parsed)
+            return .header(full)
         }
         return .body
     }

@@ -90,6 +90,9 @@ enum HTMLLines {
         var emphasised: [String] = []
         var links: [String] = []
         var bullet = false
+        // A chunk whose field text differs from its text (a tab stop, a `<time>`): only then is the field
+        // text cleaned on its own.
+        var fieldsDiffer = false
         var nextContainer = 1
 
         func flush() {
@@ -98,23 +101,24 @@ enum HTMLLines {
                 emphasised.removeAll()
                 links.removeAll()
                 bullet = false
+                fieldsDiffer = false
             }
             guard !chunks.isEmpty else { return }
             var raw = ""
             var rawFields = ""
             for chunk in chunks {
                 raw += chunk.text
-                rawFields += chunk.fieldText
+                if fieldsDiffer { rawFields += chunk.fieldText }
             }
             let (text, strippedBullet) = clean(raw)
-            let (fieldText, _) = clean(rawFields)
+            let fieldText = fieldsDiffer ? clean(rawFields).0 : text
             guard !text.isEmpty else { return }
-            if text.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return }
-            let visible = chunks.filter { !$0.text.allSatisfy(\.isWhitespace) }
+            if !hasLetterOrNumber(text) { return }
+            let visible = chunks.filter { !isAllWhitespace($0.text) }
             guard let first = visible.first else { return }
             var line = HTMLLine(text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line)
             line.headingLevel = visible.compactMap(\.context.headingLevel).first
-            line.isBold = visible.allSatisfy { $0.context.bold || $0.text.allSatisfy { !$0.isLetter } }
+            line.isBold = visible.allSatisfy { $0.context.bold || !hasLetter($0.text) }
             line.isListItem = visible.contains { $0.context.listItem }
             line.hadBullet = bullet || strippedBullet
             line.isLabelCell = first.context.labelCell
@@ -155,11 +159,13 @@ enum HTMLLines {
                 // Word's tab stops separate the columns of a line: date, employer, place.
                 if name == "span", TextScan.contains(style, "mso-tab-count") {
                     chunks.append(Chunk(text: " ", fieldText: " | ", line: child.line, context: context))
+                    fieldsDiffer = true
                     continue
                 }
                 if name == "time", let datetime = child.attribute("datetime"), PartialDate(iso: datetime) != nil {
                     let shown = child.text
                     chunks.append(Chunk(text: " " + shown + " ", fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: child.line, context: context))
+                    fieldsDiffer = true
                     continue
                 }
                 let isBlock = MarkupElement.blockElements.contains(name)
@@ -193,7 +199,7 @@ enum HTMLLines {
                 }
                 let classes = child.classNames.map { $0.lowercased() }
                 for className in classes {
-                    let compact = className.filter { $0.isLetter }
+                    let compact = letters(of: className)
                     if ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"].contains(where: { TextScan.contains(compact, $0) }) {
                         context.sectionTitleClass = true
                     } else if TextScan.contains(compact, "heading") || TextScan.contains(compact, "title") || compact.hasSuffix("header") {
@@ -235,6 +241,36 @@ enum HTMLLines {
         return lines
     }
 
+    /// Whether the text has a letter or a number (a byte test for ASCII text).
+    static func hasLetterOrNumber(_ text: String) -> Bool {
+        TextScan.withPlainASCII(text) { bytes in bytes.contains { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) } }
+            ?? text.contains(where: { $0.isLetter || $0.isNumber })
+    }
+
+    /// Whether the text has a letter (a byte test for ASCII text).
+    static func hasLetter(_ text: String) -> Bool {
+        TextScan.withPlainASCII(text) { bytes in bytes.contains { TextScan.isASCIILetter($0) } } ?? text.contains(where: \.isLetter)
+    }
+
+    /// Whether every character is whitespace (a byte test for ASCII text).
+    static func isAllWhitespace(_ text: String) -> Bool {
+        TextScan.withPlainASCII(text) { bytes in bytes.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } } ?? text.allSatisfy(\.isWhitespace)
+    }
+
+    /// The letters of a class name (a byte filter for ASCII names).
+    static func letters(of text: String) -> String {
+        TextScan.withPlainASCII(text) { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var count = 0
+                for byte in bytes where TextScan.isASCIILetter(byte) {
+                    buffer[count] = byte
+                    count += 1
+                }
+                return count
+            }
+        } ?? text.filter { $0.isLetter }
+    }
+
     /// `name`, `fullname`, `pname`, `candidatename` — but not `companyname`, `jobname`, `schoolname`.
     static func isPersonNameClass(_ compact: String) -> Bool {
         guard compact.hasSuffix("name") else { return false }
@@ -256,6 +292,24 @@ enum HTMLLines {
     static func removeDownlevelConditionals(_ text: String) -> String {
         var result = ""
         var rest = text[...]
+        if isPlainForSearch(text) {
+            // Byte search: the same matches as Foundation's in such text (see `isPlainForSearch`).
+            var result = ""
+            var rest = text[...]
+            while let open = TextScan.position(of: "<![", in: String(rest), from: 0) {
+                let openIndex = rest.utf8.index(rest.startIndex, offsetBy: open)
+                let afterOpen = rest.utf8.index(openIndex, offsetBy: 3)
+                result += rest[rest.startIndex..<openIndex]
+                guard let close = TextScan.position(of: "]>", in: String(rest[afterOpen...]), from: 0) else {
+                    rest = rest[afterOpen...]
+                    continue
+                }
+                result += " "
+                rest = rest[rest.utf8.index(afterOpen, offsetBy: close + 2)...]
+            }
+            result += rest
+            return result
+        }
         // Called only when the text holds "<![", so Foundation's search is fine here.
         while let open = rest.range(of: "<![") {
             result += rest[rest.startIndex..<open.lowerBound]
@@ -270,11 +324,25 @@ enum HTMLLines {
         return result
     }
 
+    /// Text in which Foundation's (canonically equivalent) search for "<![" and "]>" finds what a byte
+    /// search finds: only scalars below U+0300 (no combining marks; precomposed letters decompose to
+    /// letters and marks, never to these brackets) and the general punctuation and currency signs
+    /// (dashes, quotes, bullets, ellipsis, €) Word writes.
+    static func isPlainForSearch(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+        }
+    }
+
     static let bulletCharacters: Set<Character> = [
         "•", "·", "▪", "▫", "●", "○", "◦", "■", "□", "♦", "◆", "❖", "➢", "➤", "►", "▸", "▶", "✓", "✔", "§", "⁃", "∙", "⦁", "◘", "‣",
     ]
 
     static func stripBullet(_ text: String) -> (String, Bool) {
+        // An ASCII first byte other than a dash, star or ">" starts no bullet (the bullet glyphs are not
+        // ASCII, and a character starting with that byte is not "-", "*" or ">").
+        if let lead = text.utf8.first, lead < 0x80, lead != 0x2D, lead != 0x2A, lead != 0x3E { return (text, false) }
         var rest = text[...]
         var stripped = false
         while let first = rest.first {

@@ -30,21 +30,29 @@ struct ParsedLine: Sendable {
 /// line of every file in a batch.
 enum LineFields {
     static func parse(_ line: HTMLLine, education: Bool = false) -> ParsedLine {
-        let source = line.fieldText
-        var remainder = source
-        var range: DateRange?
-        if let found = DateExpressions.findRange(in: source) {
-            range = found
-            remainder = String(source[source.startIndex..<found.matched.lowerBound]) + " | " + String(source[found.matched.upperBound...])
-        }
+        let (range, remainder) = cutRange(line.fieldText)
+        return ParsedLine(range: range, fields: fields(of: remainder, line: line, education: education))
+    }
+
+    /// The first date range of the line's field text, and the text with the range replaced by a separator.
+    static func cutRange(_ source: String) -> (DateRange?, String) {
+        guard let found = DateExpressions.findRange(in: source) else { return (nil, source) }
+        return (found, String(source[source.startIndex..<found.matched.lowerBound]) + " | " + String(source[found.matched.upperBound...]))
+    }
+
+    /// The fields of a line's text once its date range is cut out (`cutRange`).
+    static func fields(of remainder: String, line: HTMLLine, education: Bool) -> [LineField] {
         let pieces = split(remainder)
         let emphasised = line.emphasised.map { $0.lowercased() }
-        let fields = pieces.map { piece -> LineField in
-            let lowered = piece.lowercased()
-            let isEmphasised = emphasised.contains { $0 == lowered || ($0.utf8.count >= 3 && TextScan.contains(lowered, $0)) }
-            return LineField(text: piece, kind: classify(piece, education: education), emphasised: isEmphasised, sentenceLike: isSentenceLike(piece))
+        return pieces.map { piece -> LineField in
+            var isEmphasised = false
+            if !emphasised.isEmpty {
+                let lowered = piece.lowercased()
+                isEmphasised = emphasised.contains { $0 == lowered || ($0.utf8.count >= 3 && TextScan.contains(lowered, $0)) }
+            }
+            let sentenceLike = isSentenceLike(piece)
+            return LineField(text: piece, kind: classify(piece, education: education, sentenceLike: sentenceLike), emphasised: isEmphasised, sentenceLike: sentenceLike)
         }
-        return ParsedLine(range: range, fields: fields)
     }
 
     // MARK: - Splitting
@@ -53,6 +61,7 @@ enum LineFields {
     /// bullets, tabs, semicolons, spaced dashes, em dashes, " at ", "@", brackets, and commas (keeping
     /// "Lit Ware, Inc." and "Columbus, OH" whole).
     static func split(_ text: String) -> [String] {
+        if let quick = TextScan.withPlainASCII(text, { splitASCII($0) }) { return quick }
         var result: [String] = []
         for part in splitAtSeparators(text) {
             for piece in splitCommas(String(part)) {
@@ -62,6 +71,50 @@ enum LineFields {
         }
         return result
     }
+
+    /// `split` for ASCII text: the same separators, found by byte.
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var result: [String] = []
+        func add(_ range: Range<Int>) {
+            let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            for piece in splitCommas(part) {
+                let trimmed = trim(piece)
+                if !trimmed.isEmpty, trimmed.utf8.contains(where: { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) }) { result.append(trimmed) }
+            }
+        }
+        var partStart = 0
+        var index = 0
+        scan: while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x7C, 0x09, 0x3B, 0x28, 0x29, 0x5B, 0x5D, 0x1F:  // | tab ; ( ) [ ] unit separator
+                add(partStart..<index)
+                index += 1
+                partStart = index
+                continue scan
+            case 0x20:
+                // " -- ", " - ", " @ ", " at ", " / " (in the order of `spacedSeparators`)
+                for separator in asciiSpacedSeparators {
+                    let end = index + 1 + separator.count
+                    guard end < bytes.count, bytes[end] == 0x20 else { continue }
+                    if bytes[(index + 1)..<end].elementsEqual(separator) {
+                        add(partStart..<index)
+                        index = end
+                        partStart = index
+                        continue scan
+                    }
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        add(partStart..<bytes.count)
+        return result
+    }
+
+    /// The ASCII ones of `spacedSeparators`, as bytes.
+    static let asciiSpacedSeparators: [[UInt8]] = [[0x2D, 0x2D], [0x2D], [0x40], [0x61, 0x74], [0x2F]]
 
     static let separatorCharacters: Set<Character> = ["|", "·", "•", "\t", ";", "(", ")", "[", "]", "‖", "∙", "▪", "—", "\u{1F}"]
     /// Separators that only separate with a space on each side: "Acme - Columbus", not "EEO-1".
@@ -113,6 +166,11 @@ enum LineFields {
     /// Splits at commas, then rejoins what a comma does not separate: a company suffix ("Inc."), a state
     /// or country after a city, a department after a bare title ("Manager, Human Resources").
     static func splitCommas(_ text: String) -> [String] {
+        if !TextScan.containsByte(text, 0x2C) {
+            // No comma (no byte of one, so no character either): the one trimmed piece.
+            let trimmed = trim(text)
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
         let parts = text.split(separator: ",", omittingEmptySubsequences: true).map { trim(String($0)) }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return parts }
         var result: [String] = []
@@ -136,6 +194,7 @@ enum LineFields {
     }
 
     static func trim(_ text: String) -> String {
+        if let quick = TextScan.withPlainASCII(text, { trimASCII($0) }) { return quick }
         var trimmed = TextScan.trim(text, trimmable)
         // A closing period is punctuation unless it ends an abbreviation ("Inc.", "B.A.", "Jr.").
         if trimmed.hasSuffix("."), trimmed.count > 1 {
@@ -147,23 +206,71 @@ enum LineFields {
         return trimmed
     }
 
+    /// `trim` for ASCII text.
+    private static func trimASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, isTrimmableASCII(bytes[lower]) { lower += 1 }
+        while upper > lower, isTrimmableASCII(bytes[upper - 1]) { upper -= 1 }
+        if upper - lower > 1, bytes[upper - 1] == 0x2E {
+            let bodyUpper = upper - 1
+            var end = bodyUpper
+            while end > lower, bytes[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > lower, bytes[start - 1] != 0x20 { start -= 1 }
+            let lastWord = TextScan.lowercasedASCII(bytes, start..<end)
+            let keeps = bytes[start..<end].contains(0x2E) || end - start == 1 || companySuffixes.contains(lastWord)
+                || ["jr", "sr", "st", "dept", "assn", "bros", "univ"].contains(lastWord)
+            if !keeps {
+                upper = bodyUpper
+                while lower < upper, isSpaceASCII(bytes[lower]) { lower += 1 }
+                while upper > lower, isSpaceASCII(bytes[upper - 1]) { upper -= 1 }
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+    }
+
+    /// The ASCII characters of `trimmable`.
+    @inline(__always) private static func isTrimmableASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x2C, 0x3B, 0x3A, 0x7C, 0x2D, 0x2F, 0x1F: true
+        default: false
+        }
+    }
+
+    /// The ASCII characters of `TextScan.spaces` (a carriage return never reaches here).
+    @inline(__always) private static func isSpaceASCII(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A
+    }
+
     static let trimmable: Set<Character> = [" ", "\t", "\n", "\u{00A0}", ",", ";", ":", "|", "–", "—", "-", "·", "•", "/", "\u{1F}"]
 
     // MARK: - Classifying
 
     static func classify(_ text: String, education: Bool) -> FieldKind {
+        classify(text, education: education, sentenceLike: isSentenceLike(text))
+    }
+
+    /// `classify` with `isSentenceLike(text)` already known.
+    static func classify(_ text: String, education: Bool, sentenceLike: Bool) -> FieldKind {
         if isDuration(text) { return .duration }
         if isLocation(text) { return .location }
-        if isSentenceLike(text) { return .unknown }
+        if sentenceLike { return .unknown }
         if education {
             if isDegree(text) { return .degree }
             if isInstitution(text) { return .institution }
         }
         let words = lowerWords(text)
-        let title = words.filter { titleWords.contains($0) }.count
-        var organisation = words.filter { organisationWords.contains($0) }.count
+        var title = 0
+        var organisation = 0
+        for word in words {
+            if titleWords.contains(word) { title += 1 }
+            if organisationWords.contains(word) { organisation += 1 }
+        }
         let lowered = text.lowercased()
-        if organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
+        // Every phrase holds "of ": without those bytes neither test can match (see `organisationPhrases`).
+        if TextScan.contains(lowered, "of "),
+           organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
         // "Awesome compression company" is a tagline, not a name: organisations are written in capitals.
         if organisation > 0, !isCapitalised(text) { organisation -= 1 }
         if title > organisation { return .title }
@@ -185,6 +292,14 @@ enum LineFields {
     /// "5 yrs 2 mos", "2 years", "(3 months)": what LinkedIn exports add after dates; also an employment
     /// type ("Contract"), which names neither the job nor the employer.
     static func isDuration(_ text: String) -> Bool {
+        // ASCII: an employment type is at most 13 bytes, and a duration starts with a digit.
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool? in
+            if bytes.count <= 14, employmentTypes.contains(TextScan.lowercasedASCII(bytes)) { return true }
+            guard let first = bytes.firstIndex(where: { $0 != 0x20 }), TextScan.isASCIIDigit(bytes[first]) else { return false }
+            return nil
+        }), let quick {
+            return quick
+        }
         if employmentTypes.contains(text.lowercased()) { return true }
         let words = text.lowercased().split(whereSeparator: { $0 == " " })
         guard let first = words.first, first.allSatisfy(\.isNumber), words.count >= 2 else { return false }
@@ -195,13 +310,62 @@ enum LineFields {
 
     /// Words of the text, lower-case, letters only ("CEO/President" → ceo, president).
     static func lowerWords(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, ["-"]) }.filter { !$0.isEmpty }
+        if let words = TextScan.withPlainASCII(text, { bytes -> [String] in
+            // Runs of letters, "&" and "-", without leading and trailing hyphens.
+            var words: [String] = []
+            var index = 0
+            while index < bytes.count {
+                guard isWordByte(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                var lower = index
+                var upper = end
+                while lower < upper, bytes[lower] == 0x2D { lower += 1 }
+                while upper > lower, bytes[upper - 1] == 0x2D { upper -= 1 }
+                if lower < upper { words.append(TextScan.lowercasedASCII(bytes, lower..<upper)) }
+                index = end
+            }
+            return words
+        }) {
+            return words
+        }
+        return text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, ["-"]) }.filter { !$0.isEmpty }
+    }
+
+    @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
+        TextScan.isASCIILetter(byte) || byte == 0x26 || byte == 0x2D
+    }
+
+    /// A stop word, for a word of simple-scalar bytes: stop words are ASCII of at most four letters, and a
+    /// word with another scalar lower-cases to no ASCII word (only the Kelvin sign would, and it is not a
+    /// simple scalar).
+    private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        word.count <= 4 && stopWords.contains(TextScan.lowercasedASCII(bytes, word))
     }
 
     static let stopWords: Set<String> = ["of", "and", "the", "for", "in", "at", "to", "with", "&", "a", "an", "on", "de", "der", "und", "du", "la", "le", "y", "e", "or", "as", "by"]
 
     /// Many lower-case words, or a past-tense verb leading into lower-case text: a duty or a tagline.
     static func isSentenceLike(_ text: String) -> Bool {
+        if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
+            let words = TextScan.spaceWords(bytes)
+            guard words.count >= 3 else { return false }
+            if startsWithVerb(bytes, words) { return true }
+            guard words.count >= 4 else { return false }
+            var content = 0
+            var lower = 0
+            for word in words where !isStopWord(bytes, word) {
+                content += 1
+                if TextScan.character(at: word.lowerBound, in: bytes, ascii: TextScan.isASCIILower, other: \.isLowercase) { lower += 1 }
+            }
+            guard content > 0 else { return false }
+            return Double(lower) / Double(content) > 0.4
+        }) {
+            return quick
+        }
         let words = text.split(separator: " ")
         guard words.count >= 3 else { return false }
         if startsWithVerb(text) { return true }
@@ -224,6 +388,9 @@ enum LineFields {
 
     /// "Supervised the HR coordinator …", "Led our EEO-1 filing …": a verb followed by sentence text.
     static func startsWithVerb(_ text: String) -> Bool {
+        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, TextScan.spaceWords(bytes)) }) {
+            return quick
+        }
         let words = text.split(separator: " ")
         guard words.count >= 3, let first = words.first?.lowercased(), let second = words.dropFirst().first else { return false }
         let isVerb = irregularPastVerbs.contains(first) || (first.count >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
@@ -232,8 +399,45 @@ enum LineFields {
         return secondStartsLower
     }
 
+    /// `startsWithVerb` for simple-scalar text (`TextScan.isSimpleScalars`) split at spaces.
+    private static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>]) -> Bool {
+        guard words.count >= 3 else { return false }
+        let secondStartsLower = TextScan.character(
+            at: words[1].lowerBound, in: bytes,
+            ascii: { TextScan.isASCIILower($0) || TextScan.isASCIIDigit($0) || $0 == 0x24 },
+            other: { $0.isLowercase || $0.isNumber })
+        guard secondStartsLower else { return false }
+        let firstWord = UnsafeBufferPointer(rebasing: bytes[words[0]])
+        let first: String
+        let length: Int
+        if TextScan.isPlainASCII(firstWord) {
+            first = TextScan.lowercasedASCII(firstWord)
+            length = first.utf8.count
+        } else {
+            first = String(decoding: firstWord, as: UTF8.self).lowercased()
+            length = first.count
+        }
+        return irregularPastVerbs.contains(first) || (length >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
+    }
+
     /// Mostly capitalised words, as names of organisations and titles are written.
     static func isCapitalised(_ text: String) -> Bool {
+        if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
+            var content = 0
+            var capitalised = 0
+            for word in TextScan.spaceWords(bytes) where !isStopWord(bytes, word) {
+                content += 1
+                if TextScan.character(
+                    at: word.lowerBound, in: bytes, ascii: { TextScan.isASCIIUpper($0) || TextScan.isASCIIDigit($0) },
+                    other: { $0.isUppercase || $0.isNumber }) {
+                    capitalised += 1
+                }
+            }
+            guard content > 0 else { return false }
+            return Double(capitalised) / Double(content) >= 0.6
+        }) {
+            return quick
+        }
         let content = text.split(separator: " ").filter { !stopWords.contains($0.lowercased()) }
         guard !content.isEmpty else { return false }
         let capitalised = content.filter { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }.count
@@ -255,6 +459,15 @@ enum LineFields {
     // MARK: - Places
 
     static func isLocation(_ text: String) -> Bool {
+        // ASCII without a comma: only the remote words can make a place.
+        if !TextScan.containsByte(text, 0x2C), let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+            if bytes.count <= 14, ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains(TextScan.lowercasedASCII(bytes)) {
+                return true
+            }
+            return TextScan.hasPrefixIgnoringASCIICase(bytes, "remote ") || TextScan.hasSuffixIgnoringASCIICase(bytes, " (remote)")
+        }) {
+            return quick
+        }
         let lowered = text.lowercased()
         if ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains(lowered) { return true }
         if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }

@@ -77,8 +77,84 @@ enum CertificationReader {
     }
 
     static func mayNameCertification(_ text: String) -> Bool {
-        letterWords(text).contains { triggerWords.contains($0) }
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+            // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
+            var index = 0
+            while index < bytes.count {
+                guard TextScan.isASCIILetter(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
+                if mayBeTrigger(bytes, index..<end), triggerWords.contains(TextScan.lowercasedASCII(bytes, index..<end)) { return true }
+                index = end
+            }
+            return false
+        }) {
+            return quick
+        }
+        let lowered = text.lowercased()
+        var copy = lowered
+        if let quick = copy.withUTF8({ bytes -> Bool? in
+            guard TextScan.isSimpleScalars(bytes) else { return nil }
+            // Each scalar is a character here: the runs of letters are `letterWords`' words.
+            var index = 0
+            var start = -1
+            var ascii = true
+            func runEnds(at end: Int) -> Bool {
+                defer { start = -1 }
+                guard start >= 0 else { return false }
+                let run = start..<end
+                if ascii { return mayBeTrigger(bytes, run) && triggerWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)) }
+                return triggerWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self))
+            }
+            while index < bytes.count {
+                let (scalar, length) = TextScan.scalar(at: index, in: bytes)
+                let isLetter = length == 1 ? TextScan.isASCIILetter(bytes[index]) : Character(scalar).isLetter
+                if isLetter {
+                    if start < 0 {
+                        start = index
+                        ascii = true
+                    }
+                    if length > 1 { ascii = false }
+                } else if runEnds(at: index) {
+                    return true
+                }
+                index += length
+            }
+            return runEnds(at: bytes.count)
+        }) {
+            return quick
+        }
+        return letterWords(text).contains { triggerWords.contains($0) }
     }
+
+    /// A quick filter on ASCII runs (lower- or upper-case): the first two letters and the length of a
+    /// trigger word. False means no trigger word is that run.
+    @inline(__always)
+    static func mayBeTrigger(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+        guard run.count <= maxTriggerLength else { return false }
+        let first = Int(TextScan.lowerASCII(bytes[run.lowerBound]) &- 0x61)
+        let second = run.count > 1 ? Int(TextScan.lowerASCII(bytes[run.lowerBound + 1]) &- 0x61) : 26
+        return triggerPrefixes[first * 27 + second]
+    }
+
+    /// The longest trigger word, in bytes: longer ASCII words need no look-up.
+    static let maxTriggerLength = triggerWords.map(\.utf8.count).max() ?? 0
+
+    /// For each ASCII trigger word, its first letter × (second letter or none), as `mayBeTrigger` reads them.
+    static let triggerPrefixes: [Bool] = {
+        var table = [Bool](repeating: false, count: 27 * 27)
+        for word in triggerWords {
+            let bytes = Array(word.utf8)
+            guard !bytes.isEmpty, bytes.allSatisfy(TextScan.isASCIILower) else { continue }
+            let first = Int(bytes[0] - 0x61)
+            let second = bytes.count > 1 ? Int(bytes[1] - 0x61) : 26
+            table[first * 27 + second] = true
+        }
+        return table
+    }()
 
     /// The line as written, without its date and the punctuation that held it ("PHR (2022)" → "PHR").
     static func nameWithoutDate(_ line: HTMLLine) -> String {

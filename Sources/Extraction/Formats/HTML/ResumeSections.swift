@@ -62,15 +62,23 @@ enum SectionHeadings {
         guard lowered.count <= 48, !lowered.contains(where: { $0 == "@" || $0.isNumber }) else { return nil }
         let words = LineFields.lowerWords(lowered)
         guard !words.isEmpty, words.count <= 6 else { return nil }
+        // In ASCII text a phrase can sit there as whole words only if its first word is one of the
+        // text's runs of letters: only those phrases are searched, in their order in the list.
+        var phraseIndices: [Int]?
+        var otherIndices: [Int]?
+        if let runs = TextScan.withPlainASCII(lowered, { letterRuns($0) }) {
+            phraseIndices = Array(Set(runs.flatMap { phraseIndicesByFirstWord[$0] ?? [] })).sorted()
+            otherIndices = Array(Set(runs.flatMap { otherIndicesByFirstWord[$0] ?? [] })).sorted()
+        }
         var best: (position: Int, length: Int, section: ResumeSection)?
-        for (phrase, section) in phrases {
+        for (phrase, section) in phraseIndices.map({ $0.map { phrases[$0] } }) ?? phrases {
             guard let position = wordPosition(of: phrase, in: lowered) else { continue }
             if best == nil || position < best!.position || (position == best!.position && phrase.count > best!.length) {
                 best = (position, phrase.count, section)
             }
         }
         var firstOther: Int?
-        for word in otherWords {
+        for word in otherIndices.map({ $0.map { otherWords[$0] } }) ?? otherWords {
             if let position = wordPosition(of: word, in: lowered), firstOther == nil || position < firstOther! { firstOther = position }
         }
         // "Volunteer Experience" is not the experience we count; "Awards & Certifications" still holds
@@ -85,6 +93,31 @@ enum SectionHeadings {
         }
         return best?.section
     }
+
+    /// The runs of ASCII letters in the bytes.
+    private static func letterRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var runs: [String] = []
+        var index = 0
+        while index < bytes.count {
+            guard TextScan.isASCIILetter(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
+            runs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+            index = end
+        }
+        return runs
+    }
+
+    /// The first word of a phrase: up to its first space.
+    private static func firstWord(_ phrase: String) -> String {
+        String(phrase.prefix { $0 != " " })
+    }
+
+    static let phraseIndicesByFirstWord: [String: [Int]] = Dictionary(grouping: phrases.indices, by: { firstWord(phrases[$0].0) })
+    static let otherIndicesByFirstWord: [String: [Int]] = Dictionary(grouping: otherWords.indices, by: { firstWord(otherWords[$0]) })
 
     static let headingPunctuation: Set<Character> = [" ", ":", ".", "-", "–", "—", "|", "·", "•", "*", "#"]
 
