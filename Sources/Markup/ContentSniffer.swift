@@ -17,7 +17,12 @@ enum ContentSniffer {
     static func sniff(_ bytes: Data) throws(MarkupError) -> Verdict {
         guard !bytes.isEmpty else { throw .empty }
         let prefix = decodedPrefix(bytes)
-        if prefix.unicodeScalars.contains(where: { $0 == "\u{0}" }) {
+        // A NUL scalar is a zero byte in the UTF-8 of the decoded prefix: one byte search, not a scalar walk.
+        let holdsNUL = prefix.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+            ?? prefix.utf8.contains(0)
+        if holdsNUL {
             throw .notMarkup("it holds NUL bytes: a binary file, not an HTML or XML résumé")
         }
         let trimmed = prefix.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
@@ -75,10 +80,16 @@ enum ContentSniffer {
     /// Whether the bytes hold U+FFFD encoded as UTF-8 (EF BF BD).
     private static func containsReplacementCharacter(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 3 else { return false }
-        for index in 0..<(bytes.count - 2) where bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
-            return true
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var index = 0
+            while index < buffer.count - 2, let found = memchr(base + index, 0xEF, buffer.count - 2 - index) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[at + 1] == 0xBF && buffer[at + 2] == 0xBD { return true }
+                index = at + 1
+            }
+            return false
         }
-        return false
     }
 
     /// The index just past the first `marker` (ASCII) in `text`, found on UTF-8 code units: Foundation's

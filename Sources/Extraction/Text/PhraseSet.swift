@@ -58,23 +58,33 @@ public struct PhraseSet: Sendable {
         var text = text
         return text.withUTF8 { textBytes -> Int? in
             bytes.withUnsafeBufferPointer { phraseBytes -> Int? in
-                guard let textBase = textBytes.baseAddress, let phraseBase = phraseBytes.baseAddress else { return nil }
-                for position in 0..<textBytes.count {
-                    let first = Int(textBytes[position])
-                    let bucket = bucketStarts[first]..<bucketStarts[first + 1]
-                    guard !bucket.isEmpty else { continue }
-                    let remaining = textBytes.count - position
-                    var best: Int?
-                    for item in bucket {
-                        let index = bucketItems[item]
-                        let range = ranges[index]
-                        guard range.count <= remaining,
-                              memcmp(textBase + position, phraseBase + range.lowerBound, range.count) == 0 else { continue }
-                        if best == nil || index < best! { best = index }
+                bucketStarts.withUnsafeBufferPointer { starts -> Int? in
+                    bucketItems.withUnsafeBufferPointer { items -> Int? in
+                        ranges.withUnsafeBufferPointer { ranges -> Int? in
+                            guard let textBase = textBytes.baseAddress, let phraseBase = phraseBytes.baseAddress else { return nil }
+                            let count = textBytes.count
+                            for position in 0..<count {
+                                let first = Int(textBase[position])
+                                let bucketStart = starts[first], bucketEnd = starts[first + 1]
+                                guard bucketStart < bucketEnd else { continue }
+                                let remaining = count - position
+                                var best = Int.max
+                                for item in bucketStart..<bucketEnd {
+                                    let index = items[item]
+                                    let range = ranges[index]
+                                    // The first byte matched by bucket; test the second before calling memcmp.
+                                    guard range.count <= remaining, index < best else { continue }
+                                    if range.count > 1 && textBase[position + 1] != phraseBase[range.lowerBound + 1] { continue }
+                                    if range.count <= 2 || memcmp(textBase + position + 2, phraseBase + range.lowerBound + 2, range.count - 2) == 0 {
+                                        best = index
+                                    }
+                                }
+                                if best != Int.max { return best }
+                            }
+                            return nil
+                        }
                     }
-                    if let best { return best }
                 }
-                return nil
             }
         }
     }

@@ -8,10 +8,14 @@ enum CompetencyCriterion {
 
     static func evaluate(_ rule: CompetencyRule, in context: ScoringContext) -> CriterionOutcome {
         var found: [(term: String, evidence: Evidence)] = []
+        let lines = context.record.lines
         for term in rule.terms {
             let matcher = context.matcher(for: term)
-            if let line = context.record.lines.first(where: matcher.matches) {
-                found.append((term, Evidence(text: line.text, line: line.line)))
+            // An index loop: `first(where: matcher.matches)` copied each line (two strings retained and
+            // released) for every term.
+            for index in lines.indices where matcher.matches(lines[index]) {
+                found.append((term, Evidence(text: lines[index].text, line: lines[index].line)))
+                break
             }
         }
         let distinct = found.count
