@@ -47,6 +47,9 @@ struct ScorableRecord: Sendable {
         certificationIDs = candidate.certifications.compactMap(\.id)
         experience = candidate.experience
         var seen: Set<LineKey> = []
+        // Sized up front: growing the set re-hashes every line so far.
+        seen.reserveCapacity(candidate.evidence.count + candidate.positions.reduce(0) { $0 + 1 + $1.duties.count }
+            + candidate.skills.count + candidate.certifications.count + 1)
         var collected: [Line] = []
         func add(_ text: String, line: Int, section: EvidenceText.Section) {
             // Education lines carry schools and graduation years; the education criterion reads the

@@ -41,14 +41,18 @@ public enum ExperienceCalculator {
     /// Months of formal people management only: supervisory titles, or duties naming direct reports or
     /// supervision that do not call themselves informal. For roles whose profile says informal leads
     /// do not count.
-    public static func formalManagementMonths(of positions: [Position], asOf: PartialDate) -> Int {
-        mergedMonths(positions.compactMap { managementSpan(of: $0, asOf: asOf, formalOnly: true) })
+    /// `formalDuties`, when given, holds each position's duties that pass `JobTitles.isFormalSupervision`
+    /// (a caller that needs them too works them out once).
+    public static func formalManagementMonths(of positions: [Position], asOf: PartialDate, formalDuties: [[EvidenceText]]? = nil) -> Int {
+        mergedMonths(positions.indices.compactMap { index in
+            managementSpan(of: positions[index], asOf: asOf, formalOnly: true, formalDuties: formalDuties?[index])
+        })
     }
 
-    static func managementSpan(of position: Position, asOf: PartialDate, formalOnly: Bool = false) -> Range<Int>? {
+    static func managementSpan(of position: Position, asOf: PartialDate, formalOnly: Bool = false, formalDuties: [EvidenceText]? = nil) -> Range<Int>? {
         guard let whole = span(of: position, asOf: asOf) else { return nil }
         if JobTitles.isSupervisory(position.title) { return whole }
-        let candidates = formalOnly ? position.duties.filter(JobTitles.isFormalSupervision) : position.duties
+        let candidates = formalOnly ? formalDuties ?? position.duties.filter(JobTitles.isFormalSupervision) : position.duties
         guard let evidence = JobTitles.leadershipEvidence(in: candidates) else { return nil }
         // "for the past 14 months" / "since September 2025": count from that date, not the whole job.
         if let stated = DateExpressions.findRange(in: evidence.text), let from = stated.start {

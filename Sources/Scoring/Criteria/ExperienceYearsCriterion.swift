@@ -24,7 +24,7 @@ enum ExperienceYearsCriterion {
             months = record.experience.managementMonths
             counted = record.positions.filter { JobTitles.isSupervisory($0.title) || JobTitles.leadershipEvidence(in: $0.duties) != nil }
         case .supervisory:
-            months = ExperienceCalculator.formalManagementMonths(of: record.positions, asOf: context.asOf)
+            months = ExperienceCalculator.formalManagementMonths(of: record.positions, asOf: context.asOf, formalDuties: formalDuties)
             counted = record.positions.indices.filter { JobTitles.isSupervisory(record.positions[$0].title) || !formalDuties[$0].isEmpty }
                 .map { record.positions[$0] }
         case .seniorRole:

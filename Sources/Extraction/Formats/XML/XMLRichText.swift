@@ -120,6 +120,11 @@ enum XMLRichText {
 
     /// A typed list marker ("- ", "• ", "* ") is layout, not part of the duty.
     static func withoutBullet(_ line: String) -> String {
+        // Most lines start with an ASCII letter or digit, which no bullet is: no Character work for them.
+        if let lead = line.utf8.first, lead < 0x80, lead != UInt8(ascii: " "), lead != UInt8(ascii: "\t"),
+           lead != UInt8(ascii: "-"), lead != UInt8(ascii: "*"), lead != UInt8(ascii: "o") {
+            return line
+        }
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         guard let first = trimmed.first, "-•*·–—▪►‣o".contains(first) else { return line }
         let rest = trimmed.dropFirst()

@@ -10,11 +10,15 @@ enum XMLValues {
         "String", "string", "token", "normalizedString", "anyURI", "xs:string", "xsd:string",
     ]
 
+    static let longestPlaceholder = schemaPlaceholders.map(\.utf8.count).max() ?? 0
+
     /// `text` whitespace-collapsed, or nil when it is empty or a schema placeholder.
     static func meaningful(_ text: String?) -> String? {
         guard let text else { return nil }
         let collapsed = collapseWhitespace(text)
-        guard !collapsed.isEmpty, !schemaPlaceholders.contains(collapsed) else { return nil }
+        // Placeholders are short: a long value is never hashed to look it up.
+        guard !collapsed.isEmpty,
+              collapsed.utf8.count > longestPlaceholder || !schemaPlaceholders.contains(collapsed) else { return nil }
         return collapsed
     }
 
