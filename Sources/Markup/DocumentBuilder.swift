@@ -63,9 +63,10 @@ struct DocumentBuilder {
                         kind: .element, name: name, namespace: namespaceOf(node), attributes: attributes,
                         text: "", line: readiness_lineOf(node), parent: frame.index)
                     element.isHidden = style.hidden
+                    let elementLine = Int(element.line)
                     let index = document.append(element)
                     frames.append(Frame(index: index, style: style, depth: frame.depth + 1, skipsContent: skips))
-                    if kind == .html && name == "br" { appendText("\n", line: Int(element.line), frame: frames[frames.count - 1]) }
+                    if kind == .html && name == "br" { appendText("\n", line: elementLine, frame: frames[frames.count - 1]) }
                 }
                 descend = true
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:

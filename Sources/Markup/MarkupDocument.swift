@@ -38,10 +38,11 @@ public struct MarkupDocument: Sendable {
         MarkupElement(document: self, index: 0).descendants
     }
 
-    mutating func append(_ node: MarkupNode) -> Int32 {
+    /// Takes the node (`consuming`): the builder hands each one over, so it is moved, not copied.
+    mutating func append(_ node: consuming MarkupNode) -> Int32 {
         let index = Int32(nodes.count)
         let parent = Int(node.parent)
-        nodes.append(node)
+        nodes.append(consume node)
         if parent >= 0 {
             let last = nodes[parent].lastChild
             if last >= 0 {

@@ -47,14 +47,20 @@ struct ScorableRecord: Sendable {
         certificationIDs = candidate.certifications.compactMap(\.id)
         experience = candidate.experience
         var seen: Set<LineKey> = []
-        // Sized up front: growing the set re-hashes every line so far.
-        seen.reserveCapacity(candidate.evidence.count + candidate.positions.reduce(0) { $0 + 1 + $1.duties.count }
-            + candidate.skills.count + candidate.certifications.count + 1)
+        var seenAsWritten: Set<LineKey> = []
+        // Sized up front: growing a set re-hashes every line so far.
+        let most = candidate.evidence.count + candidate.positions.reduce(0) { $0 + 1 + $1.duties.count }
+            + candidate.skills.count + candidate.certifications.count + 1
+        seen.reserveCapacity(most)
+        seenAsWritten.reserveCapacity(most)
         var collected: [Line] = []
         func add(_ text: String, line: Int, section: EvidenceText.Section) {
             // Education lines carry schools and graduation years; the education criterion reads the
             // structured level and field instead.
             guard section != .education else { return }
+            // The same text on the same line again (XML readers list each duty as evidence and as the
+            // position's duty) ends the same way as the first time: skip it before any work.
+            guard seenAsWritten.insert(LineKey(line: line, text: text)).inserted else { return }
             let lowered = text.lowercased()
             let loweredPairs = BytePairs(lowered)
             // This runs for every line of every file: the byte-pair test rules most phrases out before
@@ -63,7 +69,7 @@ struct ScorableRecord: Sendable {
                 loweredPairs.contains(phrase.pairs) && TextScan.contains(lowered, phrase.text)
             }
             guard !identifying.contains(where: mentions), !Self.personalDetailMarkers.contains(where: mentions) else { return }
-            guard seen.insert(LineKey(line: line, lowered: lowered)).inserted else { return }
+            guard seen.insert(LineKey(line: line, text: lowered)).inserted else { return }
             collected.append(Line(text: text, lowered: lowered, loweredPairs: loweredPairs, line: line, section: section))
         }
         for evidence in candidate.evidence { add(evidence.text, line: evidence.line, section: evidence.section) }
@@ -87,7 +93,7 @@ struct ScorableRecord: Sendable {
     /// A line is evidence once, however many fields repeat it.
     private struct LineKey: Hashable {
         var line: Int
-        var lowered: String
+        var text: String
     }
 
     var currentPosition: Position? {
