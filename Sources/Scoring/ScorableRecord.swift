@@ -96,6 +96,17 @@ struct ScorableRecord: Sendable {
         var text: String
     }
 
+    /// The index of the first line `matcher` finds its term in. The lines' byte pairs are tested from a
+    /// contiguous buffer first, so the lines a term cannot be in are never touched.
+    func firstLine(matching matcher: TermMatcher) -> Int? {
+        lines.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where matcher.mayOccur(in: buffer[index].loweredPairs) {
+                if matcher.matches(buffer[index]) { return index }
+            }
+            return nil
+        }
+    }
+
     var currentPosition: Position? {
         let current = positions.filter(\.current)
         let pool = current.isEmpty ? positions : current

@@ -5,33 +5,23 @@ import Roles
 /// assessment, and it reads the candidate only through `ScorableRecord`.
 public struct Scorer: Sendable {
     public let catalog: RoleCatalog
-    /// A matcher for every competency and program term of the catalog's rubrics, built once: a batch
-    /// scores thousands of files against the same terms.
-    let termMatchers: [String: TermMatcher]
+    /// Each catalog rubric with its terms' matchers, built once: a batch scores thousands of files
+    /// against the same rubric.
+    let compiledRubrics: [String: CompiledRubric]
 
     public init(catalog: RoleCatalog) {
         self.catalog = catalog
-        var matchers: [String: TermMatcher] = [:]
-        for rubric in catalog.rubrics.values {
-            for criterion in rubric.criteria {
-                let terms: [String]
-                switch criterion.rule {
-                case .competency(let rule): terms = rule.terms
-                case .programOwnership(let rule): terms = rule.verbs + rule.programs
-                default: terms = []
-                }
-                for term in terms where matchers[term] == nil { matchers[term] = TermMatcher(term) }
-            }
-        }
-        termMatchers = matchers
+        compiledRubrics = catalog.rubrics.mapValues(CompiledRubric.init)
     }
 
     public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate) -> Assessment {
         let record = ScorableRecord(candidate)
         let context = makeContext(record, asOf: asOf)
+        // The catalog's own rubric (the usual case) comes compiled; any other is compiled here.
+        let compiled = compiledRubrics[rubric.id].flatMap { $0.rubric == rubric ? $0 : nil } ?? CompiledRubric(rubric)
         var results: [CriterionResult] = []
-        for criterion in rubric.criteria {
-            let outcome = evaluate(criterion.rule, in: context)
+        for (index, criterion) in rubric.criteria.enumerated() {
+            let outcome = evaluate(criterion.rule, matchers: compiled.matchers[index], in: context)
             results.append(CriterionResult(
                 id: criterion.id, label: criterion.label, kind: criterion.rule.kindName, weight: criterion.weight,
                 earned: (criterion.weight * outcome.fraction * 100).rounded() / 100, met: outcome.met, mustHave: criterion.mustHave,
@@ -67,18 +57,16 @@ public struct Scorer: Sendable {
         let role = current.flatMap { catalog.role(forTitle: $0.title) }
         let level = role?.level ?? current.map { LadderLevel.estimate(forTitle: $0.title) } ?? 0
         let tenure = current.flatMap { ExperienceCalculator.span(of: $0, asOf: asOf)?.count }
-        return ScoringContext(
-            record: record, catalog: catalog, asOf: asOf, currentRole: role, currentLevel: level, tenureMonths: tenure,
-            termMatchers: termMatchers)
+        return ScoringContext(record: record, catalog: catalog, asOf: asOf, currentRole: role, currentLevel: level, tenureMonths: tenure)
     }
 
-    func evaluate(_ rule: CriterionRule, in context: ScoringContext) -> CriterionOutcome {
+    func evaluate(_ rule: CriterionRule, matchers: CompiledRubric.Matchers, in context: ScoringContext) -> CriterionOutcome {
         switch rule {
         case .experienceYears(let rule): ExperienceYearsCriterion.evaluate(rule, in: context)
         case .education(let rule): EducationCriterion.evaluate(rule, in: context)
         case .certification(let rule): CertificationCriterion.evaluate(rule, in: context)
-        case .competency(let rule): CompetencyCriterion.evaluate(rule, in: context)
-        case .programOwnership(let rule): ProgramOwnershipCriterion.evaluate(rule, in: context)
+        case .competency(let rule): CompetencyCriterion.evaluate(rule, terms: matchers.terms, in: context)
+        case .programOwnership(let rule): ProgramOwnershipCriterion.evaluate(rule, verbs: matchers.verbs, programs: matchers.terms, in: context)
         case .currentLevel(let rule): CurrentLevelCriterion.evaluate(rule, in: context)
         case .tenure(let rule): TenureCriterion.evaluate(rule, in: context)
         }
@@ -121,6 +109,31 @@ public struct Scorer: Sendable {
         default: byTime = .notReady
         }
         return max(byScore, byTime)
+    }
+}
+
+/// A rubric with a matcher for each vocabulary term of its criteria.
+struct CompiledRubric: Sendable {
+    struct Matchers: Sendable {
+        /// Competency terms, or the programs of a program-ownership criterion.
+        var terms: [TermMatcher] = []
+        /// The ownership verbs of a program-ownership criterion.
+        var verbs: [TermMatcher] = []
+    }
+
+    let rubric: Rubric
+    /// One entry per criterion, in the rubric's order.
+    let matchers: [Matchers]
+
+    init(_ rubric: Rubric) {
+        self.rubric = rubric
+        matchers = rubric.criteria.map { criterion in
+            switch criterion.rule {
+            case .competency(let rule): Matchers(terms: rule.terms.map(TermMatcher.init))
+            case .programOwnership(let rule): Matchers(terms: rule.programs.map(TermMatcher.init), verbs: rule.verbs.map(TermMatcher.init))
+            default: Matchers()
+            }
+        }
     }
 }
 

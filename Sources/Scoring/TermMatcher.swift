@@ -20,6 +20,11 @@ struct TermMatcher: Sendable {
         needlePairs = needle.utf8.allSatisfy { $0 < 0x80 } ? BytePairs(needle.lowercased()) : nil
     }
 
+    /// False when the needle cannot occur in a line with these byte pairs.
+    func mayOccur(in pairs: BytePairs) -> Bool {
+        needlePairs.map { pairs.contains($0) } ?? true
+    }
+
     func matches(_ line: ScorableRecord.Line) -> Bool {
         // Most terms are absent from most lines: a line lacking one of the needle's byte pairs cannot
         // contain it, and that test is four AND operations instead of a search.

@@ -13,6 +13,22 @@ struct XMLRichTextTests {
         XMLRichText.lines(ofText: text, startingAtLine: line, parser: MarkupParser()).map(\.value)
     }
 
+    @Test(arguments: [
+        ("- Ran payroll", " Ran payroll"),
+        ("  • Ran payroll", " Ran payroll"),
+        ("\t*\tRan payroll", "\tRan payroll"),
+        ("o Ran payroll", " Ran payroll"),  // Word's hollow bullet
+        ("— Ran payroll", " Ran payroll"),
+        ("-Ran payroll", "-Ran payroll"),  // no space after: a hyphen, not a bullet
+        ("Ran payroll - weekly", "Ran payroll - weekly"),
+        ("only", "only"),
+        ("-", "-"),
+        ("", ""),
+    ])
+    func dropsTypedBullets(line: String, expected: String) {
+        #expect(XMLRichText.withoutBullet(line) == expected)
+    }
+
     @Test func escapedHTMLList() {
         #expect(lines("<p>Duties:</p><ul><li>Payroll</li><li>Benefits <b>open enrollment</b></li></ul>") == [
             "Duties:", "Payroll", "Benefits open enrollment",

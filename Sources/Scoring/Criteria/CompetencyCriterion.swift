@@ -6,16 +6,13 @@ enum CompetencyCriterion {
     /// Judgement: a project, a course or a stretch assignment closes one competency gap in about half a year.
     static let monthsToClose = 6
 
-    static func evaluate(_ rule: CompetencyRule, in context: ScoringContext) -> CriterionOutcome {
+    /// `terms` holds a matcher for each of `rule.terms`, in order.
+    static func evaluate(_ rule: CompetencyRule, terms: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
         var found: [(term: String, evidence: Evidence)] = []
         let lines = context.record.lines
-        for term in rule.terms {
-            let matcher = context.matcher(for: term)
-            // An index loop: `first(where: matcher.matches)` copied each line (two strings retained and
-            // released) for every term.
-            for index in lines.indices where matcher.matches(lines[index]) {
-                found.append((term, Evidence(text: lines[index].text, line: lines[index].line)))
-                break
+        for matcher in terms {
+            if let index = context.record.firstLine(matching: matcher) {
+                found.append((matcher.term, Evidence(text: lines[index].text, line: lines[index].line)))
             }
         }
         let distinct = found.count

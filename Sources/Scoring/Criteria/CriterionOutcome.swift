@@ -23,13 +23,6 @@ struct ScoringContext {
     var currentLevel: Int
     /// Months in the current position at the as-of date.
     var tenureMonths: Int?
-    /// Matchers built once per scorer for the catalog's terms.
-    var termMatchers: [String: TermMatcher]
-
-    /// The matcher for a vocabulary term (built here for a rubric outside the catalog).
-    func matcher(for term: String) -> TermMatcher {
-        termMatchers[term] ?? TermMatcher(term)
-    }
 }
 
 enum Credit {

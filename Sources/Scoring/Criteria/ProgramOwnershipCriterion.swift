@@ -6,9 +6,8 @@ enum ProgramOwnershipCriterion {
     /// Judgement: taking over a program area and running one cycle of it.
     static let monthsToClose = 12
 
-    static func evaluate(_ rule: ProgramOwnershipRule, in context: ScoringContext) -> CriterionOutcome {
-        let verbs = rule.verbs.map(context.matcher(for:))
-        let programs = rule.programs.map(context.matcher(for:))
+    /// `verbs` and `programs` hold a matcher for each of the rule's verbs and programs, in order.
+    static func evaluate(_ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
         var owned: [String] = []
         var evidence: [Evidence] = []
         for line in context.record.lines where line.section != .skills {

@@ -120,17 +120,18 @@ enum XMLRichText {
 
     /// A typed list marker ("- ", "• ", "* ") is layout, not part of the duty.
     static func withoutBullet(_ line: String) -> String {
-        // Most lines start with an ASCII letter or digit, which no bullet is: no Character work for them.
-        if let lead = line.utf8.first, lead < 0x80, lead != UInt8(ascii: " "), lead != UInt8(ascii: "\t"),
-           lead != UInt8(ascii: "-"), lead != UInt8(ascii: "*"), lead != UInt8(ascii: "o") {
-            return line
-        }
-        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-        guard let first = trimmed.first, "-•*·–—▪►‣o".contains(first) else { return line }
-        let rest = trimmed.dropFirst()
-        guard let next = rest.first, next == " " || next == "\t" else { return line }
-        return String(rest)
+        // On scalars, not Characters: a bullet followed by a space or tab is a character of its own (no
+        // combining mark can follow it and be followed by a space in the same character), and the
+        // `Character` walk was a visible share of reading HR-XML.
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              bulletScalars.contains(scalars[first]) else { return line }
+        let afterBullet = scalars.index(after: first)
+        guard afterBullet < scalars.endIndex, scalars[afterBullet] == " " || scalars[afterBullet] == "\t" else { return line }
+        return String(scalars[afterBullet...])
     }
+
+    static let bulletScalars: Set<Unicode.Scalar> = ["-", "•", "*", "·", "–", "—", "▪", "►", "‣", "o"]
 
     /// Whether the text holds an HTML tag: `<` followed by a letter, `/` or `!`, with a `>` after it.
     static func looksLikeHTML(_ text: String) -> Bool {
