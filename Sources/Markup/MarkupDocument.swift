@@ -16,6 +16,11 @@ public struct MarkupDocument: Sendable {
     public internal(set) var wasFlattened: Bool
     /// The HTML `<title>` text (whitespace collapsed), which the element tree leaves out as non-content.
     public internal(set) var title: String?
+    /// Every attribute name on any element, and every token of any `class` attribute (split as
+    /// `MarkupElement.classNames` splits), hidden elements included. Readers that look for one attribute
+    /// or class across the whole tree ask these first and skip the walk when it cannot succeed.
+    public internal(set) var attributeNames: Set<String> = []
+    public internal(set) var classTokens: Set<String> = []
 
     var nodes: [MarkupNode]
 

@@ -19,6 +19,8 @@ struct SchemaOrgExtractor: ResumeExtractor {
 
     func recognises(_ document: MarkupDocument) -> Bool {
         guard document.kind == .html, let root = document.root else { return false }
+        // Items need `itemscope` (microdata) or `typeof` (RDFa) somewhere: no need to walk the tree without.
+        guard document.attributeNames.contains("itemscope") || document.attributeNames.contains("typeof") else { return false }
         return Self.person(in: root) != nil
     }
 
