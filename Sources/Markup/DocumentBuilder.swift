@@ -158,12 +158,6 @@ struct DocumentBuilder {
                     readiness_xmlFree(joined)
                 }
             }
-            document.attributeNames.insert(name)
-            if name == "class" {
-                for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-                    document.classTokens.insert(String(token))
-                }
-            }
             result.append(MarkupAttribute(name: name, value: value))
             attribute = current.pointee.next
         }

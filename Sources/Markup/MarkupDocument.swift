@@ -16,11 +16,6 @@ public struct MarkupDocument: Sendable {
     public internal(set) var wasFlattened: Bool
     /// The HTML `<title>` text (whitespace collapsed), which the element tree leaves out as non-content.
     public internal(set) var title: String?
-    /// Every attribute name on any element, and every token of any `class` attribute (split as
-    /// `MarkupElement.classNames` splits), hidden elements included. Readers that look for one attribute
-    /// or class across the whole tree ask these first and skip the walk when it cannot succeed.
-    public internal(set) var attributeNames: Set<String> = []
-    public internal(set) var classTokens: Set<String> = []
 
     var nodes: [MarkupNode]
 
@@ -36,6 +31,13 @@ public struct MarkupDocument: Sendable {
     /// The document element (`<html>`, `<SkillsPassport>` …), if there is one.
     public var root: MarkupElement? {
         MarkupElement(document: self, index: 0).children.first
+    }
+
+    /// Whether any element, hidden or not, has the attribute `name` (exactly as stored: lower-case for
+    /// HTML) with a value `value` accepts. One pass over the arena, no tree walk: readers that look for
+    /// one attribute across the whole tree ask this first and skip the walk when it cannot succeed.
+    public func containsAttribute(named name: String, where value: (String) -> Bool = { _ in true }) -> Bool {
+        nodes.contains { node in node.attributes.contains { $0.name == name && value($0.value) } }
     }
 
     /// Every element in document order.

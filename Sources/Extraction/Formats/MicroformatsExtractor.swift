@@ -13,8 +13,8 @@ struct MicroformatsExtractor: ResumeExtractor {
 
     func recognises(_ document: MarkupDocument) -> Bool {
         guard document.kind == .html, let root = document.root else { return false }
-        // No element anywhere has the class: no need to walk the tree to look (most documents).
-        guard document.classTokens.contains("h-resume") || document.classTokens.contains("hresume") else { return false }
+        // No class attribute anywhere mentions "resume": no need to walk the tree (most documents).
+        guard document.containsAttribute(named: "class", where: { TextScan.contains($0, "resume") }) else { return false }
         return !Self.resumeRoots(in: root).isEmpty
     }
 

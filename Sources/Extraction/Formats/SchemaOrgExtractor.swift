@@ -20,7 +20,7 @@ struct SchemaOrgExtractor: ResumeExtractor {
     func recognises(_ document: MarkupDocument) -> Bool {
         guard document.kind == .html, let root = document.root else { return false }
         // Items need `itemscope` (microdata) or `typeof` (RDFa) somewhere: no need to walk the tree without.
-        guard document.attributeNames.contains("itemscope") || document.attributeNames.contains("typeof") else { return false }
+        guard document.containsAttribute(named: "itemscope") || document.containsAttribute(named: "typeof") else { return false }
         return Self.person(in: root) != nil
     }
 
