@@ -30,22 +30,14 @@ public struct MarkupElement: Sendable {
             return attribute.value
         }
         if document.kind == .html {
-            var target = name
-            if let loweredTarget = target.withUTF8({ MarkupBytes.isASCII($0) ? MarkupBytes.lowercasedASCII($0) : nil }) {
-                // An ASCII name: an ASCII attribute name lower-cases to it exactly when the bytes match
-                // ignoring ASCII case; any other attribute name is lower-cased and compared as before.
-                var lowered = loweredTarget
-                return lowered.withUTF8 { loweredBytes -> String? in
-                    for attribute in attributes {
-                        var candidate = attribute.name
-                        let matches = candidate.withUTF8 { bytes -> Bool? in
-                            guard MarkupBytes.isASCII(bytes) else { return nil }
-                            return MarkupBytes.equalsIgnoringASCIICase(bytes, lowercased: loweredBytes)
-                        } ?? (attribute.name.lowercased() == loweredTarget)
-                        if matches { return attribute.value }
-                    }
-                    return nil
+            if MarkupBytes.isLowerASCII(name) {
+                // The usual case, a lower-case ASCII name: an ASCII attribute name lower-cases to it
+                // exactly when its bytes match ignoring ASCII case (no lower-cased copies); any other
+                // attribute name is lower-cased and compared as below.
+                for attribute in attributes {
+                    if MarkupBytes.lowercasesToLowerASCII(attribute.name, name) { return attribute.value }
                 }
+                return nil
             }
             let lowered = name.lowercased()
             for attribute in attributes where attribute.name.lowercased() == lowered {
@@ -240,6 +232,19 @@ public struct MarkupElement: Sendable {
 
 /// Byte helpers for attribute names and class lists.
 enum MarkupBytes {
+    /// Every byte ASCII and none an upper-case letter: the string is its own `lowercased()`.
+    static func isLowerASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 }
+    }
+
+    /// Whether `candidate.lowercased() == target`, for a lower-case ASCII `target`.
+    static func lowercasesToLowerASCII(_ candidate: String, _ target: String) -> Bool {
+        let units = candidate.utf8
+        guard units.allSatisfy({ $0 < 0x80 }) else { return candidate.lowercased() == target }
+        guard units.count == target.utf8.count else { return false }
+        return units.elementsEqual(target.utf8) { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+    }
+
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= 0x80 { return false }
         return true
@@ -320,42 +325,49 @@ public func collapseWhitespace(_ text: String) -> String {
     var text = text
     return text.withUTF8 { bytes -> String in
         if isCollapsedASCII(bytes) { return original }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let length: Int
-            let isSpace: Bool
-            if lead < 0x80 {
-                length = 1
-                isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
-            } else {
-                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < bytes.count {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
-            }
-            if isSpace {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace {
-                    output.append(0x20)
-                    pendingSpace = false
-                }
-                if length == 1 {
-                    output.append(lead)
+        // The result is never longer than the text: written straight into the new string's storage.
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length: Int
+                let isSpace: Bool
+                if lead < 0x80 {
+                    length = 1
+                    isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
                 } else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]))
+                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < bytes.count {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
                 }
+                if isSpace {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    if length == 1 {
+                        output[count] = lead
+                        count += 1
+                    } else {
+                        for offset in index..<min(index + length, bytes.count) {
+                            output[count] = bytes[offset]
+                            count += 1
+                        }
+                    }
+                }
+                index += length
             }
-            index += length
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

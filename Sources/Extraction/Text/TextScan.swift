@@ -186,6 +186,23 @@ extension TextScan {
         return words
     }
 
+    /// The first `limit` ranges of `spaceWords(bytes)`, scanning no further.
+    static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = -1
+        var index = 0
+        while index < bytes.count, words.count < limit {
+            if bytes[index] == 0x20 {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+            index += 1
+        }
+        if start >= 0, words.count < limit { words.append(start..<bytes.count) }
+        return words
+    }
+
     /// How many words lie between spaces (`split(separator: " ").count` for ASCII text).
     static func spaceWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0

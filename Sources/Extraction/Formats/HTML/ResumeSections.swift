@@ -115,15 +115,12 @@ enum SectionHeadings {
             }
             var end = index + 1
             while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
-            if end - index >= 2 {
-                let pair = Int(TextScan.lowerASCII(bytes[index]) &- 0x61) * 26 + Int(TextScan.lowerASCII(bytes[index + 1]) &- 0x61)
-                if firstWordPairs[pair] {
-                    let run = TextScan.lowercasedASCII(bytes, index..<end)
-                    if phraseIndicesByFirstWord[run] != nil || otherIndicesByFirstWord[run] != nil {
-                        found = true
-                        break
-                    }
-                }
+            let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            if firstWordsByLetter[Int(TextScan.lowerASCII(run[0]) &- 0x61)].contains(where: { word in
+                word.count == run.count && zip(word, run).allSatisfy { $0 == TextScan.lowerASCII($1) }
+            }) {
+                found = true
+                break
             }
             index = end
         }
@@ -143,15 +140,16 @@ enum SectionHeadings {
         return TextScan.lowercasedASCII(bytes, lower..<upper)
     }
 
-    /// First-two-letter pairs (a–z × a–z) of the phrases' and other words' first words.
-    static let firstWordPairs: [Bool] = {
-        var pairs = [Bool](repeating: false, count: 26 * 26)
-        for word in Array(phraseIndicesByFirstWord.keys) + Array(otherIndicesByFirstWord.keys) {
+    /// The first words of the phrases and other words that are ASCII letters (others cannot be a run of
+    /// ASCII letters), as bytes, by first letter (a–z).
+    static let firstWordsByLetter: [[[UInt8]]] = {
+        var buckets = [[[UInt8]]](repeating: [], count: 26)
+        for word in Set(Array(phraseIndicesByFirstWord.keys) + Array(otherIndicesByFirstWord.keys)) {
             let bytes = Array(word.utf8)
-            guard bytes.count >= 2, TextScan.isASCIILower(bytes[0]), TextScan.isASCIILower(bytes[1]) else { continue }
-            pairs[Int(bytes[0] - 0x61) * 26 + Int(bytes[1] - 0x61)] = true
+            guard !bytes.isEmpty, bytes.allSatisfy(TextScan.isASCIILower) else { continue }
+            buckets[Int(bytes[0] - 0x61)].append(bytes)
         }
-        return pairs
+        return buckets
     }()
 
     /// The runs of ASCII letters in the bytes.
