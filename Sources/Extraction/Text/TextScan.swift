@@ -311,3 +311,32 @@ extension TextScan {
         return other(Character(scalar(at: index, in: bytes).0))
     }
 }
+
+extension TextScan {
+    /// `text.lowercased()`, cheaper for simple-scalar text (`isSimpleScalars`): ASCII bytes by byte, the
+    /// other scalars by their lower-case mapping, which is what `lowercased()` concatenates (a test
+    /// checks every simple scalar against it). Other text goes to `lowercased()`.
+    static func lowercased(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            guard isSimpleScalars(bytes) else { return nil }
+            var result = ""
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            var runStart = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                if runStart < index { result += lowercasedASCII(bytes, runStart..<index) }
+                let (scalar, length) = scalar(at: index, in: bytes)
+                result += scalar.properties.lowercaseMapping
+                index += length
+                runStart = index
+            }
+            if runStart < bytes.count { result += lowercasedASCII(bytes, runStart..<bytes.count) }
+            return result
+        } ?? text.lowercased()
+    }
+}

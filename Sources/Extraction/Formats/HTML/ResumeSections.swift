@@ -65,7 +65,7 @@ enum SectionHeadings {
             guard let text = ascii else { return nil }
             lowered = text
         } else {
-            lowered = TextScan.trim(text.lowercased(), headingPunctuation)
+            lowered = TextScan.trim(TextScan.lowercased(text), headingPunctuation)
             guard lowered.count <= 48, !lowered.contains(where: { $0 == "@" || $0.isNumber }) else { return nil }
         }
         let words = LineFields.lowerWords(lowered)
