@@ -47,12 +47,15 @@ struct HidingStyleSheet {
         var hasHiddenAttribute = false
         var isHiddenInput = false
         for attribute in attributes {
-            switch attribute.name.lowercased() {
+            switch Self.lowercasedName(attribute.name) {
             case "class":
-                for token in attribute.value.split(separator: " ") {
-                    if let rule = classRules[String(token)] { declarations += ";" + rule }
+                // No class rules (most documents): no token can add one.
+                guard !classRules.isEmpty else { break }
+                for token in Self.spaceSeparatedTokens(attribute.value) {
+                    if let rule = classRules[token] { declarations += ";" + rule }
                 }
             case "id":
+                guard !idRules.isEmpty else { break }
                 if let rule = idRules[attribute.value] { declarations += ";" + rule }
             case "style":
                 declarations += ";" + attribute.value.lowercased()
@@ -89,6 +92,8 @@ struct HidingStyleSheet {
     /// splits, trims and searches on UTF-8 with the standard library: Foundation's
     /// `trimmingCharacters(in:)` and `range(of:)` bridge each piece to NSString.
     static func parseDeclarations(_ text: String) -> [String: String] {
+        var copy = text
+        if let quick = copy.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiDeclarations(bytes) : nil }) { return quick }
         var result: [String: String] = [:]
         let units = text.utf8
         var start = units.startIndex
@@ -105,6 +110,75 @@ struct HidingStyleSheet {
             result[property] = value
         }
         return result
+    }
+
+    /// `parseDeclarations` for ASCII text, by byte. The ASCII White_Space scalars are tab, line feed,
+    /// vertical tab, form feed, carriage return and space; without the line separators, tab and space.
+    private static func asciiDeclarations(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: String] {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func trimmed(_ range: Range<Int>, _ trims: (UInt8) -> Bool) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, trims(bytes[lower]) { lower += 1 }
+            while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        let important = Array("!important".utf8)
+        var result: [String: String] = [:]
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x3B { end += 1 }
+            let declaration = start..<end
+            start = end == bytes.count ? end : end + 1
+            guard let colon = declaration.first(where: { bytes[$0] == 0x3A }) else { continue }
+            let property = trimmed(declaration.lowerBound..<colon, isSpace)
+            var value = trimmed((colon + 1)..<declaration.upperBound, isSpace)
+            if value.count >= important.count {
+                for offset in value.lowerBound...(value.upperBound - important.count)
+                where bytes[offset] == 0x21 && bytes[offset..<(offset + important.count)].elementsEqual(important) {
+                    value = trimmed(value.lowerBound..<offset, isBlank)
+                    break
+                }
+            }
+            result[string(property)] = string(value)
+        }
+        return result
+    }
+
+    /// The attribute name lower-cased; names already in ASCII lower case (nearly all) as they are.
+    static func lowercasedName(_ name: String) -> String {
+        var copy = name
+        return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } } ? name : name.lowercased()
+    }
+
+    /// `split(separator: " ")` of a class list, as strings; by byte for ASCII (every byte a `Character`;
+    /// a carriage return cannot join a space).
+    static func spaceSeparatedTokens(_ value: String) -> [String] {
+        var copy = value
+        if let tokens = copy.withUTF8({ bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var tokens: [String] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                index = end
+            }
+            return tokens
+        }) {
+            return tokens
+        }
+        return value.split(separator: " ").map(String.init)
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` (the Unicode White_Space scalars), or
@@ -171,7 +245,21 @@ enum CSSColor {
     ]
 
     static func normalize(_ raw: String) -> String? {
-        let value = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let value: String
+        var copy = raw
+        if let ascii = copy.withUTF8({ bytes -> String? in
+            // ASCII: `.whitespaces` holds tab and space of it.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self).lowercased()
+        }) {
+            value = ascii
+        } else {
+            value = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        }
         if let known = named[value] { return known }
         if value.hasPrefix("#") {
             let hex = value.dropFirst()

@@ -11,23 +11,36 @@ public struct MarkupElement: Sendable {
 
     var node: MarkupNode { document.nodes[index] }
 
+    // The accessors read one field of the node in place: copying the whole `MarkupNode` (its name,
+    // namespace, attributes and text) retained and released four references per call.
+
     /// Local name (`div`, `PersonName`); lower-case in HTML.
-    public var name: String { node.name }
+    public var name: String { document.nodes[index].name }
     /// Namespace URI, if the element has one.
-    public var namespace: String? { node.namespace }
+    public var namespace: String? { document.nodes[index].namespace }
     /// The line in the source where the element starts (1-based; 0 when unknown).
-    public var line: Int { Int(node.line) }
+    public var line: Int { Int(document.nodes[index].line) }
     /// True when styling hides this element or an ancestor from a reader.
-    public var isHidden: Bool { node.isHidden }
-    public var attributes: [MarkupAttribute] { node.attributes }
+    public var isHidden: Bool { document.nodes[index].isHidden }
+    public var attributes: [MarkupAttribute] { document.nodes[index].attributes }
 
     public func attribute(_ name: String) -> String? {
-        for attribute in node.attributes where attribute.name == name {
+        let attributes = document.nodes[index].attributes
+        for attribute in attributes where attribute.name == name {
             return attribute.value
         }
         if document.kind == .html {
+            if MarkupBytes.isLowerASCII(name) {
+                // The usual case, a lower-case ASCII name: an ASCII attribute name lower-cases to it
+                // exactly when its bytes match ignoring ASCII case (no lower-cased copies); any other
+                // attribute name is lower-cased and compared as below.
+                for attribute in attributes {
+                    if MarkupBytes.lowercasesToLowerASCII(attribute.name, name) { return attribute.value }
+                }
+                return nil
+            }
             let lowered = name.lowercased()
-            for attribute in node.attributes where attribute.name.lowercased() == lowered {
+            for attribute in attributes where attribute.name.lowercased() == lowered {
                 return attribute.value
             }
         }
@@ -37,15 +50,39 @@ public struct MarkupElement: Sendable {
     /// The whitespace-separated tokens of the `class` attribute.
     public var classNames: [Substring] {
         guard let value = attribute("class") else { return [] }
+        var copy = value
+        // Plain ASCII (no carriage return, which joins a line feed into one `Character`): every byte is
+        // a `Character`, so splitting at the separator bytes is the `Character` split.
+        if let ranges = copy.withUTF8({ MarkupBytes.isPlainASCII($0) ? MarkupBytes.classTokenRanges($0) : nil }) {
+            let utf8 = value.utf8
+            return ranges.map { range in
+                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            }
+        }
         return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
     }
 
     public func hasClass(_ name: String) -> Bool {
-        classNames.contains { $0 == name }
+        guard let value = attribute("class") else { return false }
+        var copy = value
+        var target = name
+        // Both plain ASCII: a token equals the name exactly when its bytes do (no allocation).
+        if let found = copy.withUTF8({ bytes -> Bool? in
+            guard MarkupBytes.isPlainASCII(bytes) else { return nil }
+            return target.withUTF8 { wanted -> Bool? in
+                guard MarkupBytes.isASCII(wanted) else { return nil }
+                return MarkupBytes.classTokenRanges(bytes).contains { range in
+                    range.count == wanted.count && (range.isEmpty || memcmpBytes(bytes, range.lowerBound, wanted))
+                }
+            }
+        }) {
+            return found
+        }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).contains { $0 == name }
     }
 
     public var parent: MarkupElement? {
-        let parent = Int(node.parent)
+        let parent = Int(document.nodes[index].parent)
         guard parent > 0 else { return nil }
         return MarkupElement(document: document, index: parent)
     }
@@ -53,13 +90,13 @@ public struct MarkupElement: Sendable {
     /// Child elements, in order.
     public var children: [MarkupElement] {
         var result: [MarkupElement] = []
-        var child = node.firstChild
+        let nodes = document.nodes
+        var child = nodes[index].firstChild
         while child >= 0 {
-            let childNode = document.nodes[Int(child)]
-            if childNode.kind == .element {
+            if nodes[Int(child)].kind == .element {
                 result.append(MarkupElement(document: document, index: Int(child)))
             }
-            child = childNode.nextSibling
+            child = nodes[Int(child)].nextSibling
         }
         return result
     }
@@ -67,18 +104,19 @@ public struct MarkupElement: Sendable {
     /// Child elements and text, in order.
     public var contents: [MarkupContent] {
         var result: [MarkupContent] = []
-        var child = node.firstChild
+        let nodes = document.nodes
+        var child = nodes[index].firstChild
         while child >= 0 {
-            let childNode = document.nodes[Int(child)]
-            switch childNode.kind {
+            let current = Int(child)
+            switch nodes[current].kind {
             case .element:
-                result.append(.element(MarkupElement(document: document, index: Int(child))))
+                result.append(.element(MarkupElement(document: document, index: current)))
             case .text:
-                result.append(.text(MarkupText(value: childNode.text, line: Int(childNode.line), isHidden: childNode.isHidden)))
+                result.append(.text(MarkupText(value: nodes[current].text, line: Int(nodes[current].line), isHidden: nodes[current].isHidden)))
             case .document:
                 break
             }
-            child = childNode.nextSibling
+            child = nodes[current].nextSibling
         }
         return result
     }
@@ -90,13 +128,13 @@ public struct MarkupElement: Sendable {
 
     /// The first child element with this local name (any namespace).
     public func child(_ name: String) -> MarkupElement? {
-        var child = node.firstChild
+        let nodes = document.nodes
+        var child = nodes[index].firstChild
         while child >= 0 {
-            let childNode = document.nodes[Int(child)]
-            if childNode.kind == .element && childNode.name == name {
+            if nodes[Int(child)].kind == .element && nodes[Int(child)].name == name {
                 return MarkupElement(document: document, index: Int(child))
             }
-            child = childNode.nextSibling
+            child = nodes[Int(child)].nextSibling
         }
         return nil
     }
@@ -133,27 +171,26 @@ public struct MarkupElement: Sendable {
 
     /// Visits descendants in document order (pre-order), iteratively.
     public func forEachDescendant(_ visit: (MarkupElement) -> Void) {
-        var next = node.firstChild
+        let nodes = document.nodes
+        var next = nodes[index].firstChild
         while next >= 0 {
             let current = Int(next)
-            let currentNode = document.nodes[current]
-            if currentNode.kind == .element {
+            if nodes[current].kind == .element {
                 visit(MarkupElement(document: document, index: current))
             }
-            if currentNode.firstChild >= 0 {
-                next = currentNode.firstChild
+            if nodes[current].firstChild >= 0 {
+                next = nodes[current].firstChild
                 continue
             }
-            next = nextInPreorder(after: current)
+            next = nextInPreorder(after: current, in: nodes)
         }
     }
 
-    private func nextInPreorder(after current: Int) -> Int32 {
+    private func nextInPreorder(after current: Int, in nodes: [MarkupNode]) -> Int32 {
         var cursor = current
         while cursor != index {
-            let cursorNode = document.nodes[cursor]
-            if cursorNode.nextSibling >= 0 { return cursorNode.nextSibling }
-            cursor = Int(cursorNode.parent)
+            if nodes[cursor].nextSibling >= 0 { return nodes[cursor].nextSibling }
+            cursor = Int(nodes[cursor].parent)
             if cursor < 0 { break }
         }
         return -1
@@ -162,18 +199,18 @@ public struct MarkupElement: Sendable {
     /// Every text node below this element, in order, with its line.
     public var textNodes: [MarkupText] {
         var result: [MarkupText] = []
-        var next = node.firstChild
+        let nodes = document.nodes
+        var next = nodes[index].firstChild
         while next >= 0 {
             let current = Int(next)
-            let currentNode = document.nodes[current]
-            if currentNode.kind == .text {
-                result.append(MarkupText(value: currentNode.text, line: Int(currentNode.line), isHidden: currentNode.isHidden))
+            if nodes[current].kind == .text {
+                result.append(MarkupText(value: nodes[current].text, line: Int(nodes[current].line), isHidden: nodes[current].isHidden))
             }
-            if currentNode.firstChild >= 0 {
-                next = currentNode.firstChild
+            if nodes[current].firstChild >= 0 {
+                next = nodes[current].firstChild
                 continue
             }
-            next = nextInPreorder(after: current)
+            next = nextInPreorder(after: current, in: nodes)
         }
         return result
     }
@@ -191,6 +228,74 @@ public struct MarkupElement: Sendable {
     public var textIncludingHidden: String {
         collapseWhitespace(textNodes.map(\.value).joined())
     }
+}
+
+/// Byte helpers for attribute names and class lists.
+enum MarkupBytes {
+    /// Every byte ASCII and none an upper-case letter: the string is its own `lowercased()`.
+    static func isLowerASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 }
+    }
+
+    /// Whether `candidate.lowercased() == target`, for a lower-case ASCII `target`.
+    static func lowercasesToLowerASCII(_ candidate: String, _ target: String) -> Bool {
+        let units = candidate.utf8
+        guard units.allSatisfy({ $0 < 0x80 }) else { return candidate.lowercased() == target }
+        guard units.count == target.utf8.count else { return false }
+        return units.elementsEqual(target.utf8) { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// ASCII without a carriage return: every byte is one `Character`.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        return true
+    }
+
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            return bytes.count
+        }
+    }
+
+    /// Whether ASCII `bytes` lower-case to `lowercased` (ASCII, already lower-case).
+    static func equalsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == lowercased.count else { return false }
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
+            if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != lowercased[offset] { return false }
+        }
+        return true
+    }
+
+    /// The non-empty runs between spaces, tabs, line feeds and carriage returns.
+    static func classTokenRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            ranges.append(index..<end)
+            index = end
+        }
+        return ranges
+    }
+}
+
+/// Whether `bytes[start...]` begins with `pattern`.
+private func memcmpBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+    for offset in 0..<pattern.count where bytes[start + offset] != pattern[offset] { return false }
+    return true
 }
 
 public enum MarkupContent: Sendable {
@@ -220,42 +325,49 @@ public func collapseWhitespace(_ text: String) -> String {
     var text = text
     return text.withUTF8 { bytes -> String in
         if isCollapsedASCII(bytes) { return original }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let length: Int
-            let isSpace: Bool
-            if lead < 0x80 {
-                length = 1
-                isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
-            } else {
-                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < bytes.count {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
-            }
-            if isSpace {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace {
-                    output.append(0x20)
-                    pendingSpace = false
-                }
-                if length == 1 {
-                    output.append(lead)
+        // The result is never longer than the text: written straight into the new string's storage.
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length: Int
+                let isSpace: Bool
+                if lead < 0x80 {
+                    length = 1
+                    isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
                 } else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]))
+                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < bytes.count {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
                 }
+                if isSpace {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    if length == 1 {
+                        output[count] = lead
+                        count += 1
+                    } else {
+                        for offset in index..<min(index + length, bytes.count) {
+                            output[count] = bytes[offset]
+                            count += 1
+                        }
+                    }
+                }
+                index += length
             }
-            index += length
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

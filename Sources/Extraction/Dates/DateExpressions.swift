@@ -235,6 +235,7 @@ struct DateToken {
 enum DateTokenizer {
     static func tokens(of text: Substring) -> [DateToken] {
         if TextScan.isPlainASCII(text) { return asciiTokens(of: text) }
+        if text.utf8.withContiguousStorageIfAvailable(TextScan.isSimpleScalars) == true { return simpleScalarTokens(of: text) }
         var tokens: [DateToken] = []
         var index = text.startIndex
         var sawSpace = true
@@ -267,6 +268,71 @@ enum DateTokenizer {
                 kind = .punctuation
             }
             let piece = text[start..<index]
+            var token = DateToken(
+                kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
+                isTight: !sawSpace)
+            if kind == .dash { token.text = "-" }
+            token.hadApostrophe = apostrophe
+            tokens.append(token)
+            sawSpace = false
+            apostrophe = false
+        }
+        return tokens
+    }
+
+    /// `tokens(of:)` for simple-scalar text (`TextScan.isSimpleScalars`: curly quotes, dashes, accented
+    /// letters): every scalar is one `Character`, so the scalars are walked instead of the characters,
+    /// ASCII ones judged by byte and the others as the `Character` they are, by the same tests.
+    private static func simpleScalarTokens(of text: Substring) -> [DateToken] {
+        let scalars = text.unicodeScalars
+        let end = scalars.endIndex
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : Character(scalar).isLetter
+        }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 && TextScan.isASCIIDigit(UInt8(scalar.value))
+        }
+        func isDash(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x2D, 0x7E, 0x2013, 0x2014, 0x2212, 0x2012, 0x2015: true  // - ~ – — − ‒ ―
+            default: false
+            }
+        }
+        var tokens: [DateToken] = []
+        var index = scalars.startIndex
+        var sawSpace = true
+        var apostrophe = false
+        while index < end {
+            let scalar = scalars[index]
+            let isSpace = scalar.value < 0x80
+                ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+                : Character(scalar).isWhitespace || scalar.value == 0xA0
+            if isSpace {
+                sawSpace = true
+                index = scalars.index(after: index)
+                continue
+            }
+            let start = index
+            let kind: DateToken.Kind
+            if isLetter(scalar) {
+                while index < end, isLetter(scalars[index]) { index = scalars.index(after: index) }
+                kind = .word
+            } else if isDigit(scalar) {
+                while index < end, isDigit(scalars[index]) { index = scalars.index(after: index) }
+                kind = .number
+            } else if isDash(scalar) {
+                while index < end, isDash(scalars[index]) { index = scalars.index(after: index) }
+                kind = .dash
+            } else {
+                index = scalars.index(after: index)
+                if scalar.value == 0x27 || scalar.value == 0x2019 {
+                    apostrophe = true
+                    sawSpace = false
+                    continue
+                }
+                kind = .punctuation
+            }
+            let piece = Substring(scalars[start..<index])
             var token = DateToken(
                 kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
                 isTight: !sawSpace)

@@ -186,6 +186,23 @@ extension TextScan {
         return words
     }
 
+    /// The first `limit` ranges of `spaceWords(bytes)`, scanning no further.
+    static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = -1
+        var index = 0
+        while index < bytes.count, words.count < limit {
+            if bytes[index] == 0x20 {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+            index += 1
+        }
+        if start >= 0, words.count < limit { words.append(start..<bytes.count) }
+        return words
+    }
+
     /// How many words lie between spaces (`split(separator: " ").count` for ASCII text).
     static func spaceWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
@@ -292,5 +309,34 @@ extension TextScan {
         let byte = bytes[index]
         if byte < 0x80 { return ascii(byte) }
         return other(Character(scalar(at: index, in: bytes).0))
+    }
+}
+
+extension TextScan {
+    /// `text.lowercased()`, cheaper for simple-scalar text (`isSimpleScalars`): ASCII bytes by byte, the
+    /// other scalars by their lower-case mapping, which is what `lowercased()` concatenates (a test
+    /// checks every simple scalar against it). Other text goes to `lowercased()`.
+    static func lowercased(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            guard isSimpleScalars(bytes) else { return nil }
+            var result = ""
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            var runStart = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                if runStart < index { result += lowercasedASCII(bytes, runStart..<index) }
+                let (scalar, length) = scalar(at: index, in: bytes)
+                result += scalar.properties.lowercaseMapping
+                index += length
+                runStart = index
+            }
+            if runStart < bytes.count { result += lowercasedASCII(bytes, runStart..<bytes.count) }
+            return result
+        } ?? text.lowercased()
     }
 }

@@ -388,7 +388,7 @@ enum LineFields {
 
     /// "Supervised the HR coordinator …", "Led our EEO-1 filing …": a verb followed by sentence text.
     static func startsWithVerb(_ text: String) -> Bool {
-        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, TextScan.spaceWords(bytes)) }) {
+        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, TextScan.spaceWords(bytes, limit: 3)) }) {
             return quick
         }
         let words = text.split(separator: " ")

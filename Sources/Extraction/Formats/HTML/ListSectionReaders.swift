@@ -94,7 +94,7 @@ enum CertificationReader {
         }) {
             return quick
         }
-        let lowered = text.lowercased()
+        let lowered = TextScan.lowercased(text)
         var copy = lowered
         if let quick = copy.withUTF8({ bytes -> Bool? in
             guard TextScan.isSimpleScalars(bytes) else { return nil }

@@ -58,8 +58,16 @@ enum SectionHeadings {
     static func section(named text: String) -> ResumeSection? {
         // Most lines are sentences: rule them out before any word matching.
         guard text.utf8.count <= 96 else { return nil }
-        let lowered = TextScan.trim(text.lowercased(), headingPunctuation)
-        guard lowered.count <= 48, !lowered.contains(where: { $0 == "@" || $0.isNumber }) else { return nil }
+        let lowered: String
+        if let ascii = TextScan.withPlainASCII(text, { asciiHeadingText($0) }) {
+            // Plain ASCII: nil when no run of letters is the first word of a phrase (nothing could match,
+            // see below) or when the guards below fail; otherwise the same lower-cased, trimmed text.
+            guard let text = ascii else { return nil }
+            lowered = text
+        } else {
+            lowered = TextScan.trim(TextScan.lowercased(text), headingPunctuation)
+            guard lowered.count <= 48, !lowered.contains(where: { $0 == "@" || $0.isNumber }) else { return nil }
+        }
         let words = LineFields.lowerWords(lowered)
         guard !words.isEmpty, words.count <= 6 else { return nil }
         // In ASCII text a phrase can sit there as whole words only if its first word is one of the
@@ -93,6 +101,56 @@ enum SectionHeadings {
         }
         return best?.section
     }
+
+    /// For plain ASCII text: its lower-cased form trimmed of `headingPunctuation` (whose ASCII members
+    /// are space : . - | * #), or nil when that is over 48 characters, holds "@" or a digit, or when no
+    /// run of letters is the first word of a phrase or other word, so that no phrase can match.
+    private static func asciiHeadingText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var found = false
+        var index = 0
+        while index < bytes.count {
+            guard TextScan.isASCIILetter(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
+            let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            if firstWordsByLetter[Int(TextScan.lowerASCII(run[0]) &- 0x61)].contains(where: { word in
+                word.count == run.count && zip(word, run).allSatisfy { $0 == TextScan.lowerASCII($1) }
+            }) {
+                found = true
+                break
+            }
+            index = end
+        }
+        guard found else { return nil }
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x20, 0x3A, 0x2E, 0x2D, 0x7C, 0x2A, 0x23: true
+            default: false
+            }
+        }
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, isPunctuation(bytes[lower]) { lower += 1 }
+        while upper > lower, isPunctuation(bytes[upper - 1]) { upper -= 1 }
+        guard upper - lower <= 48 else { return nil }
+        for byte in bytes[lower..<upper] where byte == 0x40 || TextScan.isASCIIDigit(byte) { return nil }
+        return TextScan.lowercasedASCII(bytes, lower..<upper)
+    }
+
+    /// The first words of the phrases and other words that are ASCII letters (others cannot be a run of
+    /// ASCII letters), as bytes, by first letter (a–z).
+    static let firstWordsByLetter: [[[UInt8]]] = {
+        var buckets = [[[UInt8]]](repeating: [], count: 26)
+        for word in Set(Array(phraseIndicesByFirstWord.keys) + Array(otherIndicesByFirstWord.keys)) {
+            let bytes = Array(word.utf8)
+            guard !bytes.isEmpty, bytes.allSatisfy(TextScan.isASCIILower) else { continue }
+            buckets[Int(bytes[0] - 0x61)].append(bytes)
+        }
+        return buckets
+    }()
 
     /// The runs of ASCII letters in the bytes.
     private static func letterRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
