@@ -12,6 +12,10 @@ struct JSONResumeThemeExtractor: ResumeExtractor {
 
     func recognises(_ document: MarkupDocument) -> Bool {
         guard document.kind == .html, let root = document.root else { return false }
+        // A theme names a part with a distinctive key in an id or class: with none anywhere (most
+        // documents), no need to walk the tree and lower-case every id and class.
+        guard document.containsAttribute(named: "id", where: Self.mayHoldDistinctiveKey)
+                || document.containsAttribute(named: "class", where: Self.mayHoldDistinctiveKey) else { return false }
         var keys: Set<String> = []
         var datedTimes = 0
         root.forEachDescendant { element in
@@ -25,6 +29,15 @@ struct JSONResumeThemeExtractor: ResumeExtractor {
         guard !keys.isDisjoint(with: Self.distinctiveKeys) else { return false }
         let sectionKeys = keys.subtracting(["about", "summary", "experience"])
         return sectionKeys.count >= 3 || (sectionKeys.count >= 2 && datedTimes > 0)
+    }
+
+    /// False only when no token of `value`, lower-cased, can be a distinctive key: ASCII text without
+    /// any of them in any case. (Text with other characters is let through: a few non-ASCII letters
+    /// lower-case to ASCII ones.)
+    static func mayHoldDistinctiveKey(_ value: String) -> Bool {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let folded = String(decoding: value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return distinctiveKeys.contains { TextScan.contains(folded, $0) }
     }
 
     func extract(from document: MarkupDocument, context: ExtractionContext) -> Candidate {
