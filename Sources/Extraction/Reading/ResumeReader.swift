@@ -105,7 +105,7 @@ public struct ResumeReader: Sendable {
     /// about the résumé. Other messages (unclosed tags, bad encoding) are kept, a few at most.
     static func notableDiagnostics(_ document: MarkupDocument) -> [String] {
         let notable = document.diagnostics.filter { message in
-            !(message.contains("Tag ") && message.hasSuffix("invalid")) && !message.contains("htmlParseEntityRef")
+            !(TextScan.contains(message, "Tag ") && message.hasSuffix("invalid")) && !TextScan.contains(message, "htmlParseEntityRef")
         }
         var result = Array(notable.prefix(3)).map { "markup: \($0)" }
         if notable.count > 3 { result.append("markup: \(notable.count - 3) more problems") }

@@ -31,10 +31,10 @@ enum EducationCriterion {
             fraction = 0
         }
         let fieldText = [best.field, best.degree].compactMap { $0?.lowercased() }.joined(separator: " ")
-        let fieldFits = rule.fields.isEmpty || rule.fields.contains { fieldText.contains($0) }
+        let fieldFits = rule.fields.isEmpty || rule.fields.contains { TextScan.contains(fieldText, $0) }
             || record.education.contains { facts in
                 let text = [facts.field, facts.degree].compactMap { $0?.lowercased() }.joined(separator: " ")
-                return rule.fields.contains { text.contains($0) }
+                return rule.fields.contains { TextScan.contains(text, $0) }
             }
         if !fieldFits { fraction *= 0.8 }
         let evidence = record.education.compactMap { facts -> Evidence? in
