@@ -1,8 +1,8 @@
 import Testing
 @testable import Extraction
 
-/// The second round of byte paths: each must give what the code it stands in for gives.
-@Suite struct PerfHTML2FastPathTests {
+/// Byte and scalar paths for non-ASCII text: each must give what the code it stands in for gives.
+@Suite struct ScalarFastPathTests {
     /// Every simple scalar (see `TextScan.isSimpleScalars`), alone and between ASCII text.
     static let simpleScalars: [Unicode.Scalar] = {
         let ranges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x2BFF]

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Markup
 
-@Suite struct PerfHTML2MarkupTests {
+/// Attribute and class look-ups on bytes must find what the Character comparisons found.
+@Suite struct AttributeLookupTests {
     @Test func attributeAndClassLookUpsMatchTheCharacterCode() throws {
         let html = """
         <html><body><div CLASS="  Job\tentry\nItem  " Data-X="1" id="a">x</div><p class="h-resume  p-name">y</p><span class="x\r\ny">z</span></body></html>
