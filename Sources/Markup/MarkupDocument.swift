@@ -37,7 +37,13 @@ public struct MarkupDocument: Sendable {
     /// HTML) with a value `value` accepts. One pass over the arena, no tree walk: readers that look for
     /// one attribute across the whole tree ask this first and skip the walk when it cannot succeed.
     public func containsAttribute(named name: String, where value: (String) -> Bool = { _ in true }) -> Bool {
-        nodes.contains { node in node.attributes.contains { $0.name == name && value($0.value) } }
+        // Through a buffer, by index: `nodes.contains { … }` copied every node (four references).
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices where !nodes[index].attributes.isEmpty {
+                for attribute in nodes[index].attributes where attribute.name == name && value(attribute.value) { return true }
+            }
+            return false
+        }
     }
 
     /// Every element in document order.

@@ -14,11 +14,37 @@ public enum JobTitles {
     static let hrAbbreviations: Set<String> = ["hr", "hrbp", "hris", "hrm", "l&d", "od", "ta", "chro", "cpo", "rh"]
 
     public static func isHR(_ title: String) -> Bool {
-        let lowered = title.lowercased()
+        let lowered = TextScan.lowercased(title)
         if hrPhrases.containsAny(in: lowered) { return true }
+        if let ascii = containsHRAbbreviation(asciiText: lowered) { return ascii }
         let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "&" })
         return words.contains { hrAbbreviations.contains(String($0)) }
     }
+
+    /// The abbreviation test on ASCII text, where words are runs of letters and "&": only runs as short
+    /// as the longest abbreviation become strings to look up. Nil for other text.
+    private static func containsHRAbbreviation(asciiText text: String) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var start = 0
+            var index = 0
+            while index <= bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x80 { return nil }
+                let isWordByte = TextScan.isASCIILetter(byte) || byte == UInt8(ascii: "&")
+                if !isWordByte {
+                    if index - start >= 2 && index - start <= longestAbbreviation,
+                       hrAbbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) {
+                        return true
+                    }
+                    start = index + 1
+                }
+                index += 1
+            }
+            return false
+        } ?? nil
+    }
+
+    private static let longestAbbreviation = hrAbbreviations.map(\.utf8.count).max() ?? 0
 
     static let supervisoryWords = PhraseSet([
         "manager", "supervisor", "director", "head of", "team lead", "team leader", "chief", "vice president",
@@ -33,7 +59,7 @@ public enum JobTitles {
 
     /// Whether the title itself says the person supervises others.
     public static func isSupervisory(_ title: String) -> Bool {
-        let lowered = title.lowercased() + " "
+        let lowered = TextScan.lowercased(title) + " "
         if nonSupervisoryManagers.containsAny(in: lowered) && !TextScan.contains(lowered, "assistant manager") { return false }
         if lowered.hasPrefix("vp") { return true }
         return supervisoryWords.containsAny(in: lowered)
@@ -52,7 +78,7 @@ public enum JobTitles {
 
     /// A duty that shows formal supervision: direct reports or supervising, not an informal lead.
     public static func isFormalSupervision(_ duty: EvidenceText) -> Bool {
-        let lowered = duty.text.lowercased()
+        let lowered = TextScan.lowercased(duty.text)
         guard !TextScan.contains(lowered, "informal") else { return false }
         return formalSupervisionPhrases.containsAny(in: lowered)
     }
@@ -66,7 +92,7 @@ public enum JobTitles {
     /// The duty line that shows people leadership, if any.
     public static func leadershipEvidence(in duties: [EvidenceText]) -> EvidenceText? {
         duties.first { duty in
-            let lowered = duty.text.lowercased()
+            let lowered = TextScan.lowercased(duty.text)
             return leadershipPhrases.containsAny(in: lowered)
         }
     }
