@@ -34,7 +34,9 @@ struct ScorableRecord: Sendable {
     var certifications: [Certification]
     var experience: ExperienceSummary
     /// Visible text for competency and program evidence: duties, summary, skills, certifications.
-    var lines: [Line]
+    let lines: [Line]
+    /// Each line's `loweredPairs`, side by side, for the quick rejection that runs terms × lines times.
+    let linePairs: [BytePairs]
 
     init(_ candidate: Candidate) {
         let personal = candidate.personal
@@ -81,6 +83,7 @@ struct ScorableRecord: Sendable {
         for certification in candidate.certifications { add(certification.name, line: certification.line, section: .certification) }
         if let headline = candidate.headline { add(headline, line: 0, section: .summary) }
         lines = collected
+        linePairs = collected.map(\.loweredPairs)
     }
 
     /// Labels of lines that state personal details rather than work ("Date of birth: …"). Labels, not
@@ -99,9 +102,9 @@ struct ScorableRecord: Sendable {
     /// The index of the first line `matcher` finds its term in. The lines' byte pairs are tested from a
     /// contiguous buffer first, so the lines a term cannot be in are never touched.
     func firstLine(matching matcher: TermMatcher) -> Int? {
-        lines.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where matcher.mayOccur(in: buffer[index].loweredPairs) {
-                if matcher.matches(buffer[index]) { return index }
+        linePairs.withUnsafeBufferPointer { pairs in
+            for index in pairs.indices where matcher.mayOccur(in: pairs[index]) {
+                if matcher.matches(lines[index]) { return index }
             }
             return nil
         }

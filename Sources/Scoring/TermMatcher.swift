@@ -8,27 +8,27 @@ struct TermMatcher: Sendable {
     /// Short all-capital terms (ADA, ADP, SAP) match only as written, so a person called Ada or a
     /// "sap" in prose is not evidence.
     private let caseSensitive: Bool
-    /// The byte pairs of an ASCII needle, lower-cased (nil for other needles, whose search is not byte
-    /// for byte). Lower-cased even for a case-sensitive term: where "ADA" occurs in a line, "ada" occurs
-    /// in the lower-cased line, so one set of pairs per line serves both kinds of term.
-    private let needlePairs: BytePairs?
+    /// The byte pairs of an ASCII needle, lower-cased (none for other needles, whose search is not byte
+    /// for byte: no pairs, so every line may hold them). Lower-cased even for a case-sensitive term:
+    /// where "ADA" occurs in a line, "ada" occurs in the lower-cased line, so one set of pairs per line
+    /// serves both kinds of term.
+    private let needlePairs: BytePairs
 
     init(_ term: String) {
         self.term = term
         caseSensitive = term.count <= 4 && term.contains(where: \.isLetter) && term == term.uppercased()
         needle = caseSensitive ? term : term.lowercased()
-        needlePairs = needle.utf8.allSatisfy { $0 < 0x80 } ? BytePairs(needle.lowercased()) : nil
+        needlePairs = BytePairs(needle.utf8.allSatisfy { $0 < 0x80 } ? needle.lowercased() : "")
     }
 
-    /// False when the needle cannot occur in a line with these byte pairs.
-    func mayOccur(in pairs: BytePairs) -> Bool {
-        needlePairs.map { pairs.contains($0) } ?? true
+    /// False when the needle cannot occur in a line with these (lower-cased) byte pairs: most terms are
+    /// absent from most lines, and this test is four AND operations instead of a search.
+    @inline(__always) func mayOccur(in pairs: BytePairs) -> Bool {
+        pairs.contains(needlePairs)
     }
 
     func matches(_ line: ScorableRecord.Line) -> Bool {
-        // Most terms are absent from most lines: a line lacking one of the needle's byte pairs cannot
-        // contain it, and that test is four AND operations instead of a search.
-        if let needlePairs, !line.loweredPairs.contains(needlePairs) { return false }
+        guard mayOccur(in: line.loweredPairs) else { return false }
         return Self.containsWord(caseSensitive ? line.text : line.lowered, needle)
     }
 
@@ -155,11 +155,12 @@ struct TermMatcher: Sendable {
 /// Which adjacent byte pairs occur in a text, hashed into 256 bits: a necessary condition for one text
 /// containing another byte for byte (every pair of the needle occurs in the haystack).
 struct BytePairs: Sendable {
-    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    // Four words rather than a tuple or an array: the test below is the innermost loop of scoring.
+    private var bits0: UInt64 = 0, bits1: UInt64 = 0, bits2: UInt64 = 0, bits3: UInt64 = 0
 
     init(_ text: String) {
         var text = text
-        var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var bits0: UInt64 = 0, bits1: UInt64 = 0, bits2: UInt64 = 0, bits3: UInt64 = 0
         text.withUTF8 { bytes in
             guard bytes.count >= 2 else { return }
             var previous = bytes[0]
@@ -168,20 +169,23 @@ struct BytePairs: Sendable {
                 let slot = (UInt32(previous) &* 31 &+ UInt32(byte)) & 255
                 let bit = UInt64(1) << UInt64(slot & 63)
                 switch slot >> 6 {
-                case 0: bits.0 |= bit
-                case 1: bits.1 |= bit
-                case 2: bits.2 |= bit
-                default: bits.3 |= bit
+                case 0: bits0 |= bit
+                case 1: bits1 |= bit
+                case 2: bits2 |= bit
+                default: bits3 |= bit
                 }
                 previous = byte
             }
         }
-        self.bits = bits
+        self.bits0 = bits0
+        self.bits1 = bits1
+        self.bits2 = bits2
+        self.bits3 = bits3
     }
 
     /// Whether every pair of `other` is here too.
-    func contains(_ other: BytePairs) -> Bool {
-        bits.0 & other.bits.0 == other.bits.0 && bits.1 & other.bits.1 == other.bits.1
-            && bits.2 & other.bits.2 == other.bits.2 && bits.3 & other.bits.3 == other.bits.3
+    @inline(__always) func contains(_ other: BytePairs) -> Bool {
+        (bits0 & other.bits0 == other.bits0) && (bits1 & other.bits1 == other.bits1)
+            && (bits2 & other.bits2 == other.bits2) && (bits3 & other.bits3 == other.bits3)
     }
 }

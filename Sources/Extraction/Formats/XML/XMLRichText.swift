@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 
 /// Long texts in XML résumés (Europass `Activities`, `oa:Description`, HR-XML `Description`) come as
@@ -135,6 +136,10 @@ enum XMLRichText {
 
     /// Whether the text holds an HTML tag: `<` followed by a letter, `/` or `!`, with a `>` after it.
     static func looksLikeHTML(_ text: String) -> Bool {
+        // Most texts hold no "<" at all: one vectorised search answers them.
+        guard text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "<")), bytes.count) != nil } ?? false
+        }) ?? true else { return false }
         var sawOpen = false
         var previous: UInt8 = 0
         for byte in text.utf8 {
