@@ -2,11 +2,19 @@
 /// "Bachelor of …") or from a code (EQF 6 = bachelor, 7 = master, 8 = doctorate; HR-XML `degreeType`).
 public enum EducationLevels {
     public static func level(ofDegree text: String) -> EducationLevel? {
-        let lowered = text.lowercased()
-        let compact = lowered.filter { $0.isLetter || $0 == " " }
+        let lowered = TextScan.lowercased(text)
+        // Plain ASCII: letters by byte (the ASCII letters are its only letters).
+        let compact = TextScan.withPlainASCII(lowered) { bytes in
+            String(decoding: bytes.filter { TextScan.isASCIILetter($0) || $0 == 0x20 }, as: UTF8.self)
+        } ?? lowered.filter { $0.isLetter || $0 == " " }
         let words = Set(compact.split(separator: " ").map(String.init))
-        let letters = lowered.filter(\.isLetter)
-        func has(_ phrases: [String]) -> Bool { phrases.contains { lowered.contains($0) } }
+        let letters = TextScan.withPlainASCII(compact) { bytes in
+            String(decoding: bytes.filter { $0 != 0x20 }, as: UTF8.self)
+        } ?? lowered.filter(\.isLetter)
+        // In text where Foundation's (canonically equivalent) search finds what a byte search finds
+        // (`HTMLLines.isPlainForSearch`), search by byte.
+        let plain = HTMLLines.isPlainForSearch(lowered)
+        func has(_ phrases: [String]) -> Bool { phrases.contains { plain ? TextScan.contains(lowered, $0) : lowered.contains($0) } }
         func word(_ candidates: [String]) -> Bool { candidates.contains { words.contains($0) } }
         // Full words first: they are unambiguous.
         if has(["doctor of", "doctorate", "doctoral", "ph.d", "ph. d"]) || word(["phd", "dphil", "edd", "dba", "jd", "md"]) { return .doctorate }

@@ -82,9 +82,10 @@ enum HTMLLines {
         case exitBlock
     }
 
-    /// The visible lines under `element`, in reading order. Hidden elements and text are skipped
-    /// entirely. Walks with an explicit stack, so depth is no problem.
-    static func lines(of element: MarkupElement, readResumeKeys: Bool = false) -> [HTMLLine] {
+    /// The lines being gathered and the chunks of the line in progress. A struct with a mutating `flush`
+    /// rather than a nested function: the captured variables of a closure were boxed and every access
+    /// checked for exclusivity at run time.
+    private struct LineBuilder {
         var lines: [HTMLLine] = []
         var chunks: [Chunk] = []
         var emphasised: [String] = []
@@ -93,45 +94,74 @@ enum HTMLLines {
         // A chunk whose field text differs from its text (a tab stop, a `<time>`): only then is the field
         // text cleaned on its own.
         var fieldsDiffer = false
-        var nextContainer = 1
 
-        func flush() {
+        mutating func flush() {
             defer {
-                chunks.removeAll()
-                emphasised.removeAll()
-                links.removeAll()
+                chunks.removeAll(keepingCapacity: true)
+                emphasised.removeAll(keepingCapacity: true)
+                if !links.isEmpty { links = [] }
                 bullet = false
                 fieldsDiffer = false
             }
             guard !chunks.isEmpty else { return }
             var raw = ""
             var rawFields = ""
-            for chunk in chunks {
-                raw += chunk.text
-                if fieldsDiffer { rawFields += chunk.fieldText }
+            if chunks.count == 1 {
+                raw = chunks[0].text
+                if fieldsDiffer { rawFields = chunks[0].fieldText }
+            } else {
+                for index in chunks.indices {
+                    raw += chunks[index].text
+                    if fieldsDiffer { rawFields += chunks[index].fieldText }
+                }
             }
             let (text, strippedBullet) = clean(raw)
             let fieldText = fieldsDiffer ? clean(rawFields).0 : text
             guard !text.isEmpty else { return }
             if !hasLetterOrNumber(text) { return }
-            let visible = chunks.filter { !isAllWhitespace($0.text) }
-            guard let first = visible.first else { return }
+            // One pass over the visible (not all-whitespace) chunks, in place.
+            var firstVisible = -1
+            var headingLevel: Int?
+            var isBold = true
+            var isListItem = false
+            var hasSectionTitleClass = false
+            var hasNameClass = true
+            for index in chunks.indices {
+                let chunkText = chunks[index].text
+                if isAllWhitespace(chunkText) { continue }
+                if firstVisible < 0 { firstVisible = index }
+                let context = chunks[index].context
+                if headingLevel == nil { headingLevel = context.headingLevel }
+                if isBold, !context.bold, hasLetter(chunkText) { isBold = false }
+                if context.listItem { isListItem = true }
+                if context.sectionTitleClass { hasSectionTitleClass = true }
+                if !context.nameClass { hasNameClass = false }
+            }
+            guard firstVisible >= 0 else { return }
+            let first = chunks[firstVisible]
             var line = HTMLLine(text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line)
-            line.headingLevel = visible.compactMap(\.context.headingLevel).first
-            line.isBold = visible.allSatisfy { $0.context.bold || !hasLetter($0.text) }
-            line.isListItem = visible.contains { $0.context.listItem }
+            line.headingLevel = headingLevel
+            line.isBold = isBold
+            line.isListItem = isListItem
             line.hadBullet = bullet || strippedBullet
             line.isLabelCell = first.context.labelCell
             line.inTableCell = first.context.tableCell
-            line.hasSectionTitleClass = visible.contains { $0.context.sectionTitleClass }
+            line.hasSectionTitleClass = hasSectionTitleClass
             line.hasHeadingClass = first.context.headingClass
-            line.hasNameClass = visible.allSatisfy { $0.context.nameClass }
-            line.emphasised = emphasised.filter { !$0.isEmpty }
+            line.hasNameClass = hasNameClass
+            line.emphasised = emphasised.contains(where: \.isEmpty) ? emphasised.filter { !$0.isEmpty } : emphasised
             line.links = links
             line.container = first.context.container
             line.resumeKey = first.context.resumeKey
             lines.append(line)
         }
+    }
+
+    /// The visible lines under `element`, in reading order. Hidden elements and text are skipped
+    /// entirely. Walks with an explicit stack, so depth is no problem.
+    static func lines(of element: MarkupElement, readResumeKeys: Bool = false) -> [HTMLLine] {
+        var builder = LineBuilder()
+        var nextContainer = 1
 
         var stack: [Step] = []
         for content in element.contents.reversed() {
@@ -143,34 +173,34 @@ enum HTMLLines {
         while let step = stack.popLast() {
             switch step {
             case .exitBlock:
-                flush()
+                builder.flush()
             case .text(let text, let context):
                 guard !text.isHidden, !text.value.isEmpty else { continue }
-                chunks.append(Chunk(text: text.value, fieldText: text.value, line: text.line, context: context))
+                builder.chunks.append(Chunk(text: text.value, fieldText: text.value, line: text.line, context: context))
             case .enter(let child, var context):
                 guard !child.isHidden else { continue }
                 let name = child.name
-                let style = child.attribute("style")?.lowercased() ?? ""
+                let style = child.attribute("style").map { TextScan.lowercased($0) } ?? ""
                 // Word marks the bullet glyph of a list paragraph with `mso-list:Ignore`.
-                if !style.isEmpty, TextScan.contains(style, "mso-list:ignore") || TextScan.contains(style, "mso-list: ignore") {
-                    bullet = true
+                if !style.isEmpty, TextScan.contains(style, "mso-list"), TextScan.contains(style, "mso-list:ignore") || TextScan.contains(style, "mso-list: ignore") {
+                    builder.bullet = true
                     continue
                 }
                 // Word's tab stops separate the columns of a line: date, employer, place.
-                if name == "span", TextScan.contains(style, "mso-tab-count") {
-                    chunks.append(Chunk(text: " ", fieldText: " | ", line: child.line, context: context))
-                    fieldsDiffer = true
+                if !style.isEmpty, name == "span", TextScan.contains(style, "mso-tab-count") {
+                    builder.chunks.append(Chunk(text: " ", fieldText: " | ", line: child.line, context: context))
+                    builder.fieldsDiffer = true
                     continue
                 }
                 if name == "time", let datetime = child.attribute("datetime"), PartialDate(iso: datetime) != nil {
                     let shown = child.text
-                    chunks.append(Chunk(text: " " + shown + " ", fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: child.line, context: context))
-                    fieldsDiffer = true
+                    builder.chunks.append(Chunk(text: " " + shown + " ", fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: child.line, context: context))
+                    builder.fieldsDiffer = true
                     continue
                 }
                 let isBlock = MarkupElement.blockElements.contains(name)
                 if isBlock {
-                    flush()
+                    builder.flush()
                     stack.append(.exitBlock)
                     context.headingClass = false
                     context.nameClass = false
@@ -197,10 +227,11 @@ enum HTMLLines {
                    ["font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600", "font-weight:800", "font-weight:900"].contains(where: { TextScan.contains(style, $0) }) {
                     context.bold = true
                 }
-                let classes = child.classNames.map { $0.lowercased() }
+                let classes = child.classNames.map { lowercasedClassName($0) }
                 for className in classes {
                     let compact = letters(of: className)
-                    if ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"].contains(where: { TextScan.contains(compact, $0) }) {
+                    // Each of these holds "section": one search rules them all out for most classes.
+                    if TextScan.contains(compact, "section"), ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"].contains(where: { TextScan.contains(compact, $0) }) {
                         context.sectionTitleClass = true
                     } else if TextScan.contains(compact, "heading") || TextScan.contains(compact, "title") || compact.hasSuffix("header") {
                         context.headingClass = true
@@ -219,14 +250,14 @@ enum HTMLLines {
                     }
                 }
                 if name == "b" || name == "strong" || name == "a" {
-                    emphasised.append(collapseWhitespace(child.text))
+                    builder.emphasised.append(collapseWhitespace(child.text))
                 }
                 if name == "a", let href = child.attribute("href") {
                     let lowered = href.lowercased()
-                    if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { links.append(href) }
+                    if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { builder.links.append(href) }
                 }
                 if name == "br" {
-                    flush()
+                    builder.flush()
                     continue
                 }
                 for content in child.contents.reversed() {
@@ -237,8 +268,15 @@ enum HTMLLines {
                 }
             }
         }
-        flush()
-        return lines
+        builder.flush()
+        return builder.lines
+    }
+
+    /// `name.lowercased()`, returning a class name with no upper-case letter or non-ASCII byte as it is.
+    static func lowercasedClassName(_ name: Substring) -> String {
+        var copy = String(name)
+        let asIs = copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && !TextScan.isASCIIUpper($0) } }
+        return asIs ? copy : TextScan.lowercased(copy)
     }
 
     /// Whether the text has a letter or a number (a byte test for ASCII text).
@@ -293,22 +331,26 @@ enum HTMLLines {
         var result = ""
         var rest = text[...]
         if isPlainForSearch(text) {
-            // Byte search: the same matches as Foundation's in such text (see `isPlainForSearch`).
-            var result = ""
-            var rest = text[...]
-            while let open = TextScan.position(of: "<![", in: String(rest), from: 0) {
-                let openIndex = rest.utf8.index(rest.startIndex, offsetBy: open)
-                let afterOpen = rest.utf8.index(openIndex, offsetBy: 3)
-                result += rest[rest.startIndex..<openIndex]
-                guard let close = TextScan.position(of: "]>", in: String(rest[afterOpen...]), from: 0) else {
-                    rest = rest[afterOpen...]
-                    continue
+            // Byte search: the same matches as Foundation's in such text (see `isPlainForSearch`). The
+            // brackets are ASCII, so cutting at them keeps the UTF-8 whole.
+            var copy = text
+            return copy.withUTF8 { bytes -> String in
+                var kept: [UInt8] = []
+                kept.reserveCapacity(bytes.count)
+                var index = 0
+                while let open = bytePosition(of: 0x3C, 0x21, 0x5B, in: bytes, from: index) {  // "<!["
+                    kept.append(contentsOf: bytes[index..<open])
+                    let afterOpen = open + 3
+                    guard let close = bytePosition(of: 0x5D, 0x3E, nil, in: bytes, from: afterOpen) else {  // "]>"
+                        index = afterOpen
+                        continue
+                    }
+                    kept.append(0x20)
+                    index = close + 2
                 }
-                result += " "
-                rest = rest[rest.utf8.index(afterOpen, offsetBy: close + 2)...]
+                kept.append(contentsOf: bytes[index..<bytes.count])
+                return String(decoding: kept, as: UTF8.self)
             }
-            result += rest
-            return result
         }
         // Called only when the text holds "<![", so Foundation's search is fine here.
         while let open = rest.range(of: "<![") {
@@ -322,6 +364,17 @@ enum HTMLLines {
         }
         result += rest
         return result
+    }
+
+    /// Where the two or three bytes first occur at or after `start`.
+    private static func bytePosition(of first: UInt8, _ second: UInt8, _ third: UInt8?, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let length = third == nil ? 2 : 3
+        var index = start
+        while index + length <= bytes.count {
+            if bytes[index] == first, bytes[index + 1] == second, third.map({ bytes[index + 2] == $0 }) ?? true { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Text in which Foundation's (canonically equivalent) search for "<![" and "]>" finds what a byte

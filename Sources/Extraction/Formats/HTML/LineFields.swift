@@ -43,11 +43,11 @@ enum LineFields {
     /// The fields of a line's text once its date range is cut out (`cutRange`).
     static func fields(of remainder: String, line: HTMLLine, education: Bool) -> [LineField] {
         let pieces = split(remainder)
-        let emphasised = line.emphasised.map { $0.lowercased() }
+        let emphasised = line.emphasised.map { TextScan.lowercased($0) }
         return pieces.map { piece -> LineField in
             var isEmphasised = false
             if !emphasised.isEmpty {
-                let lowered = piece.lowercased()
+                let lowered = TextScan.lowercased(piece)
                 isEmphasised = emphasised.contains { $0 == lowered || ($0.utf8.count >= 3 && TextScan.contains(lowered, $0)) }
             }
             let sentenceLike = isSentenceLike(piece)
@@ -122,6 +122,7 @@ enum LineFields {
 
     /// The pieces between separators, scanned once, character by character.
     static func splitAtSeparators(_ text: String) -> [String] {
+        if let quick = TextScan.withSimpleScalars(text, { splitAtSeparatorsSimple($0) }) { return quick }
         let characters = Array(text)
         var parts: [String] = []
         var current = ""
@@ -153,6 +154,59 @@ enum LineFields {
         parts.append(current)
         return parts
     }
+
+    /// `splitAtSeparators` for simple-scalar text (`TextScan.isSimpleScalars`): every character is one
+    /// scalar, so pieces are cut at scalar boundaries, ASCII separators are matched by byte, the spaced
+    /// ones by their UTF-8 bytes, and other scalars are judged as the `Character` they are.
+    static func splitAtSeparatorsSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var parts: [String] = []
+        var partStart = 0
+        var index = 0
+        func cut(_ end: Int) {
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[partStart..<end]), as: UTF8.self))
+        }
+        scan: while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                switch byte {
+                case 0x7C, 0x09, 0x3B, 0x28, 0x29, 0x5B, 0x5D, 0x1F:  // | tab ; ( ) [ ] unit separator
+                    cut(index)
+                    index += 1
+                    partStart = index
+                    continue scan
+                case 0x20:
+                    for separator in simpleSpacedSeparators {
+                        let end = index + 1 + separator.count
+                        guard end < bytes.count, bytes[end] == 0x20 else { continue }
+                        if bytes[(index + 1)..<end].elementsEqual(separator) {
+                            cut(index)
+                            index = end
+                            partStart = index
+                            continue scan
+                        }
+                    }
+                default:
+                    break
+                }
+                index += 1
+                continue scan
+            }
+            let (scalar, length) = TextScan.scalar(at: index, in: bytes)
+            let character = Character(scalar)
+            if separatorCharacters.contains(character) || isPictograph(character) {
+                cut(index)
+                index += length
+                partStart = index
+                continue scan
+            }
+            index += length
+        }
+        cut(bytes.count)
+        return parts
+    }
+
+    /// `spacedSeparators` as UTF-8 bytes, in the same order.
+    static let simpleSpacedSeparators: [[UInt8]] = [[0x2D, 0x2D], [0x2D], [0xE2, 0x80, 0x93], [0x40], [0x61, 0x74], [0x2F]]
 
     static func isPictograph(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first, scalar.value >= 0x2190 else { return false }
@@ -267,7 +321,7 @@ enum LineFields {
             if titleWords.contains(word) { title += 1 }
             if organisationWords.contains(word) { organisation += 1 }
         }
-        let lowered = text.lowercased()
+        let lowered = TextScan.lowercased(text)
         // Every phrase holds "of ": without those bytes neither test can match (see `organisationPhrases`).
         if TextScan.contains(lowered, "of "),
            organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
@@ -300,8 +354,8 @@ enum LineFields {
         }), let quick {
             return quick
         }
-        if employmentTypes.contains(text.lowercased()) { return true }
-        let words = text.lowercased().split(whereSeparator: { $0 == " " })
+        if employmentTypes.contains(TextScan.lowercased(text)) { return true }
+        let words = TextScan.lowercased(text).split(whereSeparator: { $0 == " " })
         guard let first = words.first, first.allSatisfy(\.isNumber), words.count >= 2 else { return false }
         return words.dropFirst().allSatisfy { word in
             word.allSatisfy(\.isNumber) || ["yr", "yrs", "year", "years", "mo", "mos", "month", "months", "and"].contains(String(word))
@@ -332,7 +386,7 @@ enum LineFields {
         }) {
             return words
         }
-        return text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, ["-"]) }.filter { !$0.isEmpty }
+        return TextScan.lowercased(text).split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, ["-"]) }.filter { !$0.isEmpty }
     }
 
     @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -452,7 +506,7 @@ enum LineFields {
     }
 
     static func isDepartment(_ text: String) -> Bool {
-        let lowered = text.lowercased()
+        let lowered = TextScan.lowercased(text)
         return JobTitles.isHR(text) || departmentWords.contains(where: { lowered == $0 || lowered.hasPrefix($0 + " ") })
     }
 
@@ -468,9 +522,11 @@ enum LineFields {
         }) {
             return quick
         }
-        let lowered = text.lowercased()
+        let lowered = TextScan.lowercased(text)
         if ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains(lowered) { return true }
         if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }
+        // No comma byte, no comma character: one part, never a place.
+        guard TextScan.containsByte(text, 0x2C) else { return false }
         let parts = text.split(separator: ",").map { TextScan.trimSpaces($0) }
         guard parts.count >= 2, parts.count <= 3 else { return false }
         guard isPlaceName(parts[0]) else { return false }
@@ -542,7 +598,7 @@ enum LineFields {
     /// "B.A., Business Administration", "Bachelor of Science in …", "MBA", "Master's degree": the line
     /// names a degree.
     static func isDegree(_ text: String) -> Bool {
-        let lowered = text.lowercased()
+        let lowered = TextScan.lowercased(text)
         // "James Buchanan High School" names the school; "High School Diploma" the qualification.
         if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
         if degreePhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }

@@ -165,8 +165,11 @@ enum PersonalDetailsReader {
     }
 
     /// The first run of 10–15 digits written with phone punctuation: "(317) 585-8468", "+1 212 222 2222".
+    static let phoneCharacters: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", " ", "(", ")", "-", ".", "+", "/", "\u{00A0}"]
+
     static func phone(in text: String) -> String? {
-        let allowed: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", " ", "(", ")", "-", ".", "+", "/", "\u{00A0}"]
+        if let quick = TextScan.withPlainASCII(text, { phoneASCII($0) }) { return quick.value }
+        let allowed = phoneCharacters
         var index = text.startIndex
         while index < text.endIndex {
             guard text[index].isNumber || text[index] == "+" || text[index] == "(" else {
@@ -191,5 +194,44 @@ enum PersonalDetailsReader {
             index = end > index ? end : text.index(after: index)
         }
         return nil
+    }
+
+    /// A found phone number or none, so that "none" can be told from "not ASCII".
+    struct PhoneResult { var value: String? }
+
+    /// `phone(in:)` for plain ASCII text: every character one byte, the ASCII digits the only numbers,
+    /// and the allowed characters the bytes below (a no-break space is not ASCII).
+    static func phoneASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> PhoneResult {
+        func isAllowed(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x30...0x39, 0x20, 0x28, 0x29, 0x2D, 0x2E, 0x2B, 0x2F: return true
+            default: return false
+            }
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard TextScan.isASCIIDigit(byte) || byte == 0x2B || byte == 0x28 else {
+                index += 1
+                continue
+            }
+            var end = index
+            var digits = 0
+            var lastDigit = index
+            while end < bytes.count, isAllowed(bytes[end]) {
+                if TextScan.isASCIIDigit(bytes[end]) {
+                    digits += 1
+                    lastDigit = end
+                }
+                end += 1
+            }
+            if (10...15).contains(digits) {
+                let candidate = TextScan.trimSpaces(String(decoding: UnsafeBufferPointer(rebasing: bytes[index...lastDigit]), as: UTF8.self))
+                // Two years joined by a dash are dates, not a number.
+                if DateExpressions.findRange(in: candidate).map({ $0.end != nil }) != true { return PhoneResult(value: candidate) }
+            }
+            index = end > index ? end : index + 1
+        }
+        return PhoneResult(value: nil)
     }
 }
