@@ -22,7 +22,6 @@ extension MarkupElement {
         }
         // (node index, entering?) pairs; exits are pushed before children so blocks close after them.
         var stack: [(Int32, Bool)] = [(Int32(index), true)]
-        let nodes = document.nodes
         while let (current, entering) = stack.popLast() {
             let node = nodes[Int(current)]
             if !entering {

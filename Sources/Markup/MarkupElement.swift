@@ -1,35 +1,40 @@
 /// A handle on one element of a `MarkupDocument`, with the navigation extractors need. Cheap to copy:
-/// it holds the document's storage by reference and an index.
+/// it holds the document's node arena (one reference) and an index. Not the whole document: copying
+/// that retained its diagnostics and title too, for every element handed out.
 public struct MarkupElement: Sendable {
-    public let document: MarkupDocument
+    let nodes: [MarkupNode]
+    let kind: MarkupDocument.Kind
     let index: Int
 
     init(document: MarkupDocument, index: Int) {
-        self.document = document
-        self.index = index
+        self.init(nodes: document.nodes, kind: document.kind, index: index)
     }
 
-    var node: MarkupNode { document.nodes[index] }
+    init(nodes: [MarkupNode], kind: MarkupDocument.Kind, index: Int) {
+        self.nodes = nodes
+        self.kind = kind
+        self.index = index
+    }
 
     // The accessors read one field of the node in place: copying the whole `MarkupNode` (its name,
     // namespace, attributes and text) retained and released four references per call.
 
     /// Local name (`div`, `PersonName`); lower-case in HTML.
-    public var name: String { document.nodes[index].name }
+    public var name: String { nodes[index].name }
     /// Namespace URI, if the element has one.
-    public var namespace: String? { document.nodes[index].namespace }
+    public var namespace: String? { nodes[index].namespace }
     /// The line in the source where the element starts (1-based; 0 when unknown).
-    public var line: Int { Int(document.nodes[index].line) }
+    public var line: Int { Int(nodes[index].line) }
     /// True when styling hides this element or an ancestor from a reader.
-    public var isHidden: Bool { document.nodes[index].isHidden }
-    public var attributes: [MarkupAttribute] { document.nodes[index].attributes }
+    public var isHidden: Bool { nodes[index].isHidden }
+    public var attributes: [MarkupAttribute] { nodes[index].attributes }
 
     public func attribute(_ name: String) -> String? {
-        let attributes = document.nodes[index].attributes
+        let attributes = nodes[index].attributes
         for attribute in attributes where attribute.name == name {
             return attribute.value
         }
-        if document.kind == .html {
+        if kind == .html {
             if MarkupBytes.isLowerASCII(name) {
                 // The usual case, a lower-case ASCII name: an ASCII attribute name lower-cases to it
                 // exactly when its bytes match ignoring ASCII case (no lower-cased copies); any other
@@ -82,19 +87,18 @@ public struct MarkupElement: Sendable {
     }
 
     public var parent: MarkupElement? {
-        let parent = Int(document.nodes[index].parent)
+        let parent = Int(nodes[index].parent)
         guard parent > 0 else { return nil }
-        return MarkupElement(document: document, index: parent)
+        return MarkupElement(nodes: nodes, kind: kind, index: parent)
     }
 
     /// Child elements, in order.
     public var children: [MarkupElement] {
         var result: [MarkupElement] = []
-        let nodes = document.nodes
         var child = nodes[index].firstChild
         while child >= 0 {
             if nodes[Int(child)].kind == .element {
-                result.append(MarkupElement(document: document, index: Int(child)))
+                result.append(MarkupElement(nodes: nodes, kind: kind, index: Int(child)))
             }
             child = nodes[Int(child)].nextSibling
         }
@@ -104,13 +108,12 @@ public struct MarkupElement: Sendable {
     /// Child elements and text, in order.
     public var contents: [MarkupContent] {
         var result: [MarkupContent] = []
-        let nodes = document.nodes
         var child = nodes[index].firstChild
         while child >= 0 {
             let current = Int(child)
             switch nodes[current].kind {
             case .element:
-                result.append(.element(MarkupElement(document: document, index: current)))
+                result.append(.element(MarkupElement(nodes: nodes, kind: kind, index: current)))
             case .text:
                 result.append(.text(MarkupText(value: nodes[current].text, line: Int(nodes[current].line), isHidden: nodes[current].isHidden)))
             case .document:
@@ -128,11 +131,10 @@ public struct MarkupElement: Sendable {
 
     /// The first child element with this local name (any namespace).
     public func child(_ name: String) -> MarkupElement? {
-        let nodes = document.nodes
         var child = nodes[index].firstChild
         while child >= 0 {
             if nodes[Int(child)].kind == .element && nodes[Int(child)].name == name {
-                return MarkupElement(document: document, index: Int(child))
+                return MarkupElement(nodes: nodes, kind: kind, index: Int(child))
             }
             child = nodes[Int(child)].nextSibling
         }
@@ -171,12 +173,11 @@ public struct MarkupElement: Sendable {
 
     /// Visits descendants in document order (pre-order), iteratively.
     public func forEachDescendant(_ visit: (MarkupElement) -> Void) {
-        let nodes = document.nodes
         var next = nodes[index].firstChild
         while next >= 0 {
             let current = Int(next)
             if nodes[current].kind == .element {
-                visit(MarkupElement(document: document, index: current))
+                visit(MarkupElement(nodes: nodes, kind: kind, index: current))
             }
             if nodes[current].firstChild >= 0 {
                 next = nodes[current].firstChild
@@ -199,7 +200,6 @@ public struct MarkupElement: Sendable {
     /// Every text node below this element, in order, with its line.
     public var textNodes: [MarkupText] {
         var result: [MarkupText] = []
-        let nodes = document.nodes
         var next = nodes[index].firstChild
         while next >= 0 {
             let current = Int(next)
