@@ -47,25 +47,40 @@ public struct RoleCatalog: Sendable {
               let rubricsPath = rubricsDirectory ?? defaults?.appendingPathComponent("Rubrics").path else {
             throw .missingDirectory("the built-in roles (resource bundle not found next to the executable)")
         }
-        var profiles: [Profile] = []
-        for file in try yamlFiles(in: profilesPath) {
-            do {
-                profiles.append(try ProfileLoader.load(yaml: try read(file), file: file))
-            } catch {
-                throw .invalidFile(error)
-            }
+        let profiles = try loadAll(try yamlFiles(in: profilesPath)) { file throws(RoleFileError) in
+            try ProfileLoader.load(yaml: try read(file), file: file)
         }
         guard !profiles.isEmpty else { throw .missingDirectory("\(profilesPath) (no profiles in it)") }
         let known = Set(profiles.map(\.id))
-        var rubrics: [Rubric] = []
-        for file in try yamlFiles(in: rubricsPath) {
-            do {
-                rubrics.append(try RubricLoader.load(yaml: try read(file), file: file, knownRoles: known))
-            } catch {
-                throw .invalidFile(error)
-            }
+        let rubrics = try loadAll(try yamlFiles(in: rubricsPath)) { file throws(RoleFileError) in
+            try RubricLoader.load(yaml: try read(file), file: file, knownRoles: known)
         }
         return try RoleCatalog(profiles: profiles, rubrics: rubrics)
+    }
+
+    /// Loads every file on all cores: YAML parsing is most of a single `readiness report`'s start-up.
+    /// Results keep file order, and the error reported is the first file's in that order, so the
+    /// outcome does not depend on which thread finishes first.
+    private static func loadAll<Value: Sendable>(
+        _ files: [String], _ load: @Sendable (String) throws(RoleFileError) -> Value
+    ) throws(RoleCatalogError) -> [Value] {
+        let results = ResultSlots<Value>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            do throws(RoleFileError) {
+                results.set(index, .success(try load(files[index])))
+            } catch {
+                results.set(index, .failure(error))
+            }
+        }
+        var values: [Value] = []
+        for result in results.all() {
+            switch result {
+            case .success(let value): values.append(value)
+            case .failure(let error): throw .invalidFile(error)
+            case nil: break
+            }
+        }
+        return values
     }
 
     /// The profiles in a folder (the built-in ones for nil) that load; for context, never for scoring.
@@ -132,6 +147,29 @@ func normalizedTitle(_ title: String) -> String {
     }
     let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
     return words.joined(separator: " ")
+}
+
+/// One result per file, written from several threads.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: every access holds `lock`.
+    private let lock = NSLock()
+    private var slots: [Result<Value, RoleFileError>?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<Value, RoleFileError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func all() -> [Result<Value, RoleFileError>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
 }
 
 public enum RoleCatalogError: Error, Sendable, CustomStringConvertible {
