@@ -46,10 +46,12 @@ public struct CSVReporter: Sendable {
         cells.map(Self.cell).joined(separator: ",") + "\r\n"
     }
 
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "\0"]
+
     /// Neutralises a leading formula character with `'`, then quotes when RFC 4180 requires it.
     public static func cell(_ raw: String) -> String {
         var value = raw
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r", "\n", "\0"].contains(first) {
+        if let first = value.unicodeScalars.first, Self.formulaStarts.contains(first) {
             // A negative number is data, not a formula; only text gets the prefix.
             if !(first == "-" && Double(value) != nil) { value = "'" + value }
         }

@@ -71,7 +71,20 @@ public indirect enum JSONValue: Sendable, Equatable {
         let scale = pow(10, Double(places))
         let rounded = (value * scale).rounded() / scale
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
-        var text = String(format: "%.\(places)f", rounded)
+        // The decimals from the scaled integer: what "%.Nf" prints for `rounded` (it is the double
+        // nearest that many decimals), without Foundation's `String(format:)`, which batches call for
+        // every score cell. Huge values, where doubles are too coarse for that, keep the printf path.
+        let scaled = (value * scale).rounded()
+        guard abs(scaled) < 1e13, places > 0 else {
+            var text = String(format: "%.\(places)f", rounded)
+            while text.hasSuffix("0") { text.removeLast() }
+            return text
+        }
+        let units = Int(scaled).magnitude
+        let divisor = UInt(pow(10, Double(places)))
+        let fraction = String(units % divisor)
+        var text = (scaled < 0 ? "-" : "") + String(units / divisor) + "."
+            + String(repeating: "0", count: places - fraction.count) + fraction
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }
