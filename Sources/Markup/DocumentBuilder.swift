@@ -59,14 +59,13 @@ struct DocumentBuilder {
                     document.wasFlattened = true
                     frames.append(Frame(index: frame.index, style: style, depth: frame.depth + 1, skipsContent: skips))
                 } else {
-                    var element = MarkupNode(
+                    let elementLine = readiness_lineOf(node)
+                    // Built in the call, so the arena takes it without a copy.
+                    let index = document.append(MarkupNode(
                         kind: .element, name: name, namespace: namespaceOf(node), attributes: attributes,
-                        text: "", line: readiness_lineOf(node), parent: frame.index)
-                    element.isHidden = style.hidden
-                    let elementLine = Int(element.line)
-                    let index = document.append(element)
+                        text: "", line: elementLine, parent: frame.index, isHidden: style.hidden))
                     frames.append(Frame(index: index, style: style, depth: frame.depth + 1, skipsContent: skips))
-                    if kind == .html && name == "br" { appendText("\n", line: elementLine, frame: frames[frames.count - 1]) }
+                    if kind == .html && name == "br" { appendText("\n", line: Int(Int32(clamping: elementLine)), frame: frames[frames.count - 1]) }
                 }
                 descend = true
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
@@ -117,12 +116,13 @@ struct DocumentBuilder {
             textWasTruncated = true
             return
         }
-        var node = MarkupNode(kind: .text, name: "#text", namespace: nil, attributes: [], text: text, line: line, parent: frame.index)
-        node.isHidden = frame.style.hidden
         if frame.style.hidden && !text.allSatisfy({ $0.isWhitespace }) {
             document.containsHiddenText = true
         }
-        _ = document.append(node)
+        // Built in the call, so the arena takes it without a copy.
+        _ = document.append(MarkupNode(
+            kind: .text, name: "#text", namespace: nil, attributes: [], text: text, line: line, parent: frame.index,
+            isHidden: frame.style.hidden))
     }
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -94,7 +94,8 @@ struct MarkupNode: Sendable {
     var nextSibling: Int32 = -1
     var isHidden = false
 
-    init(kind: Kind, name: String, namespace: String?, attributes: [MarkupAttribute], text: String, line: Int, parent: Int32) {
+    init(kind: Kind, name: String, namespace: String?, attributes: [MarkupAttribute], text: String, line: Int, parent: Int32, isHidden: Bool = false) {
+        self.isHidden = isHidden
         self.kind = kind
         self.name = name
         self.namespace = namespace
