@@ -6,8 +6,10 @@ import Roles
 import Scoring
 import Synchronization
 
-/// Scores many résumés on several threads. Each worker takes the next file index; rows are kept (they
-/// are small) and JSON reports are spooled to a temporary file, so memory stays flat however many files.
+/// Scores many résumés on several threads. Each worker takes the next file index. What ranking needs
+/// (file, score, status) is kept; each file's CSV line and JSON report are spooled to temporary files
+/// and copied out in ranked order, so memory stays flat however many files (whole rows are kept only
+/// when asked for, for the HTML overview).
 public struct BatchRunner: Sendable {
     public var reader: ResumeReader
     public var scorer: Scorer
@@ -32,8 +34,10 @@ public struct BatchRunner: Sendable {
     public struct Result: Sendable {
         /// One per input file scored, in input order, with the file's index in the input list.
         public var entries: [BatchEntry]
-        /// Where each file's report JSON line sits in the spool, when one was asked for.
-        public var spool: JSONLinesSpool?
+        /// Each file's report JSON line, when asked for.
+        public var spool: LineSpool?
+        /// Each file's CSV line (rank cell empty), when asked for.
+        public var csvSpool: LineSpool?
         public var interrupted: Bool
         /// Files that overran their budget and whose work is still running in the background. While it
         /// is, the process must end with `_exit`: a normal exit runs libxml2's library destructor
@@ -43,14 +47,17 @@ public struct BatchRunner: Sendable {
 
     /// - Parameters:
     ///   - spoolJSON: also render each report as one JSON line into a spool file.
+    ///   - csv: also write each row's CSV line (rank cell empty) into a spool file.
+    ///   - keepRows: keep each whole row in its entry (memory grows with the number of files).
     ///   - progress: called after each file with the count done (from worker threads).
     ///   - shouldStop: polled between files; true stops the batch early (Ctrl-C).
     public func run(
-        _ files: [String], spoolJSON: Bool,
+        _ files: [String], spoolJSON: Bool, csv: CSVReporter? = nil, keepRows: Bool = true,
         progress: @escaping @Sendable (Int) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> Result {
-        let spool = spoolJSON ? try JSONLinesSpool() : nil
+        let spool = spoolJSON ? try LineSpool(count: files.count) : nil
+        let csvSpool = csv != nil ? try LineSpool(count: files.count) : nil
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let slots = RowSlots(count: files.count)
@@ -63,8 +70,9 @@ public struct BatchRunner: Sendable {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { return }
                 let (row, json) = scoreWithinBudget(files[index], renderJSON: spoolJSON, thread: &thread, running: running)
-                slots.set(index, row)
+                slots.set(index, BatchEntry(index: index, row: row, keepingRow: keepRows))
                 if let json, let spool { spool.append(json, for: index) }
+                if let csv, let csvSpool { csvSpool.append(csv.line(row, rank: nil), for: index) }
                 progress(done.wrappingAdd(1, ordering: .relaxed).newValue)
             }
         }
@@ -75,7 +83,7 @@ public struct BatchRunner: Sendable {
         }
         let interrupted = shouldStop() && next.load(ordering: .relaxed) < files.count
         return Result(
-            entries: slots.entries(), spool: spool, interrupted: interrupted,
+            entries: slots.entries(), spool: spool, csvSpool: csvSpool, interrupted: interrupted,
             abandonedWorkStillRunning: running.count.load(ordering: .acquiring))
     }
 
@@ -214,46 +222,76 @@ final class FileWorkThread: Sendable {
 public struct BatchEntry: Sendable {
     /// Position of the file in the input list.
     public var index: Int
-    public var row: BatchRow
+    public var file: String
+    public var score: Double?
+    public var status: BatchRow.Status
+    public var error: String?
+    /// The whole row, when the batch was asked to keep rows.
+    public var row: BatchRow? { kept?.row }
+    /// Boxed, so an entry without its row stays a few words wide (a batch holds one per file).
+    private let kept: KeptRow?
+
+    init(index: Int, row: BatchRow, keepingRow: Bool) {
+        self.index = index
+        file = row.file
+        score = row.score
+        status = row.status
+        error = row.error
+        kept = keepingRow ? KeptRow(row) : nil
+    }
+
+    /// The positions of `entries` in ranked order, as `BatchRow.ranked` orders rows.
+    public static func rankedIndices(_ entries: [BatchEntry]) -> [Int] {
+        entries.indices.sorted { lhs, rhs in
+            BatchRow.ranksBefore(score: entries[lhs].score, file: entries[lhs].file, score: entries[rhs].score, file: entries[rhs].file)
+        }
+    }
 }
 
-/// Row storage written by many workers, each index exactly once.
+private final class KeptRow: Sendable {
+    let row: BatchRow
+
+    init(_ row: BatchRow) {
+        self.row = row
+    }
+}
+
+/// Entries written by many workers, each index exactly once.
 final class RowSlots: Sendable {
-    private let storage: Mutex<[BatchRow?]>
+    private let storage: Mutex<[BatchEntry?]>
 
     init(count: Int) {
         storage = Mutex(Array(repeating: nil, count: count))
     }
 
-    func set(_ index: Int, _ row: BatchRow) {
-        storage.withLock { $0[index] = row }
+    func set(_ index: Int, _ entry: BatchEntry) {
+        storage.withLock { $0[index] = entry }
     }
 
-    /// Rows of the files that were scored (all of them unless the batch was interrupted).
+    /// Entries of the files that were scored (all of them unless the batch was interrupted).
     func entries() -> [BatchEntry] {
-        storage.withLock { rows in
-            rows.enumerated().compactMap { index, row in row.map { BatchEntry(index: index, row: $0) } }
-        }
+        storage.withLock { $0.compactMap { $0 } }
     }
 }
 
-/// JSON report lines written as they finish, then copied out in ranked order.
-public final class JSONLinesSpool: Sendable {
+/// Lines (JSON reports, CSV rows) written as files finish, then copied out in ranked order.
+public final class LineSpool: Sendable {
     private struct State {
         var handle: FileHandle
         var offset: UInt64 = 0
-        var ranges: [Int: Range<UInt64>] = [:]
+        /// Each input's line, by input index (sized once: a dictionary grew and re-hashed as files finished).
+        var ranges: [Range<UInt64>?]
     }
 
     public let path: String
     private let state: Mutex<State>
 
-    init() throws {
-        path = NSTemporaryDirectory() + "readiness-jsonl-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).spool"
+    init(count: Int) throws {
+        path = NSTemporaryDirectory() + "readiness-lines-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).spool"
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
             throw CocoaError(.fileWriteUnknown)
         }
-        state = Mutex(State(handle: handle))
+        state = Mutex(State(handle: handle, ranges: Array(repeating: nil, count: count)))
     }
 
     func append(_ line: String, for index: Int) {
@@ -268,7 +306,7 @@ public final class JSONLinesSpool: Sendable {
     /// The line for input `index`, read back from the spool.
     public func line(for index: Int) -> String? {
         state.withLock { state in
-            guard let range = state.ranges[index] else { return nil }
+            guard index < state.ranges.count, let range = state.ranges[index] else { return nil }
             try? state.handle.seek(toOffset: range.lowerBound)
             guard let data = try? state.handle.read(upToCount: Int(range.count)) else { return nil }
             try? state.handle.seekToEnd()

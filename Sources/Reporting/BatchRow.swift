@@ -61,13 +61,16 @@ public struct BatchRow: Sendable, Equatable {
     /// Highest score first, then file name; failed files last, by name. A total order, so the output is
     /// the same whatever order the workers finished in.
     public static func ranked(_ rows: [BatchRow]) -> [BatchRow] {
-        rows.sorted { lhs, rhs in
-            switch (lhs.score, rhs.score) {
-            case let (left?, right?): return left != right ? left > right : lhs.file < rhs.file
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return lhs.file < rhs.file
-            }
+        rows.sorted { ranksBefore(score: $0.score, file: $0.file, score: $1.score, file: $1.file) }
+    }
+
+    /// The ranking order: scored rows by score, highest first, then failed rows; ties by file path.
+    public static func ranksBefore(score lhsScore: Double?, file lhsFile: String, score rhsScore: Double?, file rhsFile: String) -> Bool {
+        switch (lhsScore, rhsScore) {
+        case let (left?, right?): return left != right ? left > right : lhsFile < rhsFile
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return lhsFile < rhsFile
         }
     }
 }

@@ -90,35 +90,39 @@ extension ReadinessCommand {
 
             let progress = ProgressLine(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
             let runner = BatchRunner(reader: reading.reader(), scorer: Scorer(catalog: catalog), rubric: rubric, asOf: asOf, jobs: jobs, blind: blind, fileTimeout: fileTimeout)
+            let writer = CSVReporter(criterionIDs: rubric.criteria.map(\.id), excel: excel)
+            let writesCSV = csv != nil || jsonl == nil
             let result = try runner.run(
-                files, spoolJSON: jsonl != nil,
+                files, spoolJSON: jsonl != nil, csv: writesCSV ? writer : nil, keepRows: html != nil,
                 progress: { progress.update(done: $0) },
                 shouldStop: { interrupted.load(ordering: .relaxed) })
             progress.finish()
-            defer { result.spool?.remove() }
+            defer {
+                result.spool?.remove()
+                result.csvSpool?.remove()
+            }
             if result.interrupted {
                 FileHandle.standardError.write(Data("readiness: interrupted after \(result.entries.count) of \(files.count) files; no output written\n".utf8))
                 try exitLeavingAbandonedWork(result, status: 130)
             }
 
             let ranked = rankAndFilter(result.entries)
-            let writer = CSVReporter(criterionIDs: rubric.criteria.map(\.id), excel: excel)
-            if let csv {
-                try writeAtomically(csvText(ranked, writer: writer), to: csv)
+            if let csv, let csvSpool = result.csvSpool {
+                try writeAtomically(to: csv) { write in writeCSV(ranked, header: writer.header, spool: csvSpool, write) }
             }
             if let jsonl, let spool = result.spool {
-                try writeAtomically(jsonLines(ranked, spool: spool), to: jsonl)
+                try writeAtomically(to: jsonl) { write in writeJSONLines(ranked, spool: spool, write) }
             }
             if let html {
                 let page = BatchOverviewPage(rubric: rubric, asOf: asOf, blind: blind)
-                try writeAtomically(page.render(ranked.map { (row: $0.entry.row, rank: $0.rank) }), to: html)
+                try writeAtomically(page.render(ranked.compactMap { item in item.entry.row.map { (row: $0, rank: item.rank) } }), to: html)
             }
-            if csv == nil && jsonl == nil {
-                writeStandardOutput(csvText(ranked, writer: writer))
+            if csv == nil && jsonl == nil, let csvSpool = result.csvSpool {
+                writeCSV(ranked, header: writer.header, spool: csvSpool) { writeStandardOutput($0) }
             }
 
-            let failed = result.entries.filter { $0.row.status == .error }
-            for entry in failed { reportError(entry.row.file, entry.row.error ?? "failed") }
+            let failed = result.entries.filter { $0.status == .error }
+            for entry in failed { reportError(entry.file, entry.error ?? "failed") }
             let seconds = Date().timeIntervalSince(started)
             let rate = seconds > 0 ? Double(files.count) / seconds : 0
             let summary = "readiness: scored \(files.count - failed.count), failed \(failed.count), skipped \(inputs.skipped) (not résumé files) in \(String(format: "%.2f", seconds)) s, \(String(format: "%.0f", rate)) files/s\n"
@@ -156,12 +160,11 @@ extension ReadinessCommand {
 
         /// Ranked rows with their rank (nil for failed files), after --top and --min-score.
         func rankAndFilter(_ entries: [BatchEntry]) -> [(entry: BatchEntry, rank: Int?)] {
-            let byFile = Dictionary(entries.map { ($0.row.file, $0) }, uniquingKeysWith: { first, _ in first })
             var kept: [(BatchEntry, Int?)] = []
             var rank = 0
-            for row in BatchRow.ranked(entries.map(\.row)) {
-                guard let entry = byFile[row.file] else { continue }
-                if let score = row.score {
+            for position in BatchEntry.rankedIndices(entries) {
+                let entry = entries[position]
+                if let score = entry.score {
                     rank += 1
                     if let minScore, score < minScore { continue }
                     if let top, rank > top { continue }
@@ -173,26 +176,37 @@ extension ReadinessCommand {
             return kept
         }
 
-        func csvText(_ rows: [(entry: BatchEntry, rank: Int?)], writer: CSVReporter) -> String {
-            var text = writer.header
-            for (entry, rank) in rows { text += writer.line(entry.row, rank: rank) }
-            return text
-        }
-
-        func jsonLines(_ rows: [(entry: BatchEntry, rank: Int?)], spool: JSONLinesSpool) -> String {
-            var text = ""
-            for (entry, _) in rows {
-                if let line = spool.line(for: entry.index) {
-                    text += line + "\n"
-                } else {
-                    text += JSONValue.object([
-                        ("candidate", .object([("source", .string(entry.row.file))])),
-                        ("status", .string("error")),
-                        ("error", .optional(entry.row.error)),
-                    ]).serialized() + "\n"
+        /// The CSV in ranked order: each spooled line (which starts with an empty rank cell) after its rank.
+        func writeCSV(_ rows: [(entry: BatchEntry, rank: Int?)], header: String, spool: LineSpool, _ write: (String) -> Void) {
+            var chunk = header
+            for (entry, rank) in rows {
+                chunk += (rank.map(String.init) ?? "") + (spool.line(for: entry.index) ?? "")
+                if chunk.utf8.count >= 1 << 16 {
+                    write(chunk)
+                    chunk = ""
                 }
             }
-            return text
+            write(chunk)
+        }
+
+        func writeJSONLines(_ rows: [(entry: BatchEntry, rank: Int?)], spool: LineSpool, _ write: (String) -> Void) {
+            var chunk = ""
+            for (entry, _) in rows {
+                if let line = spool.line(for: entry.index) {
+                    chunk += line + "\n"
+                } else {
+                    chunk += JSONValue.object([
+                        ("candidate", .object([("source", .string(entry.file))])),
+                        ("status", .string("error")),
+                        ("error", .optional(entry.error)),
+                    ]).serialized() + "\n"
+                }
+                if chunk.utf8.count >= 1 << 16 {
+                    write(chunk)
+                    chunk = ""
+                }
+            }
+            write(chunk)
         }
     }
 }

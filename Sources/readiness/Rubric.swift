@@ -77,10 +77,27 @@ func readText(_ path: String) throws -> String {
 
 /// Writes via a temporary file in the same folder and a rename, so the file is whole or absent.
 func writeAtomically(_ text: String, to path: String) throws {
+    try writeAtomically(to: path) { write in write(text) }
+}
+
+/// Writes what `produce` hands its `write` function, piece by piece, to a temporary file beside `path`,
+/// then renames it over `path`: the file is either whole or absent, and a large output never has to be
+/// held in memory at once.
+func writeAtomically(to path: String, _ produce: ((String) -> Void) -> Void) throws {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
-        try Data(text.utf8).write(to: temporary)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        var failure: Error?
+        produce { piece in
+            guard failure == nil else { return }
+            do { try handle.write(contentsOf: Data(piece.utf8)) } catch { failure = error }
+        }
+        try handle.close()
+        if let failure { throw failure }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
