@@ -14,10 +14,11 @@ enum CertificationReader {
             let line = sectioned.line
             // Under "Awards & Certifications" an unknown line must say it is a certification.
             let mixedHeading = sectioned.heading.map { heading in
-                SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: heading.lowercased()) != nil }
+                let loweredHeading = TextScan.lowercased(heading)
+                return SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: loweredHeading) != nil }
             } ?? false
             let text = line.text
-            let lowered = text.lowercased()
+            let lowered = TextScan.lowercased(text)
             if notHeld.contains(where: { TextScan.contains(lowered, $0) }) { continue }
             let ids = CertificationCatalog.ids(in: text)
             let range = DateExpressions.findRange(in: line.fieldText)
@@ -47,7 +48,7 @@ enum CertificationReader {
         for sectioned in allLines where sectioned.section != .certifications {
             let text = sectioned.line.text
             guard mayNameCertification(text) else { continue }
-            let lowered = text.lowercased()
+            let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
             guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
             let short = text.split(separator: " ").count <= 10
@@ -163,8 +164,10 @@ enum CertificationReader {
             text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
         }
         text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
-        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] {
-            if text.lowercased().hasSuffix(" " + label) { text = String(text.dropLast(label.count + 1)) }
+        var lowered = TextScan.lowercased(text)
+        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] where lowered.hasSuffix(" " + label) {
+            text = String(text.dropLast(label.count + 1))
+            lowered = TextScan.lowercased(text)
         }
         return LineFields.trim(collapseSpaces(text))
     }

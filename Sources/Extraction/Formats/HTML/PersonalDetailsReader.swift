@@ -90,14 +90,17 @@ enum PersonalDetailsReader {
         var headline: String?
         for part in parts {
             var candidate = TextScan.trimSpaces(part)
-            let lowered = candidate.lowercased()
+            let lowered = TextScan.lowercased(candidate)
             for prefix in ["résumé of ", "resume of ", "cv of ", "curriculum vitae of ", "résumé for ", "resume for "] where lowered.hasPrefix(prefix) {
                 candidate = String(candidate.dropFirst(prefix.count))
             }
-            for suffix in [" résumé", " resume", " cv", " curriculum vitae"] where candidate.lowercased().hasSuffix(suffix) && !candidate.lowercased().hasSuffix("'s" + suffix) && !candidate.lowercased().hasSuffix("’s" + suffix) {
+            // The candidate lower-cased, kept in step with it.
+            var current = TextScan.lowercased(candidate)
+            for suffix in [" résumé", " resume", " cv", " curriculum vitae"] where current.hasSuffix(suffix) && !current.hasSuffix("'s" + suffix) && !current.hasSuffix("’s" + suffix) {
                 candidate = TextScan.trimSpaces(candidate.dropLast(suffix.count))
+                current = TextScan.lowercased(candidate)
             }
-            if candidate.lowercased().hasSuffix("'s resume") || candidate.lowercased().hasSuffix("'s résumé") || candidate.lowercased().hasSuffix("’s résumé") || candidate.lowercased().hasSuffix("’s resume") {
+            if current.hasSuffix("'s resume") || current.hasSuffix("'s résumé") || current.hasSuffix("’s résumé") || current.hasSuffix("’s resume") {
                 candidate = String(candidate.dropLast(9))
             }
             // Post-nominals: "Dana Whitfield, PHR, SHRM-CP" or "Jo Doe, MBA".
