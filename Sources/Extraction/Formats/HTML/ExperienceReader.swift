@@ -37,7 +37,7 @@ enum ExperienceReader {
         // (`LineFields.parse`), the sentence test and the word count.
         // `TextScan.spaceWordCount` and `LineFields.startsWithVerb`, with one check of the text's scalars.
         let (wordCount, verbFirst) = TextScan.withSimpleScalars(line.text) { bytes in
-            (TextScan.spaceWordCount(bytes), LineFields.startsWithVerb(bytes, TextScan.spaceWords(bytes, limit: 3)))
+            (TextScan.spaceWordCount(bytes), LineFields.startsWithVerb(bytes, LineFields.firstThreeWords(bytes)))
         } ?? (TextScan.spaceWordCount(line.text), LineFields.startsWithVerb(line.text))
         var sentenceLikeCache: Bool?
         func sentenceLike() -> Bool {

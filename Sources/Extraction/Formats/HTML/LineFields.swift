@@ -334,7 +334,7 @@ enum LineFields {
             if titleWords.contains(last) { return .title }
             if organisationWords.contains(last) { return education ? .institution : .employer }
         }
-        if !education, isInstitution(text) { return .employer }
+        if !education, namesInstitution(words) { return .employer }
         return .unknown
     }
 
@@ -443,7 +443,7 @@ enum LineFields {
 
     /// "Supervised the HR coordinator …", "Led our EEO-1 filing …": a verb followed by sentence text.
     static func startsWithVerb(_ text: String) -> Bool {
-        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, TextScan.spaceWords(bytes, limit: 3)) }) {
+        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, firstThreeWords(bytes)) }) {
             return quick
         }
         let words = text.split(separator: " ")
@@ -452,6 +452,25 @@ enum LineFields {
         guard isVerb else { return false }
         let secondStartsLower = second.first.map { $0.isLowercase || $0.isNumber || $0 == "$" } ?? false
         return secondStartsLower
+    }
+
+    /// `TextScan.spaceWords(bytes, limit: 3)`, in an array sized for three (growing one cost more than
+    /// the scan).
+    static func firstThreeWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        words.reserveCapacity(3)
+        var start = -1
+        var index = 0
+        while index < bytes.count, words.count < 3 {
+            if bytes[index] == 0x20 {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+            index += 1
+        }
+        if start >= 0, words.count < 3 { words.append(start..<bytes.count) }
+        return words
     }
 
     /// `startsWithVerb` for simple-scalar text (`TextScan.isSimpleScalars`) split at spaces.
@@ -704,7 +723,11 @@ enum LineFields {
     static let longestDegreeAbbreviation = degreeAbbreviations.map(\.utf8.count).max() ?? 0
 
     static func isInstitution(_ text: String) -> Bool {
-        let words = lowerWords(text)
+        namesInstitution(lowerWords(text))
+    }
+
+    /// `isInstitution` of a text whose `lowerWords` are `words`.
+    static func namesInstitution(_ words: [String]) -> Bool {
         if words.contains(where: { $0 == "university" || $0 == "college" || $0 == "school" || $0 == "institute" || $0 == "academy" || $0 == "polytechnic" || $0.hasPrefix("univers") || $0 == "hochschule" }) {
             return true
         }

@@ -184,9 +184,10 @@ enum SkillsReader {
         var seen: Set<String> = []
         func add(_ item: String) {
             let trimmed = LineFields.trim(item)
-            guard !trimmed.isEmpty, trimmed.contains(where: \.isLetter) else { return }
-            guard trimmed.split(separator: " ").count <= 6, !LineFields.isSentenceLike(trimmed) else { return }
-            if seen.insert(trimmed.lowercased()).inserted { result.append(trimmed) }
+            let hasLetter = TextScan.withPlainASCII(trimmed) { $0.contains(where: TextScan.isASCIILetter) } ?? trimmed.contains(where: \.isLetter)
+            guard !trimmed.isEmpty, hasLetter else { return }
+            guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
+            if seen.insert(TextScan.lowercased(trimmed)).inserted { result.append(trimmed) }
         }
         for line in lines {
             var text = line.text
@@ -197,15 +198,33 @@ enum SkillsReader {
                 continue
             }
             // "Technical: Workday, ADP, UKG" — the label before the colon is not a skill.
-            if let colon = text.firstIndex(of: ":"), text[text.startIndex..<colon].split(separator: " ").count <= 4 {
+            // In plain ASCII text each byte is a character: the colon and separators are found by byte.
+            let plain = TextScan.isPlainASCII(text)
+            if let colon = plain ? text.utf8.firstIndex(of: 0x3A) : text.firstIndex(of: ":"),
+               text[text.startIndex..<colon].split(separator: " ").count <= 4 {
                 text = String(text[text.index(after: colon)...])
             }
-            var separators: Set<Character> = [";", "•", "·", "|", "▪", "∙"]
-            let commaCount = text.filter { $0 == "," }.count
-            // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
-            if !line.isListItem || commaCount >= 2 { separators.insert(",") }
-            let pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
-            if pieces.count == 1, line.text.split(separator: " ").count > 6 { continue }
+            let pieces: [String]
+            if plain, let quick = TextScan.withPlainASCII(text, { bytes -> [String] in
+                let splitsAtComma = !line.isListItem || bytes.count(where: { $0 == 0x2C }) >= 2
+                var pieces: [String] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x3B || bytes[index] == 0x7C
+                    || (splitsAtComma && bytes[index] == 0x2C) {
+                    if index > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                }
+                return pieces
+            }) {
+                pieces = quick
+            } else {
+                var separators: Set<Character> = [";", "•", "·", "|", "▪", "∙"]
+                let commaCount = text.filter { $0 == "," }.count
+                // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
+                if !line.isListItem || commaCount >= 2 { separators.insert(",") }
+                pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
+            }
+            if pieces.count == 1, TextScan.spaceWordCount(line.text) > 6 { continue }
             pieces.forEach(add)
         }
         return result
