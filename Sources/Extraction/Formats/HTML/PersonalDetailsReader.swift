@@ -67,11 +67,22 @@ enum PersonalDetailsReader {
         for line in header.prefix(15).map({ lines[$0].line }) where found.personal.phone == nil {
             found.personal.phone = phone(in: line.text)
         }
-        for index in header.prefix(15) where found.personal.location == nil {
+        for index in header.prefix(15) where found.personal.location == nil && mayHoldLocation(lines[index].line) {
             let parsed = LineFields.parse(lines[index].line)
             found.personal.location = parsed.fields.first(where: { $0.kind == .location })?.text
         }
         return found
+    }
+
+    /// Whether `LineFields.parse(line)` can give a location field: `LineFields.isLocation` passes only a
+    /// piece with a comma or one of the remote words, and the pieces are cut from the field text. False
+    /// only for plain ASCII field text with neither (other text may lower-case into them).
+    static func mayHoldLocation(_ line: HTMLLine) -> Bool {
+        TextScan.withPlainASCII(line.fieldText) { bytes in
+            if bytes.contains(0x2C) { return true }
+            let lowered = TextScan.lowercasedASCII(bytes)
+            return ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains { TextScan.contains(lowered, $0) }
+        } ?? true
     }
 
     // MARK: - Names
