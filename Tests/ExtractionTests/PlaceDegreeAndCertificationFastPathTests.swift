@@ -97,3 +97,37 @@ import Testing
         return found
     }
 }
+
+/// `EducationReader.fieldOfStudy` of ASCII degrees against the Foundation search it stands in for.
+@Suite struct FieldOfStudyFastPathTests {
+    @Test func asciiDegreesMatchFoundation() {
+        for degree in [
+            "Bachelor of Science in Human Resource Management", "Master of Business Administration", "B.S. Business Administration",
+            "MBA", "Master of Science", "Master of  Arts ", "BA Psychology", "Bachelor of Arts\tin History", "Diploma IN Payroll",
+            "Doctor of Philosophy", "Bachelor of Fine Arts", "in ", " in x", "of", "Master OF Laws", "",
+        ] {
+            #expect(EducationReader.fieldOfStudy(inDegree: degree) == Self.reference(degree), "\(degree)")
+        }
+    }
+
+    static func reference(_ degree: String) -> String? {
+        func clean(_ text: String) -> String? {
+            let trimmed = LineFields.trim(text)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let lowered = degree.lowercased()
+        if let range = lowered.range(of: " in ") {
+            return clean(String(degree.dropFirst(lowered.distance(from: lowered.startIndex, to: range.upperBound))))
+        }
+        if let range = lowered.range(of: " of ") {
+            let field = String(degree.dropFirst(lowered.distance(from: lowered.startIndex, to: range.upperBound)))
+            let generic = ["science", "sciences", "arts", "fine arts", "applied science", "applied sciences", "philosophy", "laws", "education", "engineering"]
+            return generic.contains(field.lowercased().trimmingCharacters(in: .whitespaces)) ? nil : clean(field)
+        }
+        let tokens = degree.split(separator: " ", maxSplits: 1)
+        if tokens.count == 2, LineFields.isDegree(String(tokens[0])), !LineFields.isDegree(String(tokens[1])) {
+            return clean(String(tokens[1]))
+        }
+        return nil
+    }
+}
