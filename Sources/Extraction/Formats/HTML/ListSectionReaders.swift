@@ -10,12 +10,17 @@ enum CertificationReader {
     /// known certifications named elsewhere.
     static func certifications(inSection lines: [SectionedLine], everywhere allLines: [SectionedLine]) -> [Certification] {
         var result: [Certification] = []
+        // The lines of a section share its heading: its test is kept for the next line.
+        var lastHeading: (heading: String, mixed: Bool)?
         for sectioned in lines {
             let line = sectioned.line
             // Under "Awards & Certifications" an unknown line must say it is a certification.
             let mixedHeading = sectioned.heading.map { heading in
+                if let lastHeading, lastHeading.heading == heading { return lastHeading.mixed }
                 let loweredHeading = TextScan.lowercased(heading)
-                return SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: loweredHeading) != nil }
+                let mixed = SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: loweredHeading) != nil }
+                lastHeading = (heading, mixed)
+                return mixed
             } ?? false
             let text = line.text
             let lowered = TextScan.lowercased(text)
@@ -24,7 +29,7 @@ enum CertificationReader {
             let range = DateExpressions.findRange(in: line.fieldText)
             let date = range.flatMap { $0.start ?? $0.end }
             let name = nameWithoutDate(line)
-            let wordCount = text.split(separator: " ").count
+            let wordCount = TextScan.spaceWordCount(text)
             if ids.isEmpty {
                 // A line with only a date, or only the issuer, completes the certification above it.
                 let issuerOnly = ["hrci", "hr certification institute", "shrm", "society for human resource management", "issued by", "cipd"].contains { lowered.hasPrefix($0) }
@@ -51,7 +56,7 @@ enum CertificationReader {
             let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
             guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
-            let short = text.split(separator: " ").count <= 10
+            let short = TextScan.spaceWordCount(text) <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
                 let date = ids.count == 1 && short ? DateExpressions.findRange(in: sectioned.line.fieldText).flatMap { $0.start } : nil
                 result.append(Certification(name: id, id: id, date: date, line: sectioned.line.line))
