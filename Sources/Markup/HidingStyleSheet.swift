@@ -35,10 +35,32 @@ struct HidingStyleSheet {
         }
     }
 
-    private static func mentionsHiding(_ declarations: String) -> Bool {
-        ["display", "visibility", "font-size", "font", "color", "opacity", "indent", "left", "top"].contains {
+    static func mentionsHiding(_ declarations: String) -> Bool {
+        var copy = declarations
+        if let quick = copy.withUTF8({ bytes -> Bool? in
+            // ASCII text holds an ASCII word exactly where its bytes do ("font-size" holds "font").
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return containsASCII(bytes, "display") || containsASCII(bytes, "visibility") || containsASCII(bytes, "font")
+                || containsASCII(bytes, "color") || containsASCII(bytes, "opacity") || containsASCII(bytes, "indent")
+                || containsASCII(bytes, "left") || containsASCII(bytes, "top")
+        }) {
+            return quick
+        }
+        return ["display", "visibility", "font-size", "font", "color", "opacity", "indent", "left", "top"].contains {
             declarations.contains($0)
         }
+    }
+
+    /// Whether the bytes hold `needle` (ASCII) anywhere.
+    private static func containsASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pattern = needle.utf8Start
+        search: for offset in 0...(bytes.count - count) where bytes[offset] == pattern[0] {
+            for index in 1..<count where bytes[offset + index] != pattern[index] { continue search }
+            return true
+        }
+        return false
     }
 
     /// Whether this element hides its content, updating the inherited background on the way.
@@ -69,23 +91,145 @@ struct HidingStyleSheet {
         }
         if hasHiddenAttribute || isHiddenInput { return true }
         guard !declarations.isEmpty else { return false }
-        let properties = Self.parseDeclarations(declarations)
-        if let background = properties["background-color"] ?? properties["background"].flatMap(Self.firstColor),
+        let properties = Self.hidingProperties(declarations)
+        if let background = properties.backgroundColor ?? properties.background.flatMap(Self.firstColor),
            let normalized = CSSColor.normalize(background) {
             style.background = normalized
         }
-        if properties["display"] == "none" { return true }
-        if let visibility = properties["visibility"], visibility == "hidden" || visibility == "collapse" { return true }
-        if let opacity = properties["opacity"], let value = Double(opacity), value <= 0.01 { return true }
-        if let size = properties["font-size"], Self.isInvisibleFontSize(size) { return true }
-        if let font = properties["font"], let size = font.split(separator: " ").first.map(String.init), Self.isInvisibleFontSize(size) { return true }
-        for offset in ["text-indent", "left", "top", "margin-left"] {
-            if let value = properties[offset], Self.isFarOffScreen(value) { return true }
+        if properties.display == "none" { return true }
+        if let visibility = properties.visibility, visibility == "hidden" || visibility == "collapse" { return true }
+        if let opacity = properties.opacity, let value = Double(opacity), value <= 0.01 { return true }
+        if let size = properties.fontSize, Self.isInvisibleFontSize(size) { return true }
+        if let font = properties.font, let size = Self.firstSpaceSeparated(font), Self.isInvisibleFontSize(size) { return true }
+        for value in [properties.textIndent, properties.left, properties.top, properties.marginLeft] {
+            if let value, Self.isFarOffScreen(value) { return true }
         }
-        if let color = properties["color"], let normalized = CSSColor.normalize(color), normalized == style.background {
+        if let color = properties.color, let normalized = CSSColor.normalize(color), normalized == style.background {
             return true
         }
         return false
+    }
+
+    /// The values of the properties `hides` reads, as `parseDeclarations` gives them (the last
+    /// declaration of a property wins); nil for a property not declared.
+    struct HidingProperties: Equatable {
+        var backgroundColor: String?
+        var background: String?
+        var display: String?
+        var visibility: String?
+        var opacity: String?
+        var fontSize: String?
+        var font: String?
+        var textIndent: String?
+        var left: String?
+        var top: String?
+        var marginLeft: String?
+        var color: String?
+
+        init() {}
+
+        init(_ properties: [String: String]) {
+            backgroundColor = properties["background-color"]
+            background = properties["background"]
+            display = properties["display"]
+            visibility = properties["visibility"]
+            opacity = properties["opacity"]
+            fontSize = properties["font-size"]
+            font = properties["font"]
+            textIndent = properties["text-indent"]
+            left = properties["left"]
+            top = properties["top"]
+            marginLeft = properties["margin-left"]
+            color = properties["color"]
+        }
+
+        /// The slot of a property name given as bytes; nil for a property `hides` does not read.
+        mutating func set(_ name: UnsafeBufferPointer<UInt8>, _ value: () -> String) {
+            func equals(_ literal: StaticString) -> Bool {
+                guard literal.utf8CodeUnitCount == name.count else { return false }
+                let pattern = literal.utf8Start
+                for index in 0..<name.count where name[index] != pattern[index] { return false }
+                return true
+            }
+            switch name.count {
+            case 3: if equals("top") { top = value() }
+            case 4:
+                if equals("left") { left = value() } else if equals("font") { font = value() }
+            case 5: if equals("color") { color = value() }
+            case 7:
+                if equals("display") { display = value() } else if equals("opacity") { opacity = value() }
+            case 9: if equals("font-size") { fontSize = value() }
+            case 10:
+                if equals("visibility") { visibility = value() } else if equals("background") { background = value() }
+            case 11:
+                if equals("text-indent") { textIndent = value() } else if equals("margin-left") { marginLeft = value() }
+            case 16: if equals("background-color") { backgroundColor = value() }
+            default: break
+            }
+        }
+    }
+
+    /// `HidingProperties(parseDeclarations(text))`: for ASCII text by byte, making strings only for the
+    /// properties read.
+    static func hidingProperties(_ text: String) -> HidingProperties {
+        var copy = text
+        if let quick = copy.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiHidingProperties(bytes) : nil }) { return quick }
+        return HidingProperties(parseDeclarations(text))
+    }
+
+    /// `asciiDeclarations`, keeping only the properties `hides` reads.
+    private static func asciiHidingProperties(_ bytes: UnsafeBufferPointer<UInt8>) -> HidingProperties {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func trimmed(_ range: Range<Int>, _ trims: (UInt8) -> Bool) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, trims(bytes[lower]) { lower += 1 }
+            while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        let important: StaticString = "!important"
+        let importantCount = important.utf8CodeUnitCount
+        var result = HidingProperties()
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x3B { end += 1 }
+            let declaration = start..<end
+            start = end == bytes.count ? end : end + 1
+            guard let colon = declaration.first(where: { bytes[$0] == 0x3A }) else { continue }
+            let property = trimmed(declaration.lowerBound..<colon, isSpace)
+            result.set(UnsafeBufferPointer(rebasing: bytes[property])) {
+                var value = trimmed((colon + 1)..<declaration.upperBound, isSpace)
+                if value.count >= importantCount {
+                    let pattern = important.utf8Start
+                    search: for offset in value.lowerBound...(value.upperBound - importantCount) where bytes[offset] == 0x21 {
+                        for index in 1..<importantCount where bytes[offset + index] != pattern[index] { continue search }
+                        value = trimmed(value.lowerBound..<offset, isBlank)
+                        break
+                    }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+            }
+        }
+        return result
+    }
+
+    /// `text.split(separator: " ").first.map(String.init)`; by byte for ASCII text.
+    static func firstSpaceSeparated(_ text: String) -> String? {
+        var copy = text
+        if let quick = copy.withUTF8({ bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var lower = 0
+            while lower < bytes.count, bytes[lower] == 0x20 { lower += 1 }
+            guard lower < bytes.count else { return .some(nil) }
+            var upper = lower + 1
+            while upper < bytes.count, bytes[upper] != 0x20 { upper += 1 }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
+        }) {
+            return quick
+        }
+        return text.split(separator: " ").first.map(String.init)
     }
 
     /// Runs for every styled element of every file (Word exports style each paragraph and span), so it

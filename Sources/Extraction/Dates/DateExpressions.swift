@@ -334,7 +334,7 @@ enum DateTokenizer {
             }
             let piece = Substring(scalars[start..<index])
             var token = DateToken(
-                kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
+                kind: kind, text: piece, lowered: kind == .word ? TextScan.lowercased(String(piece)) : "", range: start..<index,
                 isTight: !sawSpace)
             if kind == .dash { token.text = "-" }
             token.hadApostrophe = apostrophe

@@ -64,17 +64,24 @@ public enum CertificationCatalog {
 
     /// Every canonical id named in `text`, most specific first, without repeats.
     public static func ids(in text: String) -> [String] {
-        let lowered = text.lowercased()
+        let lowered = TextScan.lowercased(text)
         var found: [String] = []
         var consumed = lowered
-        for entry in entries {
+        // A phrase or abbreviation is found only where its bytes are, so one whose byte pairs are not all
+        // in the text is skipped without the search.
+        var consumedPairs = BytePairBits(consumed)
+        let textPairs = BytePairBits(text)
+        for (entryIndex, entry) in entries.enumerated() {
             var matched = false
-            for alias in entry.aliases where containsPhrase(consumed, alias) {
+            for (aliasIndex, alias) in entry.aliases.enumerated()
+            where consumedPairs.mayContain(needlePairs[entryIndex].aliases[aliasIndex]) && containsPhrase(consumed, alias) {
                 matched = true
                 consumed = TextScan.replacing(alias, with: " ", in: consumed)
+                consumedPairs = BytePairBits(consumed)
             }
             if !matched {
-                for abbreviation in entry.abbreviations where containsWord(text, abbreviation) {
+                for (abbreviationIndex, abbreviation) in entry.abbreviations.enumerated()
+                where textPairs.mayContain(needlePairs[entryIndex].abbreviations[abbreviationIndex]) && containsWord(text, abbreviation) {
                     // A bare abbreviation already explained by a more specific entry's phrase
                     // ("SPHR" inside "SHRM-SCP") is not a second certification.
                     if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
@@ -88,6 +95,11 @@ public enum CertificationCatalog {
         // match of "professional in human resources" inside "senior professional in human resources"
         // was consumed above, so PHR is only reported when it stands on its own.
         return found
+    }
+
+    /// The byte pairs of each entry's aliases and abbreviations, as `BytePairBits` slots.
+    static let needlePairs: [(aliases: [[Int]], abbreviations: [[Int]])] = entries.map { entry in
+        (entry.aliases.map(BytePairBits.slots), entry.abbreviations.map(BytePairBits.slots))
     }
 
     public static func entry(for id: String) -> Entry? {
@@ -111,5 +123,37 @@ public enum CertificationCatalog {
     /// `word` as a whole word, case-sensitive, with letters, digits and hyphens as word characters.
     static func containsWord(_ haystack: String, _ word: String) -> Bool {
         TextScan.containsWords(haystack, word) { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" }
+    }
+}
+
+/// Which adjacent byte pairs of a text's UTF-8 occur, hashed into 1,024 bits: a needle with a pair whose
+/// bit is clear does not occur in the text (a set bit proves nothing).
+struct BytePairBits {
+    private var bits = [UInt64](repeating: 0, count: 16)
+
+    @inline(__always) static func slot(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(first) &* 37 &+ Int(second)) & 1023
+    }
+
+    static func slots(_ needle: String) -> [Int] {
+        let bytes = Array(needle.utf8)
+        guard bytes.count >= 2 else { return [] }
+        return (1..<bytes.count).map { slot(bytes[$0 - 1], bytes[$0]) }
+    }
+
+    init(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return }
+            for index in 1..<bytes.count {
+                let slot = Self.slot(bytes[index - 1], bytes[index])
+                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+            }
+        }
+    }
+
+    func mayContain(_ slots: [Int]) -> Bool {
+        for slot in slots where bits[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }
+        return true
     }
 }

@@ -115,8 +115,11 @@ enum EducationReader {
         }
         if field == nil { field = draft.fieldLine }
         var level = draft.degree.flatMap(EducationLevels.level(ofDegree:))
+        // In plain ASCII text Foundation's search is a byte search (and finds no "lycée").
         if level == nil, let institution = draft.institution?.lowercased(),
-           ["high school", "secondary school", "gymnasium", "lycée", "grammar school"].contains(where: { institution.contains($0) }) {
+           ["high school", "secondary school", "gymnasium", "lycée", "grammar school"].contains(where: {
+               TextScan.isPlainASCII(institution) ? TextScan.contains(institution, $0) : institution.contains($0)
+           }) {
             level = .secondary
         }
         let range = draft.range
@@ -191,6 +194,7 @@ enum EducationReader {
     /// "Human Resource Management"; "Master of Business Administration" → "Business Administration";
     /// "B.S. Business Administration" → "Business Administration"; "MBA" → nil.
     static func fieldOfStudy(inDegree degree: String) -> String? {
+        if TextScan.isPlainASCII(degree) { return fieldOfStudyASCII(inDegree: degree) }
         let lowered = degree.lowercased()
         if let range = lowered.range(of: " in ") {
             let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
@@ -204,6 +208,25 @@ enum EducationReader {
             return generic.contains(field.lowercased().trimmingCharacters(in: .whitespaces)) ? nil : cleanField(field)
         }
         // An abbreviation followed by the subject: "B.S. Business Administration", "BA Psychology".
+        let tokens = degree.split(separator: " ", maxSplits: 1)
+        if tokens.count == 2, LineFields.isDegree(String(tokens[0])), !LineFields.isDegree(String(tokens[1])) {
+            return cleanField(String(tokens[1]))
+        }
+        return nil
+    }
+
+    /// `fieldOfStudy` for plain ASCII text: a character is a byte, Foundation's search a byte search and
+    /// `.whitespaces` space and tab.
+    private static func fieldOfStudyASCII(inDegree degree: String) -> String? {
+        let lowered = degree.lowercased()
+        if let offset = TextScan.position(of: " in ", in: lowered, from: 0) {
+            return cleanField(String(degree.dropFirst(offset + 4)))
+        }
+        if let offset = TextScan.position(of: " of ", in: lowered, from: 0) {
+            let field = String(degree.dropFirst(offset + 4))
+            let generic = ["science", "sciences", "arts", "fine arts", "applied science", "applied sciences", "philosophy", "laws", "education", "engineering"]
+            return generic.contains(TextScan.trim(field.lowercased(), [" ", "\t"])) ? nil : cleanField(field)
+        }
         let tokens = degree.split(separator: " ", maxSplits: 1)
         if tokens.count == 2, LineFields.isDegree(String(tokens[0])), !LineFields.isDegree(String(tokens[1])) {
             return cleanField(String(tokens[1]))

@@ -128,11 +128,21 @@ enum HTMLLines {
             var hasNameClass = true
             for index in chunks.indices {
                 let chunkText = chunks[index].text
-                if isAllWhitespace(chunkText) { continue }
+                // `isAllWhitespace` and `hasLetter` in one pass for plain ASCII.
+                let ascii = TextScan.withPlainASCII(chunkText) { bytes -> (whitespace: Bool, letter: Bool) in
+                    var whitespace = true
+                    var letter = false
+                    for byte in bytes {
+                        if TextScan.isASCIILetter(byte) { letter = true; whitespace = false; break }
+                        if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { whitespace = false }
+                    }
+                    return (whitespace, letter)
+                }
+                if ascii?.whitespace ?? isAllWhitespace(chunkText) { continue }
                 if firstVisible < 0 { firstVisible = index }
                 let context = chunks[index].context
                 if headingLevel == nil { headingLevel = context.headingLevel }
-                if isBold, !context.bold, hasLetter(chunkText) { isBold = false }
+                if isBold, !context.bold, ascii?.letter ?? hasLetter(chunkText) { isBold = false }
                 if context.listItem { isListItem = true }
                 if context.sectionTitleClass { hasSectionTitleClass = true }
                 if !context.nameClass { hasNameClass = false }

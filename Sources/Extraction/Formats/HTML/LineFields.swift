@@ -225,7 +225,8 @@ enum LineFields {
             let trimmed = trim(text)
             return trimmed.isEmpty ? [] : [trimmed]
         }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: true).map { trim(String($0)) }.filter { !$0.isEmpty }
+        let parts = (TextScan.withPlainASCII(text) { bytes in commaPieces(bytes).map { trim($0) } }
+            ?? text.split(separator: ",", omittingEmptySubsequences: true).map { trim(String($0)) }).filter { !$0.isEmpty }
         guard parts.count > 1 else { return parts }
         var result: [String] = []
         for part in parts {
@@ -233,7 +234,7 @@ enum LineFields {
                 result.append(part)
                 continue
             }
-            let lowered = part.lowercased()
+            let lowered = TextScan.lowercased(part)
             if companySuffixes.contains(TextScan.trim(lowered, ["."])) || companySuffixes.contains(lowered) {
                 result[result.count - 1] = previous + ", " + part
             } else if isRegionOrCountry(part), isPlaceName(previous) || isLocation(previous) {
@@ -333,7 +334,7 @@ enum LineFields {
             if titleWords.contains(last) { return .title }
             if organisationWords.contains(last) { return education ? .institution : .employer }
         }
-        if !education, isInstitution(text) { return .employer }
+        if !education, namesInstitution(words) { return .employer }
         return .unknown
     }
 
@@ -442,7 +443,7 @@ enum LineFields {
 
     /// "Supervised the HR coordinator …", "Led our EEO-1 filing …": a verb followed by sentence text.
     static func startsWithVerb(_ text: String) -> Bool {
-        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, TextScan.spaceWords(bytes, limit: 3)) }) {
+        if let quick = TextScan.withSimpleScalars(text, { bytes in startsWithVerb(bytes, firstThreeWords(bytes)) }) {
             return quick
         }
         let words = text.split(separator: " ")
@@ -453,8 +454,27 @@ enum LineFields {
         return secondStartsLower
     }
 
+    /// `TextScan.spaceWords(bytes, limit: 3)`, in an array sized for three (growing one cost more than
+    /// the scan).
+    static func firstThreeWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        words.reserveCapacity(3)
+        var start = -1
+        var index = 0
+        while index < bytes.count, words.count < 3 {
+            if bytes[index] == 0x20 {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+            index += 1
+        }
+        if start >= 0, words.count < 3 { words.append(start..<bytes.count) }
+        return words
+    }
+
     /// `startsWithVerb` for simple-scalar text (`TextScan.isSimpleScalars`) split at spaces.
-    private static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>]) -> Bool {
+    static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>]) -> Bool {
         guard words.count >= 3 else { return false }
         let secondStartsLower = TextScan.character(
             at: words[1].lowerBound, in: bytes,
@@ -527,14 +547,52 @@ enum LineFields {
         if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }
         // No comma byte, no comma character: one part, never a place.
         guard TextScan.containsByte(text, 0x2C) else { return false }
-        let parts = text.split(separator: ",").map { TextScan.trimSpaces($0) }
+        let parts = TextScan.withPlainASCII(text) { bytes in
+            commaPieces(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        } ?? text.split(separator: ",").map { TextScan.trimSpaces($0) }
         guard parts.count >= 2, parts.count <= 3 else { return false }
         guard isPlaceName(parts[0]) else { return false }
         return parts.dropFirst().allSatisfy { isRegionOrCountry($0) || isPlaceName($0) } && parts.dropFirst().contains { isRegionOrCountry($0) }
     }
 
+    /// `text.split(separator: ",")` of plain ASCII text (no empty pieces), each piece without the bytes
+    /// `trims` at either end.
+    static func commaPieces(_ bytes: UnsafeBufferPointer<UInt8>, trimming trims: (UInt8) -> Bool = { _ in false }) -> [String] {
+        var pieces: [String] = []
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x2C { end += 1 }
+            if end > start {
+                var lower = start
+                var upper = end
+                while lower < upper, trims(bytes[lower]) { lower += 1 }
+                while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
+            }
+            start = end + 1
+        }
+        return pieces
+    }
+
     /// "Columbus", "South Ridge", "St. Louis": capitalised words, no digits, no organisation words.
     static func isPlaceName(_ text: String) -> Bool {
+        // ASCII: the word tests by byte (nil: passed, the organisation words remain).
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool? in
+            let words = TextScan.spaceWords(bytes)
+            guard !words.isEmpty, words.count <= 4 else { return false }
+            for word in words where !TextScan.isASCIIUpper(bytes[word.lowerBound]) {
+                guard isStopWord(bytes, word) else { return false }
+            }
+            guard !bytes.contains(where: TextScan.isASCIIDigit) else { return false }
+            return nil
+        }) {
+            guard let decided = quick else {
+                let lowered = lowerWords(text)
+                return !lowered.contains { organisationWords.contains($0) || titleWords.contains($0) }
+            }
+            return decided
+        }
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= 4 else { return false }
         guard words.allSatisfy({ word in word.first.map { $0.isUppercase } ?? false || stopWords.contains(word.lowercased()) }) else { return false }
@@ -545,6 +603,35 @@ enum LineFields {
 
     /// "OH", "OH 43215", "Ohio", "United States", "UK".
     static func isRegionOrCountry(_ text: String) -> Bool {
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+            var words = TextScan.spaceWords(bytes)
+            if words.count >= 2, let last = words.last, TextScan.isASCIIDigit(bytes[last.lowerBound]),
+               bytes[last].allSatisfy({ TextScan.isASCIIDigit($0) || $0 == 0x2D }) {
+                words.removeLast()
+            }
+            guard let first = words.first, let last = words.last else { return false }
+            if words.count == 1, first.count == 2, TextScan.isASCIIUpper(bytes[first.lowerBound]),
+               TextScan.isASCIIUpper(bytes[first.lowerBound + 1]),
+               regionCodes.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)) {
+                return true
+            }
+            // The words joined by one space, lower-cased, without periods at either end.
+            var joined: [UInt8] = []
+            joined.reserveCapacity(last.upperBound - first.lowerBound)
+            for word in words {
+                if !joined.isEmpty { joined.append(0x20) }
+                for byte in bytes[word] { joined.append(TextScan.lowerASCII(byte)) }
+            }
+            var lower = 0
+            var upper = joined.count
+            while lower < upper, joined[lower] == 0x2E { lower += 1 }
+            while upper > lower, joined[upper - 1] == 0x2E { upper -= 1 }
+            guard upper - lower <= longestPlaceName else { return false }
+            let lowered = String(decoding: joined[lower..<upper], as: UTF8.self)
+            return regionNames.contains(lowered) || countries.contains(lowered)
+        }) {
+            return quick
+        }
         var words = text.split(separator: " ").map(String.init)
         // A postal code after the region: "CO 80810", "OH 43215-1234".
         if words.count >= 2, let last = words.last, last.first?.isNumber == true, last.allSatisfy({ $0.isNumber || $0 == "-" }) {
@@ -556,6 +643,9 @@ enum LineFields {
         let lowered = TextScan.trim(joined.lowercased(), ["."])
         return regionNames.contains(lowered) || countries.contains(lowered)
     }
+
+    /// The UTF-8 length of the longest of `regionNames` and `countries`.
+    static let longestPlaceName = regionNames.union(countries).map(\.utf8.count).max() ?? 0
 
     static let regionCodes: Set<String> = [
         "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD",
@@ -602,6 +692,7 @@ enum LineFields {
         // "James Buchanan High School" names the school; "High School Diploma" the qualification.
         if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
         if degreePhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }
+        if let quick = TextScan.withPlainASCII(text, { bytes in isDegreeAbbreviation(bytes) }) { return quick }
         guard let firstToken = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).first else { return false }
         let letters = firstToken.filter { $0.isLetter || $0 == "-" }.lowercased()
         guard degreeAbbreviations.contains(letters) else { return false }
@@ -609,8 +700,34 @@ enum LineFields {
         return firstToken.contains(where: { $0 == "." }) || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
     }
 
+    /// The abbreviation test of `isDegree` for plain ASCII text, by byte.
+    private static func isDegreeAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2C || byte == 0x28 }
+        var start = 0
+        while start < bytes.count, isSeparator(bytes[start]) { start += 1 }
+        guard start < bytes.count else { return false }
+        var end = start
+        while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
+        let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        var letters: [UInt8] = []
+        for byte in token where TextScan.isASCIILetter(byte) || byte == 0x2D {
+            // No abbreviation is longer than this.
+            guard letters.count < longestDegreeAbbreviation else { return false }
+            letters.append(TextScan.lowerASCII(byte))
+        }
+        guard degreeAbbreviations.contains(String(decoding: letters, as: UTF8.self)) else { return false }
+        return token.contains(0x2E) || token.allSatisfy({ !TextScan.isASCIILower($0) })
+            || token.count(where: TextScan.isASCIIUpper) >= 2
+    }
+
+    static let longestDegreeAbbreviation = degreeAbbreviations.map(\.utf8.count).max() ?? 0
+
     static func isInstitution(_ text: String) -> Bool {
-        let words = lowerWords(text)
+        namesInstitution(lowerWords(text))
+    }
+
+    /// `isInstitution` of a text whose `lowerWords` are `words`.
+    static func namesInstitution(_ words: [String]) -> Bool {
         if words.contains(where: { $0 == "university" || $0 == "college" || $0 == "school" || $0 == "institute" || $0 == "academy" || $0 == "polytechnic" || $0.hasPrefix("univers") || $0 == "hochschule" }) {
             return true
         }

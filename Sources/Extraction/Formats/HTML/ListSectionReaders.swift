@@ -10,20 +10,26 @@ enum CertificationReader {
     /// known certifications named elsewhere.
     static func certifications(inSection lines: [SectionedLine], everywhere allLines: [SectionedLine]) -> [Certification] {
         var result: [Certification] = []
+        // The lines of a section share its heading: its test is kept for the next line.
+        var lastHeading: (heading: String, mixed: Bool)?
         for sectioned in lines {
             let line = sectioned.line
             // Under "Awards & Certifications" an unknown line must say it is a certification.
             let mixedHeading = sectioned.heading.map { heading in
-                SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: heading.lowercased()) != nil }
+                if let lastHeading, lastHeading.heading == heading { return lastHeading.mixed }
+                let loweredHeading = TextScan.lowercased(heading)
+                let mixed = SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: loweredHeading) != nil }
+                lastHeading = (heading, mixed)
+                return mixed
             } ?? false
             let text = line.text
-            let lowered = text.lowercased()
+            let lowered = TextScan.lowercased(text)
             if notHeld.contains(where: { TextScan.contains(lowered, $0) }) { continue }
             let ids = CertificationCatalog.ids(in: text)
             let range = DateExpressions.findRange(in: line.fieldText)
             let date = range.flatMap { $0.start ?? $0.end }
             let name = nameWithoutDate(line)
-            let wordCount = text.split(separator: " ").count
+            let wordCount = TextScan.spaceWordCount(text)
             if ids.isEmpty {
                 // A line with only a date, or only the issuer, completes the certification above it.
                 let issuerOnly = ["hrci", "hr certification institute", "shrm", "society for human resource management", "issued by", "cipd"].contains { lowered.hasPrefix($0) }
@@ -47,10 +53,10 @@ enum CertificationReader {
         for sectioned in allLines where sectioned.section != .certifications {
             let text = sectioned.line.text
             guard mayNameCertification(text) else { continue }
-            let lowered = text.lowercased()
+            let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
             guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
-            let short = text.split(separator: " ").count <= 10
+            let short = TextScan.spaceWordCount(text) <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
                 let date = ids.count == 1 && short ? DateExpressions.findRange(in: sectioned.line.fieldText).flatMap { $0.start } : nil
                 result.append(Certification(name: id, id: id, date: date, line: sectioned.line.line))
@@ -163,8 +169,10 @@ enum CertificationReader {
             text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
         }
         text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
-        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] {
-            if text.lowercased().hasSuffix(" " + label) { text = String(text.dropLast(label.count + 1)) }
+        var lowered = TextScan.lowercased(text)
+        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] where lowered.hasSuffix(" " + label) {
+            text = String(text.dropLast(label.count + 1))
+            lowered = TextScan.lowercased(text)
         }
         return LineFields.trim(collapseSpaces(text))
     }
@@ -181,9 +189,10 @@ enum SkillsReader {
         var seen: Set<String> = []
         func add(_ item: String) {
             let trimmed = LineFields.trim(item)
-            guard !trimmed.isEmpty, trimmed.contains(where: \.isLetter) else { return }
-            guard trimmed.split(separator: " ").count <= 6, !LineFields.isSentenceLike(trimmed) else { return }
-            if seen.insert(trimmed.lowercased()).inserted { result.append(trimmed) }
+            let hasLetter = TextScan.withPlainASCII(trimmed) { $0.contains(where: TextScan.isASCIILetter) } ?? trimmed.contains(where: \.isLetter)
+            guard !trimmed.isEmpty, hasLetter else { return }
+            guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
+            if seen.insert(TextScan.lowercased(trimmed)).inserted { result.append(trimmed) }
         }
         for line in lines {
             var text = line.text
@@ -194,15 +203,33 @@ enum SkillsReader {
                 continue
             }
             // "Technical: Workday, ADP, UKG" — the label before the colon is not a skill.
-            if let colon = text.firstIndex(of: ":"), text[text.startIndex..<colon].split(separator: " ").count <= 4 {
+            // In plain ASCII text each byte is a character: the colon and separators are found by byte.
+            let plain = TextScan.isPlainASCII(text)
+            if let colon = plain ? text.utf8.firstIndex(of: 0x3A) : text.firstIndex(of: ":"),
+               text[text.startIndex..<colon].split(separator: " ").count <= 4 {
                 text = String(text[text.index(after: colon)...])
             }
-            var separators: Set<Character> = [";", "•", "·", "|", "▪", "∙"]
-            let commaCount = text.filter { $0 == "," }.count
-            // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
-            if !line.isListItem || commaCount >= 2 { separators.insert(",") }
-            let pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
-            if pieces.count == 1, line.text.split(separator: " ").count > 6 { continue }
+            let pieces: [String]
+            if plain, let quick = TextScan.withPlainASCII(text, { bytes -> [String] in
+                let splitsAtComma = !line.isListItem || bytes.count(where: { $0 == 0x2C }) >= 2
+                var pieces: [String] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x3B || bytes[index] == 0x7C
+                    || (splitsAtComma && bytes[index] == 0x2C) {
+                    if index > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                }
+                return pieces
+            }) {
+                pieces = quick
+            } else {
+                var separators: Set<Character> = [";", "•", "·", "|", "▪", "∙"]
+                let commaCount = text.filter { $0 == "," }.count
+                // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
+                if !line.isListItem || commaCount >= 2 { separators.insert(",") }
+                pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
+            }
+            if pieces.count == 1, TextScan.spaceWordCount(line.text) > 6 { continue }
             pieces.forEach(add)
         }
         return result

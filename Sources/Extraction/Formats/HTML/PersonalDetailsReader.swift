@@ -67,11 +67,22 @@ enum PersonalDetailsReader {
         for line in header.prefix(15).map({ lines[$0].line }) where found.personal.phone == nil {
             found.personal.phone = phone(in: line.text)
         }
-        for index in header.prefix(15) where found.personal.location == nil {
+        for index in header.prefix(15) where found.personal.location == nil && mayHoldLocation(lines[index].line) {
             let parsed = LineFields.parse(lines[index].line)
             found.personal.location = parsed.fields.first(where: { $0.kind == .location })?.text
         }
         return found
+    }
+
+    /// Whether `LineFields.parse(line)` can give a location field: `LineFields.isLocation` passes only a
+    /// piece with a comma or one of the remote words, and the pieces are cut from the field text. False
+    /// only for plain ASCII field text with neither (other text may lower-case into them).
+    static func mayHoldLocation(_ line: HTMLLine) -> Bool {
+        TextScan.withPlainASCII(line.fieldText) { bytes in
+            if bytes.contains(0x2C) { return true }
+            let lowered = TextScan.lowercasedASCII(bytes)
+            return ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains { TextScan.contains(lowered, $0) }
+        } ?? true
     }
 
     // MARK: - Names
@@ -90,14 +101,17 @@ enum PersonalDetailsReader {
         var headline: String?
         for part in parts {
             var candidate = TextScan.trimSpaces(part)
-            let lowered = candidate.lowercased()
+            let lowered = TextScan.lowercased(candidate)
             for prefix in ["résumé of ", "resume of ", "cv of ", "curriculum vitae of ", "résumé for ", "resume for "] where lowered.hasPrefix(prefix) {
                 candidate = String(candidate.dropFirst(prefix.count))
             }
-            for suffix in [" résumé", " resume", " cv", " curriculum vitae"] where candidate.lowercased().hasSuffix(suffix) && !candidate.lowercased().hasSuffix("'s" + suffix) && !candidate.lowercased().hasSuffix("’s" + suffix) {
+            // The candidate lower-cased, kept in step with it.
+            var current = TextScan.lowercased(candidate)
+            for suffix in [" résumé", " resume", " cv", " curriculum vitae"] where current.hasSuffix(suffix) && !current.hasSuffix("'s" + suffix) && !current.hasSuffix("’s" + suffix) {
                 candidate = TextScan.trimSpaces(candidate.dropLast(suffix.count))
+                current = TextScan.lowercased(candidate)
             }
-            if candidate.lowercased().hasSuffix("'s resume") || candidate.lowercased().hasSuffix("'s résumé") || candidate.lowercased().hasSuffix("’s résumé") || candidate.lowercased().hasSuffix("’s resume") {
+            if current.hasSuffix("'s resume") || current.hasSuffix("'s résumé") || current.hasSuffix("’s résumé") || current.hasSuffix("’s resume") {
                 candidate = String(candidate.dropLast(9))
             }
             // Post-nominals: "Dana Whitfield, PHR, SHRM-CP" or "Jo Doe, MBA".
