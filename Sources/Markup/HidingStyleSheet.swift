@@ -179,37 +179,10 @@ struct HidingStyleSheet {
 
     /// `asciiDeclarations`, keeping only the properties `hides` reads.
     private static func asciiHidingProperties(_ bytes: UnsafeBufferPointer<UInt8>) -> HidingProperties {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        func trimmed(_ range: Range<Int>, _ trims: (UInt8) -> Bool) -> Range<Int> {
-            var lower = range.lowerBound
-            var upper = range.upperBound
-            while lower < upper, trims(bytes[lower]) { lower += 1 }
-            while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
-            return lower..<upper
-        }
-        let important: StaticString = "!important"
-        let importantCount = important.utf8CodeUnitCount
         var result = HidingProperties()
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x3B { end += 1 }
-            let declaration = start..<end
-            start = end == bytes.count ? end : end + 1
-            guard let colon = declaration.first(where: { bytes[$0] == 0x3A }) else { continue }
-            let property = trimmed(declaration.lowerBound..<colon, isSpace)
+        forEachASCIIDeclaration(bytes) { property, value in
             result.set(UnsafeBufferPointer(rebasing: bytes[property])) {
-                var value = trimmed((colon + 1)..<declaration.upperBound, isSpace)
-                if value.count >= importantCount {
-                    let pattern = important.utf8Start
-                    search: for offset in value.lowerBound...(value.upperBound - importantCount) where bytes[offset] == 0x21 {
-                        for index in 1..<importantCount where bytes[offset + index] != pattern[index] { continue search }
-                        value = trimmed(value.lowerBound..<offset, isBlank)
-                        break
-                    }
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
             }
         }
         return result
@@ -256,9 +229,21 @@ struct HidingStyleSheet {
         return result
     }
 
-    /// `parseDeclarations` for ASCII text, by byte. The ASCII White_Space scalars are tab, line feed,
-    /// vertical tab, form feed, carriage return and space; without the line separators, tab and space.
+    /// `parseDeclarations` for ASCII text, by byte.
     private static func asciiDeclarations(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: String] {
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        var result: [String: String] = [:]
+        forEachASCIIDeclaration(bytes) { property, value in result[string(property)] = string(value) }
+        return result
+    }
+
+    /// Each `property: value` declaration of ASCII text, as byte ranges, split and trimmed as
+    /// `parseDeclarations` does: at ";", around the first ":", white space trimmed (the ASCII White_Space
+    /// scalars: tab, line feed, vertical tab, form feed, carriage return, space), and "!important" cut
+    /// off the value with the tabs and spaces before it.
+    private static func forEachASCIIDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (_ property: Range<Int>, _ value: Range<Int>) -> Void) {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         func trimmed(_ range: Range<Int>, _ trims: (UInt8) -> Bool) -> Range<Int> {
@@ -268,11 +253,8 @@ struct HidingStyleSheet {
             while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
             return lower..<upper
         }
-        func string(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-        let important = Array("!important".utf8)
-        var result: [String: String] = [:]
+        let important: StaticString = "!important"
+        let importantCount = important.utf8CodeUnitCount
         var start = 0
         while start < bytes.count {
             var end = start
@@ -282,16 +264,16 @@ struct HidingStyleSheet {
             guard let colon = declaration.first(where: { bytes[$0] == 0x3A }) else { continue }
             let property = trimmed(declaration.lowerBound..<colon, isSpace)
             var value = trimmed((colon + 1)..<declaration.upperBound, isSpace)
-            if value.count >= important.count {
-                for offset in value.lowerBound...(value.upperBound - important.count)
-                where bytes[offset] == 0x21 && bytes[offset..<(offset + important.count)].elementsEqual(important) {
+            if value.count >= importantCount {
+                let pattern = important.utf8Start
+                search: for offset in value.lowerBound...(value.upperBound - importantCount) where bytes[offset] == 0x21 {
+                    for index in 1..<importantCount where bytes[offset + index] != pattern[index] { continue search }
                     value = trimmed(value.lowerBound..<offset, isBlank)
                     break
                 }
             }
-            result[string(property)] = string(value)
+            body(property, value)
         }
-        return result
     }
 
     /// The attribute name lower-cased; names already in ASCII lower case (nearly all) as they are.

@@ -159,6 +159,23 @@ extension TextScan {
     @inline(__always) static func isASCIIDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
     @inline(__always) static func lowerASCII(_ byte: UInt8) -> UInt8 { isASCIIUpper(byte) ? byte | 0x20 : byte }
 
+    /// Hands `body` each run of ASCII letters in the bytes, in order, until it returns true; whether it
+    /// did. (The word loops of several ASCII fast paths.)
+    @inline(__always) static func firstLetterRun(in bytes: UnsafeBufferPointer<UInt8>, where body: (Range<Int>) -> Bool) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard isASCIILetter(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, isASCIILetter(bytes[end]) { end += 1 }
+            if body(index..<end) { return true }
+            index = end
+        }
+        return false
+    }
+
     /// The bytes lower-cased as a String (what `lowercased()` gives for ASCII).
     static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { buffer in

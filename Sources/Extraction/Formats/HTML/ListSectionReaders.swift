@@ -85,18 +85,9 @@ enum CertificationReader {
     static func mayNameCertification(_ text: String) -> Bool {
         if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
             // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
-            var index = 0
-            while index < bytes.count {
-                guard TextScan.isASCIILetter(bytes[index]) else {
-                    index += 1
-                    continue
-                }
-                var end = index + 1
-                while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
-                if mayBeTrigger(bytes, index..<end), triggerWords.contains(TextScan.lowercasedASCII(bytes, index..<end)) { return true }
-                index = end
+            TextScan.firstLetterRun(in: bytes) { run in
+                mayBeTrigger(bytes, run) && triggerWords.contains(TextScan.lowercasedASCII(bytes, run))
             }
-            return false
         }) {
             return quick
         }

@@ -106,23 +106,11 @@ enum SectionHeadings {
     /// are space : . - | * #), or nil when that is over 48 characters, holds "@" or a digit, or when no
     /// run of letters is the first word of a phrase or other word, so that no phrase can match.
     private static func asciiHeadingText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var found = false
-        var index = 0
-        while index < bytes.count {
-            guard TextScan.isASCIILetter(bytes[index]) else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
-            let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            if firstWordsByLetter[Int(TextScan.lowerASCII(run[0]) &- 0x61)].contains(where: { word in
+        let found = TextScan.firstLetterRun(in: bytes) { range in
+            let run = UnsafeBufferPointer(rebasing: bytes[range])
+            return firstWordsByLetter[Int(TextScan.lowerASCII(run[0]) &- 0x61)].contains { word in
                 word.count == run.count && zip(word, run).allSatisfy { $0 == TextScan.lowerASCII($1) }
-            }) {
-                found = true
-                break
             }
-            index = end
         }
         guard found else { return nil }
         func isPunctuation(_ byte: UInt8) -> Bool {
@@ -155,16 +143,9 @@ enum SectionHeadings {
     /// The runs of ASCII letters in the bytes.
     private static func letterRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var runs: [String] = []
-        var index = 0
-        while index < bytes.count {
-            guard TextScan.isASCIILetter(bytes[index]) else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < bytes.count, TextScan.isASCIILetter(bytes[end]) { end += 1 }
-            runs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
-            index = end
+        _ = TextScan.firstLetterRun(in: bytes) { range in
+            runs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            return false
         }
         return runs
     }
