@@ -105,4 +105,13 @@ import Testing
         let document = try MarkupParser().parse(Data(contentsOf: url))
         #expect(!JSONResumeThemeExtractor().recognises(document))
     }
+
+    /// The prefilter in front of the tree walk may let too much through, never too little.
+    @Test(arguments: [
+        ("work", true), ("Work", true), ("section BASICS", true), ("volunteer-list", true), ("certificates", true),
+        ("MsoNormal", false), ("experience", false), ("", false), ("Arbeitsplätze", true),
+    ])
+    func prefilterLetsEveryDistinctiveKeyThrough(value: String, expected: Bool) {
+        #expect(JSONResumeThemeExtractor.mayHoldDistinctiveKey(value) == expected)
+    }
 }

@@ -35,10 +35,20 @@ struct JSONResumeThemeExtractor: ResumeExtractor {
     /// any of them in any case. (Text with other characters is let through: a few non-ASCII letters
     /// lower-case to ASCII ones.)
     static func mayHoldDistinctiveKey(_ value: String) -> Bool {
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        let folded = String(decoding: value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return distinctiveKeys.contains { TextScan.contains(folded, $0) }
+        // Compared byte by byte with ASCII case folded, without building a lower-cased copy of every id
+        // and class (Word HTML has a class on nearly every element).
+        value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return true }
+            return distinctiveKeyBytes.contains { key in
+                guard key.count <= bytes.count else { return false }
+                return (0...(bytes.count - key.count)).contains { start in
+                    key.indices.allSatisfy { TextScan.lowerASCII(bytes[start + $0]) == key[$0] }
+                }
+            }
+        } ?? true
     }
+
+    private static let distinctiveKeyBytes = distinctiveKeys.sorted().map { Array($0.utf8) }
 
     func extract(from document: MarkupDocument, context: ExtractionContext) -> Candidate {
         guard let root = document.root else { return Candidate(source: context.source, format: format) }
