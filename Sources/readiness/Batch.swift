@@ -133,10 +133,11 @@ extension ReadinessCommand {
         /// Ends the command with `status`. While work abandoned past --file-timeout still runs (it may be
         /// inside libxml2, which cannot be stopped), the process ends with `_exit`: a normal exit would run
         /// libxml2's library destructor (xmlCleanupParser) under it. Everything has been written by then
-        /// (FileHandle writes are not buffered), and the spool file is removed first.
+        /// (FileHandle writes are not buffered), and the spool files are removed first.
         func exitLeavingAbandonedWork(_ result: BatchRunner.Result, status: Int32) throws -> Never {
             if result.abandonedWorkStillRunning > 0 {
                 result.spool?.remove()
+                result.csvSpool?.remove()
                 _exit(status)
             }
             throw ExitCode(status)
