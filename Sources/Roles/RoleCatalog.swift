@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Synchronization
 
 /// The roles known: profiles, their rubrics and the ladder between them. The built-in set ships inside
 /// the package (so it works from any directory with no set-up); `--profiles` and `--rubrics` replace it.
@@ -64,16 +65,18 @@ public struct RoleCatalog: Sendable {
     private static func loadAll<Value: Sendable>(
         _ files: [String], _ load: @Sendable (String) throws(RoleFileError) -> Value
     ) throws(RoleCatalogError) -> [Value] {
-        let results = ResultSlots<Value>(count: files.count)
+        let results = Mutex([Result<Value, RoleFileError>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result: Result<Value, RoleFileError>
             do throws(RoleFileError) {
-                results.set(index, .success(try load(files[index])))
+                result = .success(try load(files[index]))
             } catch {
-                results.set(index, .failure(error))
+                result = .failure(error)
             }
+            results.withLock { $0[index] = result }
         }
         var values: [Value] = []
-        for result in results.all() {
+        for result in results.withLock({ $0 }) {
             switch result {
             case .success(let value): values.append(value)
             case .failure(let error): throw .invalidFile(error)
@@ -147,29 +150,6 @@ func normalizedTitle(_ title: String) -> String {
     }
     let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
     return words.joined(separator: " ")
-}
-
-/// One result per file, written from several threads.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    // @unchecked: every access holds `lock`.
-    private let lock = NSLock()
-    private var slots: [Result<Value, RoleFileError>?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<Value, RoleFileError>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func all() -> [Result<Value, RoleFileError>?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
 }
 
 public enum RoleCatalogError: Error, Sendable, CustomStringConvertible {

@@ -35,8 +35,6 @@ struct ScorableRecord: Sendable {
     var experience: ExperienceSummary
     /// Visible text for competency and program evidence: duties, summary, skills, certifications.
     let lines: [Line]
-    /// Each line's `loweredPairs`, side by side, for the quick rejection that runs terms × lines times.
-    let linePairs: [BytePairs]
 
     init(_ candidate: Candidate) {
         let personal = candidate.personal
@@ -83,7 +81,6 @@ struct ScorableRecord: Sendable {
         for certification in candidate.certifications { add(certification.name, line: certification.line, section: .certification) }
         if let headline = candidate.headline { add(headline, line: 0, section: .summary) }
         lines = collected
-        linePairs = collected.map(\.loweredPairs)
     }
 
     /// Labels of lines that state personal details rather than work ("Date of birth: …"). Labels, not
@@ -99,15 +96,10 @@ struct ScorableRecord: Sendable {
         var text: String
     }
 
-    /// The index of the first line `matcher` finds its term in. The lines' byte pairs are tested from a
-    /// contiguous buffer first, so the lines a term cannot be in are never touched.
+    /// The index of the first line `matcher` finds its term in. Through the array's buffer: a
+    /// `first(where:)` closure copied each line (two strings retained and released) for every term.
     func firstLine(matching matcher: TermMatcher) -> Int? {
-        linePairs.withUnsafeBufferPointer { pairs in
-            for index in pairs.indices where matcher.mayOccur(in: pairs[index]) {
-                if matcher.matches(lines[index]) { return index }
-            }
-            return nil
-        }
+        lines.withUnsafeBufferPointer { lines in lines.indices.first { matcher.matches(lines[$0]) } }
     }
 
     var currentPosition: Position? {

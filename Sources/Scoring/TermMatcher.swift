@@ -21,14 +21,10 @@ struct TermMatcher: Sendable {
         needlePairs = BytePairs(needle.utf8.allSatisfy { $0 < 0x80 } ? needle.lowercased() : "")
     }
 
-    /// False when the needle cannot occur in a line with these (lower-cased) byte pairs: most terms are
-    /// absent from most lines, and this test is four AND operations instead of a search.
-    @inline(__always) func mayOccur(in pairs: BytePairs) -> Bool {
-        pairs.contains(needlePairs)
-    }
-
     func matches(_ line: ScorableRecord.Line) -> Bool {
-        guard mayOccur(in: line.loweredPairs) else { return false }
+        // Most terms are absent from most lines: a line lacking one of the needle's byte pairs cannot
+        // hold it, and that test is four AND operations instead of a search.
+        guard line.loweredPairs.contains(needlePairs) else { return false }
         return Self.containsWord(caseSensitive ? line.text : line.lowered, needle)
     }
 
@@ -73,14 +69,14 @@ struct TermMatcher: Sendable {
     private static func isWordMatch(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         if start > 0, let before = characterStart(endingBefore: start, in: text), isWordScalar(before) { return false }
         guard end < text.count else { return true }
-        let (after, afterLength) = scalar(at: end, in: text)
+        let (after, afterLength) = TextScan.scalar(at: end, in: text)
         if attachesToPrevious(after) { return false }  // the match ends inside a character
         if !isWordScalar(after) { return true }
         // "audits" evidences "audit": an "s" that is a whole character and ends the word.
         guard after == "s" else { return false }
         let next = end + afterLength
         guard next < text.count else { return true }
-        let (following, _) = scalar(at: next, in: text)
+        let (following, _) = TextScan.scalar(at: next, in: text)
         return !attachesToPrevious(following) && !isWordScalar(following)
     }
 
@@ -91,25 +87,11 @@ struct TermMatcher: Sendable {
         while end > 0 {
             var start = end - 1
             while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
-            let (value, _) = scalar(at: start, in: text)
+            let (value, _) = TextScan.scalar(at: start, in: text)
             if !attachesToPrevious(value) || start == 0 { return value }
             end = start
         }
         return nil
-    }
-
-    /// Decodes the scalar whose first byte is at `index` (the strings are valid UTF-8).
-    private static func scalar(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
-        let lead = text[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        var offset = 1
-        while offset < length && index + offset < text.count {
-            value = value << 6 | UInt32(text[index + offset] & 0x3F)
-            offset += 1
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", offset)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -228,6 +228,16 @@ struct DateToken {
     var isTight: Bool
     var hadApostrophe = false
 
+    /// A token as the tokenisers cut it: dashes read as "-", words with their lower-cased form.
+    init(kind: Kind, text: Substring, lowered: @autoclosure () -> String, range: Range<String.Index>, afterSpace: Bool, afterApostrophe: Bool) {
+        self.kind = kind
+        self.text = kind == .dash ? "-" : text
+        self.lowered = kind == .word ? lowered() : ""
+        self.range = range
+        isTight = !afterSpace
+        hadApostrophe = afterApostrophe
+    }
+
     var digits: Int { kind == .number ? text.count : 0 }
     var value: Int? { kind == .number ? Int(text) : nil }
 }
@@ -268,12 +278,8 @@ enum DateTokenizer {
                 kind = .punctuation
             }
             let piece = text[start..<index]
-            var token = DateToken(
-                kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
-                isTight: !sawSpace)
-            if kind == .dash { token.text = "-" }
-            token.hadApostrophe = apostrophe
-            tokens.append(token)
+            tokens.append(DateToken(
+                kind: kind, text: piece, lowered: piece.lowercased(), range: start..<index, afterSpace: sawSpace, afterApostrophe: apostrophe))
             sawSpace = false
             apostrophe = false
         }
@@ -333,12 +339,8 @@ enum DateTokenizer {
                 kind = .punctuation
             }
             let piece = Substring(scalars[start..<index])
-            var token = DateToken(
-                kind: kind, text: piece, lowered: kind == .word ? TextScan.lowercased(String(piece)) : "", range: start..<index,
-                isTight: !sawSpace)
-            if kind == .dash { token.text = "-" }
-            token.hadApostrophe = apostrophe
-            tokens.append(token)
+            tokens.append(DateToken(
+                kind: kind, text: piece, lowered: TextScan.lowercased(String(piece)), range: start..<index, afterSpace: sawSpace, afterApostrophe: apostrophe))
             sawSpace = false
             apostrophe = false
         }
@@ -382,12 +384,8 @@ enum DateTokenizer {
                 kind = .punctuation
             }
             let piece = Substring(utf8[start..<index])
-            var token = DateToken(
-                kind: kind, text: piece, lowered: kind == .word ? piece.lowercased() : "", range: start..<index,
-                isTight: !sawSpace)
-            if kind == .dash { token.text = "-" }
-            token.hadApostrophe = apostrophe
-            tokens.append(token)
+            tokens.append(DateToken(
+                kind: kind, text: piece, lowered: piece.lowercased(), range: start..<index, afterSpace: sawSpace, afterApostrophe: apostrophe))
             sawSpace = false
             apostrophe = false
         }

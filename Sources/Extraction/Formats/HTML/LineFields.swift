@@ -72,49 +72,18 @@ enum LineFields {
         return result
     }
 
-    /// `split` for ASCII text: the same separators, found by byte.
+    /// `split` for ASCII text: the separators found by byte (`splitAtSeparatorsSimple`, whose non-ASCII
+    /// separators cannot occur here), letters and digits judged by byte.
     private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var result: [String] = []
-        func add(_ range: Range<Int>) {
-            let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        for part in splitAtSeparatorsSimple(bytes) {
             for piece in splitCommas(part) {
                 let trimmed = trim(piece)
                 if !trimmed.isEmpty, trimmed.utf8.contains(where: { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) }) { result.append(trimmed) }
             }
         }
-        var partStart = 0
-        var index = 0
-        scan: while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x7C, 0x09, 0x3B, 0x28, 0x29, 0x5B, 0x5D, 0x1F:  // | tab ; ( ) [ ] unit separator
-                add(partStart..<index)
-                index += 1
-                partStart = index
-                continue scan
-            case 0x20:
-                // " -- ", " - ", " @ ", " at ", " / " (in the order of `spacedSeparators`)
-                for separator in asciiSpacedSeparators {
-                    let end = index + 1 + separator.count
-                    guard end < bytes.count, bytes[end] == 0x20 else { continue }
-                    if bytes[(index + 1)..<end].elementsEqual(separator) {
-                        add(partStart..<index)
-                        index = end
-                        partStart = index
-                        continue scan
-                    }
-                }
-            default:
-                break
-            }
-            index += 1
-        }
-        add(partStart..<bytes.count)
         return result
     }
-
-    /// The ASCII ones of `spacedSeparators`, as bytes.
-    static let asciiSpacedSeparators: [[UInt8]] = [[0x2D, 0x2D], [0x2D], [0x40], [0x61, 0x74], [0x2F]]
 
     static let separatorCharacters: Set<Character> = ["|", "·", "•", "\t", ";", "(", ")", "[", "]", "‖", "∙", "▪", "—", "\u{1F}"]
     /// Separators that only separate with a space on each side: "Acme - Columbus", not "EEO-1".
