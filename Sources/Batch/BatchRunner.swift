@@ -43,6 +43,12 @@ public struct BatchRunner: Sendable {
         /// is, the process must end with `_exit`: a normal exit runs libxml2's library destructor
         /// (xmlCleanupParser) under a thread that may still be inside libxml2.
         public var abandonedWorkStillRunning: Int
+
+        /// Deletes the spool files (each command path that ends must call this, `_exit` included).
+        public func removeSpools() {
+            spool?.remove()
+            csvSpool?.remove()
+        }
     }
 
     /// - Parameters:

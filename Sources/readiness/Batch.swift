@@ -97,10 +97,7 @@ extension ReadinessCommand {
                 progress: { progress.update(done: $0) },
                 shouldStop: { interrupted.load(ordering: .relaxed) })
             progress.finish()
-            defer {
-                result.spool?.remove()
-                result.csvSpool?.remove()
-            }
+            defer { result.removeSpools() }
             if result.interrupted {
                 FileHandle.standardError.write(Data("readiness: interrupted after \(result.entries.count) of \(files.count) files; no output written\n".utf8))
                 try exitLeavingAbandonedWork(result, status: 130)
@@ -136,8 +133,7 @@ extension ReadinessCommand {
         /// (FileHandle writes are not buffered), and the spool files are removed first.
         func exitLeavingAbandonedWork(_ result: BatchRunner.Result, status: Int32) throws -> Never {
             if result.abandonedWorkStillRunning > 0 {
-                result.spool?.remove()
-                result.csvSpool?.remove()
+                result.removeSpools()
                 _exit(status)
             }
             throw ExitCode(status)
@@ -179,35 +175,38 @@ extension ReadinessCommand {
 
         /// The CSV in ranked order: each spooled line (which starts with an empty rank cell) after its rank.
         func writeCSV(_ rows: [(entry: BatchEntry, rank: Int?)], header: String, spool: LineSpool, _ write: (String) -> Void) {
-            var chunk = header
-            for (entry, rank) in rows {
-                chunk += (rank.map(String.init) ?? "") + (spool.line(for: entry.index) ?? "")
-                if chunk.utf8.count >= 1 << 16 {
-                    write(chunk)
-                    chunk = ""
-                }
+            inPieces(write) { append in
+                append(header)
+                for (entry, rank) in rows { append((rank.map(String.init) ?? "") + (spool.line(for: entry.index) ?? "")) }
             }
-            write(chunk)
         }
 
         func writeJSONLines(_ rows: [(entry: BatchEntry, rank: Int?)], spool: LineSpool, _ write: (String) -> Void) {
-            var chunk = ""
-            for (entry, _) in rows {
-                if let line = spool.line(for: entry.index) {
-                    chunk += line + "\n"
-                } else {
-                    chunk += JSONValue.object([
+            inPieces(write) { append in
+                for (entry, _) in rows {
+                    append((spool.line(for: entry.index) ?? JSONValue.object([
                         ("candidate", .object([("source", .string(entry.file))])),
                         ("status", .string("error")),
                         ("error", .optional(entry.error)),
-                    ]).serialized() + "\n"
-                }
-                if chunk.utf8.count >= 1 << 16 {
-                    write(chunk)
-                    chunk = ""
+                    ]).serialized()) + "\n")
                 }
             }
-            write(chunk)
+        }
+
+        /// Hands what `produce` appends to `write` in pieces of about 64 KB: an output of 20,000 rows is
+        /// never held whole, and writes are not one system call per row.
+        func inPieces(_ write: (String) -> Void, _ produce: ((String) -> Void) -> Void) {
+            withoutActuallyEscaping(write) { write in
+                var piece = ""
+                produce { text in
+                    piece += text
+                    if piece.utf8.count >= 1 << 16 {
+                        write(piece)
+                        piece = ""
+                    }
+                }
+                write(piece)
+            }
         }
     }
 }
