@@ -50,6 +50,24 @@ enum ContentSniffer {
     /// The first few kilobytes as text, whatever the encoding, good enough to find the first tag.
     static func decodedPrefix(_ bytes: Data) -> String {
         let head = bytes.prefix(8192)
+        // Nearly every résumé starts with kilobytes of plain ASCII, which is its own UTF-8 and Latin-1
+        // decoding: checked eight bytes at a time and copied once, with no array or validation pass.
+        if let ascii = head.withUnsafeBytes({ raw -> String? in
+            var index = 0
+            while index + 8 <= raw.count {
+                guard raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 else { return nil }
+                index += 8
+            }
+            while index < raw.count {
+                guard raw[index] < 0x80 else { return nil }
+                index += 1
+            }
+            // A zero byte second or first is UTF-16 without a byte-order mark, decided below.
+            if raw.count >= 2 && (raw[0] == 0 || raw[1] == 0) { return nil }
+            return String(decoding: raw, as: UTF8.self)
+        }) {
+            return ascii
+        }
         let array = [UInt8](head)
         if array.count >= 2 {
             if array[0] == 0xFF && array[1] == 0xFE { return decodeUTF16(array.dropFirst(2), littleEndian: true) }

@@ -9,6 +9,7 @@ struct DocumentBuilder {
 
     private var document: MarkupDocument
     private var names: [UnsafeRawPointer: String] = [:]
+    private var htmlNames: [ShortASCIIName: String] = [:]
     private var styleSheet = HidingStyleSheet()
     private var textBytes = 0
     private var textWasTruncated = false
@@ -31,8 +32,14 @@ struct DocumentBuilder {
         var skipsContent: Bool
     }
 
-    /// Elements whose content is never résumé text.
-    private static let contentlessHTML: Set<String> = ["script", "style", "noscript", "template", "head", "title", "object", "svg", "iframe"]
+    /// Elements whose content is never résumé text. A switch, not a `Set`: names are short strings that
+    /// compare by their bits, which is cheaper than hashing one for every element.
+    private static func isContentlessHTML(_ name: String) -> Bool {
+        switch name {
+        case "script", "style", "noscript", "template", "head", "title", "object", "svg", "iframe": true
+        default: false
+        }
+    }
 
     mutating func build(from doc: xmlDocPtr) -> MarkupDocument {
         var frames: [Frame] = [Frame(index: 0, style: InheritedStyle(), depth: 0, skipsContent: false)]
@@ -54,7 +61,7 @@ struct DocumentBuilder {
                 let attributes = readAttributes(node)
                 let hides = kind == .html && styleSheet.hides(name: name, attributes: attributes, inherited: &style)
                 style.hidden = style.hidden || hides
-                let skips = frame.skipsContent || (kind == .html && Self.contentlessHTML.contains(name))
+                let skips = frame.skipsContent || (kind == .html && Self.isContentlessHTML(name))
                 if frame.depth >= maximumDepth {
                     document.wasFlattened = true
                     frames.append(Frame(index: frame.index, style: style, depth: frame.depth + 1, skipsContent: skips))
@@ -127,10 +134,19 @@ struct DocumentBuilder {
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
+        if kind == .html {
+            // libxml2's HTML parser copies every element and attribute name (its XML parser shares them
+            // through a dictionary), so pointers never repeat: short ASCII names are looked up by their
+            // lower-cased bytes instead.
+            guard let key = ShortASCIIName(pointer) else { return String(cString: pointer).lowercased() }
+            if let known = htmlNames[key] { return known }
+            let name = key.string
+            htmlNames[key] = name
+            return name
+        }
         let key = UnsafeRawPointer(pointer)
         if let known = names[key] { return known }
-        var name = String(cString: pointer)
-        if kind == .html { name = name.lowercased() }
+        let name = String(cString: pointer)
         names[key] = name
         return name
     }
@@ -199,5 +215,38 @@ struct DocumentBuilder {
         }
         unexpandedEntities.insert(String(cString: namePointer))
         return nil
+    }
+}
+
+/// An HTML element or attribute name of at most 16 ASCII bytes, lower-cased, packed into two words: a
+/// cheap dictionary key for the names a document repeats hundreds of times.
+struct ShortASCIIName: Hashable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var count: Int = 0
+
+    /// nil when the name is longer than 16 bytes or not ASCII.
+    init?(_ pointer: UnsafePointer<UInt8>) {
+        var index = 0
+        while true {
+            let byte = pointer[index]
+            if byte == 0 { break }
+            guard index < 16, byte < 0x80 else { return nil }
+            let lowered = UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            if index < 8 { low |= lowered << (8 * UInt64(index)) } else { high |= lowered << (8 * UInt64(index - 8)) }
+            index += 1
+        }
+        count = index
+    }
+
+    /// The lower-cased name (what `String(cString:).lowercased()` gives for ASCII).
+    var string: String {
+        String(unsafeUninitializedCapacity: count) { buffer in
+            for index in 0..<count {
+                let word = index < 8 ? low : high
+                buffer[index] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(index % 8)))
+            }
+            return count
+        }
     }
 }

@@ -136,40 +136,49 @@ public struct MarkupParser: Sendable {
     /// windows-1252 leaves undefined, which iconv refuses: then ISO-8859-1, which accepts every byte.
     /// nil means "let libxml2 decide from the bytes".
     static func encodingForUndeclaredHTML(_ bytes: Data) -> String? {
-        let head = [UInt8](bytes.prefix(65_536))
-        if head.count >= 2 && (head[0] == 0 || head[1] == 0) { return nil }  // UTF-16/32, detected by libxml2
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
-        let lowered = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        if let declared = declaredCharset(lowered) {
-            // libxml2 2.9 commits to ISO-8859-1 at the first non-ASCII byte it meets before the <meta>
-            // (an "é" in a comment), so a declared UTF-8 is passed explicitly. Other declared charsets
-            // (windows-1252 from Word) are left to libxml2's own <meta> handling, which reads them right.
-            guard declared == "utf-8" || declared == "utf8" else { return nil }
-            return isUTF8(bytes) ? "UTF-8" : windowsOrLatin1(bytes)
+        // On the bytes in place, folding ASCII case as it compares: this runs over every HTML file, and
+        // copying the head and a lower-cased copy of it cost more than the rest of the sniffing.
+        bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> String? in
+            let head = UnsafeRawBufferPointer(rebasing: all.prefix(65_536))
+            if head.count >= 2 && (head[0] == 0 || head[1] == 0) { return nil }  // UTF-16/32, detected by libxml2
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
+            if let declared = declaredCharset(head) {
+                // libxml2 2.9 commits to ISO-8859-1 at the first non-ASCII byte it meets before the <meta>
+                // (an "é" in a comment), so a declared UTF-8 is passed explicitly. Other declared charsets
+                // (windows-1252 from Word) are left to libxml2's own <meta> handling, which reads them right.
+                guard declared == "utf-8" || declared == "utf8" else { return nil }
+                return isUTF8(all) ? "UTF-8" : windowsOrLatin1(all)
+            }
+            if firstOffset(ofFolded: "<?xml", in: head) != nil && firstOffset(ofFolded: "encoding", in: head) != nil { return nil }
+            return isUTF8(all) ? "UTF-8" : windowsOrLatin1(all)
         }
-        if containsASCII(lowered, "<?xml") && containsASCII(lowered, "encoding") { return nil }
-        return isUTF8(bytes) ? "UTF-8" : windowsOrLatin1(bytes)
     }
 
-    private static func windowsOrLatin1(_ bytes: Data) -> String {
+    private static func windowsOrLatin1(_ bytes: UnsafeRawBufferPointer) -> String {
         let undefinedInWindows1252: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
         return bytes.contains(where: { undefinedInWindows1252.contains($0) }) ? "ISO-8859-1" : "windows-1252"
     }
 
-    /// The value after the first `charset=` in lower-cased bytes (quotes and spaces skipped), if any.
-    static func declaredCharset(_ lowered: [UInt8]) -> String? {
-        let pattern = Array("charset".utf8)
-        guard lowered.count > pattern.count else { return nil }
-        for start in 0...(lowered.count - pattern.count) where lowered[start] == pattern[0] {
-            guard lowered[start..<(start + pattern.count)].elementsEqual(pattern) else { continue }
-            var index = start + pattern.count
-            while index < lowered.count, lowered[index] == 0x20 { index += 1 }
-            guard index < lowered.count, lowered[index] == UInt8(ascii: "=") else { continue }
+    /// ASCII upper-case letters to lower case; every other byte as it is.
+    @inline(__always) private static func folded(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// The value after the first `charset=` (ASCII case ignored; quotes and spaces skipped), lower-cased,
+    /// if any.
+    static func declaredCharset(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let pattern: StaticString = "charset"
+        var from = 0
+        while let start = firstOffset(ofFolded: pattern, in: bytes, from: from) {
+            from = start + 1
+            var index = start + pattern.utf8CodeUnitCount
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
             index += 1
-            while index < lowered.count, [0x20, 0x22, 0x27].contains(lowered[index]) { index += 1 }
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x22 || bytes[index] == 0x27 { index += 1 }
             var value: [UInt8] = []
-            while index < lowered.count, value.count < 40 {
-                let byte = lowered[index]
+            while index < bytes.count, value.count < 40 {
+                let byte = folded(bytes[index])
                 let isNameByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x3A
                 guard isNameByte else { break }
                 value.append(byte)
@@ -180,45 +189,60 @@ public struct MarkupParser: Sendable {
         return nil
     }
 
-    private static func containsASCII(_ haystack: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard haystack.count >= pattern.count else { return false }
-        for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { declaredCharset($0) }
+    }
+
+    /// Where `pattern` (lower-case ASCII) first occurs in `bytes` at or after `from`, ASCII case ignored.
+    private static func firstOffset(ofFolded pattern: StaticString, in bytes: UnsafeRawBufferPointer, from: Int = 0) -> Int? {
+        let count = pattern.utf8CodeUnitCount
+        guard bytes.count >= count, from <= bytes.count - count else { return nil }
+        let wanted = pattern.utf8Start
+        let first = wanted[0]
+        search: for start in from...(bytes.count - count) where folded(bytes[start]) == first {
+            for offset in 1..<count where folded(bytes[start + offset]) != wanted[offset] { continue search }
+            return start
         }
-        return false
+        return nil
     }
 
     /// Whether the bytes are well-formed UTF-8, allowing a sequence cut off at the very end (a truncated file).
     static func isUTF8(_ bytes: Data) -> Bool {
-        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-            let count = raw.count
-            var index = 0
-            while index < count {
-                let lead = raw[index]
-                if lead < 0x80 { index += 1; continue }
-                let length: Int
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0...0xEF: length = 3
-                case 0xF0...0xF4: length = 4
-                default: return false
-                }
-                if index + length > count {
-                    // Only continuation bytes may follow to the end.
-                    return (index + 1..<count).allSatisfy { raw[$0] & 0xC0 == 0x80 }
-                }
-                for offset in 1..<length where raw[index + offset] & 0xC0 != 0x80 { return false }
-                // Overlong three- and four-byte forms and surrogates.
-                let second = raw[index + 1]
-                if lead == 0xE0 && second < 0xA0 { return false }
-                if lead == 0xED && second > 0x9F { return false }
-                if lead == 0xF0 && second < 0x90 { return false }
-                if lead == 0xF4 && second > 0x8F { return false }
-                index += length
+        bytes.withUnsafeBytes { isUTF8($0) }
+    }
+
+    static func isUTF8(_ raw: UnsafeRawBufferPointer) -> Bool {
+        let count = raw.count
+        var index = 0
+        while index < count {
+            // Most of a file is ASCII: eight bytes at a time while none has its high bit set.
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
             }
-            return true
+            guard index < count else { break }
+            let lead = raw[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return false
+            }
+            if index + length > count {
+                // Only continuation bytes may follow to the end.
+                return (index + 1..<count).allSatisfy { raw[$0] & 0xC0 == 0x80 }
+            }
+            for offset in 1..<length where raw[index + offset] & 0xC0 != 0x80 { return false }
+            // Overlong three- and four-byte forms and surrogates.
+            let second = raw[index + 1]
+            if lead == 0xE0 && second < 0xA0 { return false }
+            if lead == 0xED && second > 0x9F { return false }
+            if lead == 0xF0 && second < 0x90 { return false }
+            if lead == 0xF4 && second > 0x8F { return false }
+            index += length
         }
+        return true
     }
 
     /// Parses a piece of HTML that arrived escaped inside XML text (Europass `Activities`,
