@@ -12,6 +12,9 @@ struct XMLCandidateDraft {
 
     init(source: String, format: ResumeFormat) {
         candidate = Candidate(source: source, format: format)
+        // A résumé gives a few dozen evidence lines: room for them up front, rather than a set that
+        // re-hashes every line so far each time it doubles.
+        seenEvidence.reserveCapacity(64)
     }
 
     var personal: PersonalDetails {
