@@ -9,7 +9,7 @@ struct DocumentBuilder {
 
     private var document: MarkupDocument
     private var names: [UnsafeRawPointer: String] = [:]
-    private var htmlNames: [ShortASCIIName: String] = [:]
+    private var htmlNames: [ShortASCIIName: InternedName] = [:]
     private var styleSheet = HidingStyleSheet()
     private var textBytes = 0
     private var textWasTruncated = false
@@ -49,7 +49,8 @@ struct DocumentBuilder {
             var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = internedName(node.pointee.name)
+                let interned = internedNameEntry(node.pointee.name)
+                let name = interned.name
                 if kind == .html && name == "style" {
                     styleSheet.add(cssText(of: node))
                 }
@@ -61,7 +62,7 @@ struct DocumentBuilder {
                 let attributes = readAttributes(node)
                 let hides = kind == .html && styleSheet.hides(name: name, attributes: attributes, inherited: &style)
                 style.hidden = style.hidden || hides
-                let skips = frame.skipsContent || (kind == .html && Self.isContentlessHTML(name))
+                let skips = frame.skipsContent || interned.isContentlessHTML
                 if frame.depth >= maximumDepth {
                     document.wasFlattened = true
                     frames.append(Frame(index: frame.index, style: style, depth: frame.depth + 1, skipsContent: skips))
@@ -133,22 +134,37 @@ struct DocumentBuilder {
     }
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
+        internedNameEntry(pointer).name
+    }
+
+    /// An element or attribute name as stored (lower-case in HTML), with what the walk needs to know
+    /// about it worked out once per distinct name rather than once per element.
+    private struct InternedName {
+        var name: String
+        var isContentlessHTML: Bool
+    }
+
+    private mutating func internedNameEntry(_ pointer: UnsafePointer<xmlChar>?) -> InternedName {
+        guard let pointer else { return InternedName(name: "", isContentlessHTML: false) }
         if kind == .html {
             // libxml2's HTML parser copies every element and attribute name (its XML parser shares them
             // through a dictionary), so pointers never repeat: short ASCII names are looked up by their
             // lower-cased bytes instead.
-            guard let key = ShortASCIIName(pointer) else { return String(cString: pointer).lowercased() }
+            guard let key = ShortASCIIName(pointer) else {
+                let name = String(cString: pointer).lowercased()
+                return InternedName(name: name, isContentlessHTML: Self.isContentlessHTML(name))
+            }
             if let known = htmlNames[key] { return known }
             let name = key.string
-            htmlNames[key] = name
-            return name
+            let entry = InternedName(name: name, isContentlessHTML: Self.isContentlessHTML(name))
+            htmlNames[key] = entry
+            return entry
         }
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
+        if let known = names[key] { return InternedName(name: known, isContentlessHTML: false) }
         let name = String(cString: pointer)
         names[key] = name
-        return name
+        return InternedName(name: name, isContentlessHTML: false)
     }
 
     private mutating func namespaceOf(_ node: xmlNodePtr) -> String? {
@@ -161,7 +177,16 @@ struct DocumentBuilder {
     }
 
     private mutating func readAttributes(_ node: xmlNodePtr) -> [MarkupAttribute] {
+        // Counted first so the array is allocated once, at its size: most elements have one or two.
+        var count = 0
+        var probe = node.pointee.properties
+        while let current = probe {
+            count += 1
+            probe = current.pointee.next
+        }
+        guard count > 0 else { return [] }
         var result: [MarkupAttribute] = []
+        result.reserveCapacity(count)
         var attribute = node.pointee.properties
         while let current = attribute {
             let name = internedName(current.pointee.name)

@@ -16,23 +16,95 @@ struct HidingStyleSheet {
     private var idRules: [String: String] = [:]
 
     mutating func add(_ css: String) {
+        for rule in Self.rules(css) { addRule(rule) }
+    }
+
+    /// The class and id rules of a style sheet that mention hiding, in order.
+    static func rules(_ css: String) -> [Rule] {
+        var copy = css
+        // ASCII style sheets (nearly all) by byte: the `Character` walk and Foundation's trimming were
+        // most of the cost of copying a page out of libxml2. For ASCII the two agree: every byte is a
+        // `Character` but CR LF, and neither CR nor LF is a byte the rules look for.
+        if let rules = copy.withUTF8({ bytes in bytes.allSatisfy({ $0 < 0x80 }) ? asciiRules(bytes) : nil }) { return rules }
+        return generalRules(css)
+    }
+
+    /// `rules` for any text, by `Character`.
+    static func generalRules(_ css: String) -> [Rule] {
+        var rules: [Rule] = []
         var rest = Substring(css)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             let selectors = rest[rest.startIndex..<open]
             let declarations = String(rest[rest.index(after: open)..<close]).lowercased()
             rest = rest[rest.index(after: close)...]
-            guard Self.mentionsHiding(declarations) else { continue }
+            guard mentionsHiding(declarations) else { continue }
             for selector in selectors.split(separator: ",") {
                 let simple = selector.trimmingCharacters(in: .whitespacesAndNewlines)
                 // Only a lone class or id, optionally after a tag name: `.x`, `span.x`, `#y`.
                 guard !simple.contains(" "), !simple.contains(">"), !simple.contains(":") else { continue }
                 if let dot = simple.lastIndex(of: ".") {
-                    classRules[String(simple[simple.index(after: dot)...]), default: ""] += ";" + declarations
+                    rules.append(Rule(target: .className(String(simple[simple.index(after: dot)...])), declarations: declarations))
                 } else if let hash = simple.lastIndex(of: "#") {
-                    idRules[String(simple[simple.index(after: hash)...]), default: ""] += ";" + declarations
+                    rules.append(Rule(target: .id(String(simple[simple.index(after: hash)...])), declarations: declarations))
                 }
             }
         }
+        return rules
+    }
+
+    /// One selector's declarations, as `add` files them.
+    struct Rule: Equatable {
+        enum Target: Equatable {
+            case className(String)
+            case id(String)
+        }
+        var target: Target
+        var declarations: String
+    }
+
+    private mutating func addRule(_ rule: Rule) {
+        switch rule.target {
+        case .className(let name): classRules[name, default: ""] += ";" + rule.declarations
+        case .id(let id): idRules[id, default: ""] += ";" + rule.declarations
+        }
+    }
+
+    /// The rules `add` files for an ASCII style sheet, worked out on its bytes: blocks split at `{` and
+    /// the next `}`, declarations lower-cased and kept only when they mention hiding, selectors split at
+    /// commas (empty ones dropped) and trimmed of ASCII white space, and only a lone class or id kept.
+    static func asciiRules(_ bytes: UnsafeBufferPointer<UInt8>) -> [Rule] {
+        func string(_ range: Range<Int>, lowercased: Bool = false) -> String {
+            String(unsafeUninitializedCapacity: range.count) { buffer in
+                for (offset, byte) in bytes[range].enumerated() {
+                    buffer[offset] = lowercased && byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return range.count
+            }
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var rules: [Rule] = []
+        var start = 0
+        while let open = bytes[start...].firstIndex(of: 0x7B), let close = bytes[open...].firstIndex(of: 0x7D) {
+            let selectors = start..<open
+            let declarations = string((open + 1)..<close, lowercased: true)
+            start = close + 1
+            guard mentionsHiding(declarations) else { continue }
+            for selector in bytes[selectors].split(separator: 0x2C) {
+                var lower = selector.startIndex
+                var upper = selector.endIndex
+                while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+                while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+                let simple = bytes[lower..<upper]
+                // Only a lone class or id, optionally after a tag name: `.x`, `span.x`, `#y`.
+                guard !simple.contains(0x20), !simple.contains(0x3E), !simple.contains(0x3A) else { continue }
+                if let dot = simple.lastIndex(of: 0x2E) {
+                    rules.append(Rule(target: .className(string((dot + 1)..<upper)), declarations: declarations))
+                } else if let hash = simple.lastIndex(of: 0x23) {
+                    rules.append(Rule(target: .id(string((hash + 1)..<upper)), declarations: declarations))
+                }
+            }
+        }
+        return rules
     }
 
     static func mentionsHiding(_ declarations: String) -> Bool {
@@ -80,7 +152,8 @@ struct HidingStyleSheet {
                 guard !idRules.isEmpty else { break }
                 if let rule = idRules[attribute.value] { declarations += ";" + rule }
             case "style":
-                declarations += ";" + attribute.value.lowercased()
+                declarations.append(";")
+                declarations.append(Self.lowercasedName(attribute.value))
             case "hidden":
                 hasHiddenAttribute = true
             case "type" where name == "input":
@@ -276,7 +349,7 @@ struct HidingStyleSheet {
         }
     }
 
-    /// The attribute name lower-cased; names already in ASCII lower case (nearly all) as they are.
+    /// The text lower-cased; text already in ASCII lower case (nearly all names and inline styles) as it is.
     static func lowercasedName(_ name: String) -> String {
         var copy = name
         return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } } ? name : name.lowercased()
@@ -341,7 +414,19 @@ struct HidingStyleSheet {
         background.split(separator: " ").map(String.init).first { CSSColor.normalize($0) != nil }
     }
 
-    private static func isInvisibleFontSize(_ value: String) -> Bool {
+    static func isInvisibleFontSize(_ value: String) -> Bool {
+        var copy = value
+        // ASCII by byte: of ASCII only the digits are `isNumber`, and every byte is a `Character` but
+        // CR LF, which is neither a digit nor a point.
+        if let quick = copy.withUTF8({ bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = 0
+            while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
+            guard let size = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)) else { return false }
+            return isInvisible(size: size, unit: UnsafeBufferPointer(rebasing: bytes[end...]))
+        }) {
+            return quick
+        }
         let number = value.prefix(while: { $0.isNumber || $0 == "." })
         guard let size = Double(number) else { return false }
         let unit = value.dropFirst(number.count)
@@ -352,6 +437,19 @@ struct HidingStyleSheet {
         case "%": return size <= 10
         default: return size == 0
         }
+    }
+
+    /// The unit switch of `isInvisibleFontSize`, for an ASCII unit.
+    private static func isInvisible(size: Double, unit: UnsafeBufferPointer<UInt8>) -> Bool {
+        func unitIs(_ literal: StaticString) -> Bool {
+            guard literal.utf8CodeUnitCount == unit.count else { return false }
+            for index in 0..<unit.count where unit[index] != literal.utf8Start[index] { return false }
+            return true
+        }
+        if unit.isEmpty || unitIs("px") || unitIs("pt") { return size <= 1 }
+        if unitIs("em") || unitIs("rem") { return size <= 0.1 }
+        if unitIs("%") { return size <= 10 }
+        return size == 0
     }
 
     private static func isFarOffScreen(_ value: String) -> Bool {
@@ -387,6 +485,26 @@ enum CSSColor {
             value = raw.trimmingCharacters(in: .whitespaces).lowercased()
         }
         if let known = named[value] { return known }
+        var lowered = value
+        // "#" and ASCII hex digits (most colours) by byte: the digits are their own `Character`s.
+        if let hex = lowered.withUTF8({ bytes -> String?? in
+            guard bytes.first == 0x23, bytes.count == 4 || bytes.count == 7 else { return nil }
+            let digits = UnsafeBufferPointer(rebasing: bytes[1...])
+            guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) }) else {
+                return nil
+            }
+            guard digits.count == 3 else { return .some(value) }
+            return .some(String(unsafeUninitializedCapacity: 7) { buffer in
+                buffer[0] = 0x23
+                for (offset, digit) in digits.enumerated() {
+                    buffer[1 + 2 * offset] = digit
+                    buffer[2 + 2 * offset] = digit
+                }
+                return 7
+            })
+        }) {
+            return hex
+        }
         if value.hasPrefix("#") {
             let hex = value.dropFirst()
             guard hex.allSatisfy(\.isHexDigit) else { return nil }
