@@ -8,8 +8,8 @@ struct DocumentBuilder {
     let maximumTextBytes: Int
 
     private var document: MarkupDocument
-    private var names: [UnsafeRawPointer: String] = [:]
-    private var htmlNames: [ShortASCIIName: InternedName] = [:]
+    private var names = InternTable<PointerKey, String>()
+    private var htmlNames = InternTable<ShortASCIIName, InternedName>()
     private var styleSheet = HidingStyleSheet()
     private var textBytes = 0
     private var textWasTruncated = false
@@ -68,10 +68,9 @@ struct DocumentBuilder {
                     frames.append(Frame(index: frame.index, style: style, depth: frame.depth + 1, skipsContent: skips))
                 } else {
                     let elementLine = readiness_lineOf(node)
-                    // Built in the call, so the arena takes it without a copy.
-                    let index = document.append(MarkupNode(
+                    let index = document.appendNode(
                         kind: .element, name: name, namespace: namespaceOf(node), attributes: attributes,
-                        text: "", line: elementLine, parent: frame.index, isHidden: style.hidden))
+                        text: "", line: elementLine, parent: frame.index, isHidden: style.hidden)
                     frames.append(Frame(index: index, style: style, depth: frame.depth + 1, skipsContent: skips))
                     if kind == .html && name == "br" { appendText("\n", line: Int(Int32(clamping: elementLine)), frame: frames[frames.count - 1]) }
                 }
@@ -127,10 +126,9 @@ struct DocumentBuilder {
         if frame.style.hidden && !text.allSatisfy({ $0.isWhitespace }) {
             document.containsHiddenText = true
         }
-        // Built in the call, so the arena takes it without a copy.
-        _ = document.append(MarkupNode(
+        _ = document.appendNode(
             kind: .text, name: "#text", namespace: nil, attributes: [], text: text, line: line, parent: frame.index,
-            isHidden: frame.style.hidden))
+            isHidden: frame.style.hidden)
     }
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
@@ -160,7 +158,7 @@ struct DocumentBuilder {
             htmlNames[key] = entry
             return entry
         }
-        let key = UnsafeRawPointer(pointer)
+        let key = PointerKey(pointer)
         if let known = names[key] { return InternedName(name: known, isContentlessHTML: false) }
         let name = String(cString: pointer)
         names[key] = name
@@ -169,7 +167,7 @@ struct DocumentBuilder {
 
     private mutating func namespaceOf(_ node: xmlNodePtr) -> String? {
         guard let ns = node.pointee.ns, let href = ns.pointee.href else { return nil }
-        let key = UnsafeRawPointer(href)
+        let key = PointerKey(href)
         if let known = names[key] { return known }
         let value = String(cString: href)
         names[key] = value
@@ -243,9 +241,65 @@ struct DocumentBuilder {
     }
 }
 
+/// A key with a hash that costs a multiplication or two.
+protocol InternKey: Equatable {
+    var cheapHash: UInt64 { get }
+}
+
+/// The strings a document repeats (element and attribute names, namespaces) by key, in a small
+/// open-addressing table: a `Dictionary`'s SipHash cost more than the rest of copying a name. It holds
+/// at most 192 keys; past that, lookups miss and callers make the string again, which bounds a hostile
+/// document's names without slowing real ones.
+struct InternTable<Key: InternKey, Value> {
+    private static var capacity: Int { 256 }
+    private var slots: [(key: Key, value: Value)?] = []
+    private var count = 0
+
+    subscript(key: Key) -> Value? {
+        get {
+            guard !slots.isEmpty else { return nil }
+            var index = Self.slot(of: key)
+            while let slot = slots[index] {
+                if slot.key == key { return slot.value }
+                index = (index + 1) & (Self.capacity - 1)
+            }
+            return nil
+        }
+        set {
+            guard let newValue, count < Self.capacity * 3 / 4 else { return }
+            if slots.isEmpty { slots = Array(repeating: nil, count: Self.capacity) }
+            var index = Self.slot(of: key)
+            while let slot = slots[index] {
+                if slot.key == key {
+                    slots[index] = (key, newValue)
+                    return
+                }
+                index = (index + 1) & (Self.capacity - 1)
+            }
+            slots[index] = (key, newValue)
+            count += 1
+        }
+    }
+
+    private static func slot(of key: Key) -> Int {
+        Int(truncatingIfNeeded: (key.cheapHash &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
+}
+
+/// libxml2's address of an interned string: the XML parser's names come from one dictionary.
+struct PointerKey: InternKey {
+    let address: UInt
+
+    init(_ pointer: UnsafePointer<UInt8>) {
+        address = UInt(bitPattern: pointer)
+    }
+
+    var cheapHash: UInt64 { UInt64(address) ^ UInt64(address) >> 29 }
+}
+
 /// An HTML element or attribute name of at most 16 ASCII bytes, lower-cased, packed into two words: a
-/// cheap dictionary key for the names a document repeats hundreds of times.
-struct ShortASCIIName: Hashable {
+/// cheap key for the names a document repeats hundreds of times.
+struct ShortASCIIName: InternKey {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
     private var count: Int = 0
@@ -263,6 +317,8 @@ struct ShortASCIIName: Hashable {
         }
         count = index
     }
+
+    var cheapHash: UInt64 { low ^ (high &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(count) }
 
     /// The lower-cased name (what `String(cString:).lowercased()` gives for ASCII).
     var string: String {

@@ -51,19 +51,23 @@ public struct MarkupDocument: Sendable {
         MarkupElement(document: self, index: 0).descendants
     }
 
-    /// Takes the node (`consuming`): the builder hands each one over, so it is moved, not copied.
-    mutating func append(_ node: consuming MarkupNode) -> Int32 {
+    /// Appends a node built from its fields, linked under `parent`. The node is made inside the append:
+    /// a node handed in as a value was copied (four references retained, then released) on the way.
+    mutating func appendNode(
+        kind: MarkupNode.Kind, name: String, namespace: String?, attributes: [MarkupAttribute], text: String,
+        line: Int, parent: Int32, isHidden: Bool
+    ) -> Int32 {
         let index = Int32(nodes.count)
-        let parent = Int(node.parent)
-        nodes.append(consume node)
-        if parent >= 0 {
-            let last = nodes[parent].lastChild
+        nodes.append(MarkupNode(kind: kind, name: name, namespace: namespace, attributes: attributes, text: text, line: line, parent: parent, isHidden: isHidden))
+        let parentIndex = Int(parent)
+        if parentIndex >= 0 {
+            let last = nodes[parentIndex].lastChild
             if last >= 0 {
                 nodes[Int(last)].nextSibling = index
             } else {
-                nodes[parent].firstChild = index
+                nodes[parentIndex].firstChild = index
             }
-            nodes[parent].lastChild = index
+            nodes[parentIndex].lastChild = index
         }
         return index
     }

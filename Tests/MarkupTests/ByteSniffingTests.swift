@@ -129,3 +129,30 @@ private func referenceIsUTF8(_ bytes: [UInt8]) -> Bool {
         #expect(div.children.map(\.name) == ["span"])
     }
 }
+
+/// A key whose hash is its value, to force collisions in the table.
+private struct CollidingKey: InternKey {
+    let value: Int
+    var cheapHash: UInt64 { 7 }
+}
+
+@Suite struct InternTableTests {
+    @Test func findsWhatWasStoredAndNothingElse() {
+        var table = InternTable<CollidingKey, String>()
+        #expect(table[CollidingKey(value: 1)] == nil)
+        for value in 0..<50 { table[CollidingKey(value: value)] = "v\(value)" }
+        for value in 0..<50 { #expect(table[CollidingKey(value: value)] == "v\(value)") }
+        #expect(table[CollidingKey(value: 50)] == nil)
+        table[CollidingKey(value: 3)] = "three"
+        #expect(table[CollidingKey(value: 3)] == "three")
+    }
+
+    /// A hostile document's thousands of distinct names: the table stops taking them at three quarters
+    /// full and keeps answering for those it holds.
+    @Test func stopsGrowingWhenFull() {
+        var table = InternTable<CollidingKey, Int>()
+        for value in 0..<1_000 { table[CollidingKey(value: value)] = value }
+        let held = (0..<1_000).filter { table[CollidingKey(value: $0)] == $0 }
+        #expect(held == Array(0..<192))
+    }
+}
