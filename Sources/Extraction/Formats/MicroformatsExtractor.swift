@@ -13,8 +13,12 @@ struct MicroformatsExtractor: ResumeExtractor {
 
     func recognises(_ document: MarkupDocument) -> Bool {
         guard document.kind == .html, let root = document.root else { return false }
-        // No class attribute anywhere mentions "resume": no need to walk the tree (most documents).
-        guard document.containsAttribute(named: "class", where: { TextScan.contains($0, "resume") }) else { return false }
+        // No class attribute anywhere holds "hresume" or "h-resume": no need to walk the tree (most
+        // documents; templates' "resume-section" classes do not count). A class token equal to either
+        // holds its bytes, as `hasClass` compares them.
+        guard document.containsAttribute(named: "class", where: { TextScan.contains($0, "hresume") || TextScan.contains($0, "h-resume") }) else {
+            return false
+        }
         return !Self.resumeRoots(in: root).isEmpty
     }
 
