@@ -10,16 +10,24 @@ enum ProgramOwnershipCriterion {
     static func evaluate(_ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
         var owned: [String] = []
         var evidence: [Evidence] = []
-        for line in context.record.lines where line.section != .skills {
-            guard verbs.contains(where: { $0.matches(line) }) else { continue }
-            let named = programs.filter { $0.matches(line) }.map(\.term)
-            guard !named.isEmpty else { continue }
-            var added = false
-            for program in named where !owned.contains(program) {
-                owned.append(program)
-                added = true
+        let record = context.record
+        let index = record.pairIndex
+        // Only lines that may hold a verb and may hold a program can qualify; the pair index names
+        // them, and the rest of the lines are never looked at.
+        for word in 0..<index.wordCount {
+            let candidates = index.lines(mayHoldAnyOf: verbs, word: word) & index.lines(mayHoldAnyOf: programs, word: word)
+            LinePairIndex.forEachLine(in: candidates, ofWord: word) { lineIndex in
+                let line = record.lines[lineIndex]
+                guard line.section != .skills, verbs.contains(where: { $0.matches(line) }) else { return }
+                let named = programs.filter { $0.matches(line) }.map(\.term)
+                guard !named.isEmpty else { return }
+                var added = false
+                for program in named where !owned.contains(program) {
+                    owned.append(program)
+                    added = true
+                }
+                if added { evidence.append(Evidence(text: line.text, line: line.line)) }
             }
-            if added { evidence.append(Evidence(text: line.text, line: line.line)) }
         }
         let met = owned.count >= rule.full
         return CriterionOutcome(

@@ -1,0 +1,183 @@
+import Extraction
+@testable import Scoring
+import Testing
+
+/// The scorer's shortcuts (the line-number dedupe, the byte-pair line index, the duty pre-filter and
+/// the branch-free byte pairs) against the plain code they replaced, kept here as the reference.
+@Suite struct ScoringIndexTests {
+    /// Varied texts: ASCII, accented (precomposed and decomposed), CJK, emoji, empty, CR/LF, NBSP,
+    /// a Kelvin sign (canonically "K"), and repeats differing only in case.
+    static let texts: [String] = [
+        "", "a", "ab", "Led open enrollment for 640 employees", "led open enrollment for 640 employees",
+        "Supervised 4 HR generalists as direct reports", "Managed a team of six; informal lead before that",
+        "café payroll", "cafe\u{301} payroll", "Zoë Ekwueme — résumé", "Zoe\u{308} Ekwueme — résumé",
+        "人事部 採用担当", "🙂 benefits 🎉 administration", "line one\r\nline two", "open\u{A0}enrollment",
+        "\u{212A}PI review", "KPI review", "HRIS (Workday) migration; owned benefits administration",
+        "EEO-1 reporting", "eeo-1 reporting", "Date of birth: 1 May 1990", "SHRM-CP", "PHR · SHRM-CP",
+        "payroll·benefits", "ADA, ADP and SAP", "x", "   ", "line-managed 3 coordinators",
+    ]
+
+    // MARK: BytePairs
+
+    /// The byte-pair words as the switch-based loop built them.
+    static func referencePairs(_ text: String) -> [UInt64] {
+        var words: [UInt64] = [0, 0, 0, 0]
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2 else { return words }
+        var previous = bytes[0]
+        for index in 1..<bytes.count {
+            let byte = bytes[index]
+            let slot = (UInt32(previous) &* 31 &+ UInt32(byte)) & 255
+            words[Int(slot >> 6)] |= UInt64(1) << UInt64(slot & 63)
+            previous = byte
+        }
+        return words
+    }
+
+    static func referenceSlots(_ text: String) -> [Int] {
+        let words = referencePairs(text)
+        return (0..<256).filter { words[$0 >> 6] & (UInt64(1) << UInt64($0 & 63)) != 0 }
+    }
+
+    @Test func bytePairsSetTheSlotsOfTheReference() {
+        for text in Self.texts + Self.texts.map({ $0.lowercased() }) {
+            #expect(BytePairs(text).slots == Self.referenceSlots(text), "\(text)")
+        }
+    }
+
+    @Test func bytePairsContainmentFollowsTheSlots() {
+        for first in Self.texts {
+            for second in Self.texts {
+                let expected = Set(Self.referenceSlots(second)).isSubset(of: Set(Self.referenceSlots(first)))
+                #expect(BytePairs(first).contains(BytePairs(second)) == expected, "\(first) / \(second)")
+            }
+        }
+    }
+
+    // MARK: SeenLineTexts
+
+    /// Random (line, text) sequences, crowding some lines past the chain limit, against a `Set` and the
+    /// first ordinal of each pair.
+    @Test func seenLineTextsAnswersAsASetDoes() {
+        struct Key: Hashable {
+            var line: Int
+            var text: String
+        }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<60 {
+            var seen = SeenLineTexts(capacity: round % 3 == 0 ? 1 : 40)
+            var reference: [Key: Int] = [:]
+            var added = 0
+            let lineRange = round % 4 == 0 ? 0...1 : 0...30
+            for _ in 0..<(round % 5 == 0 ? 300 : 80) {
+                let line = Int.random(in: lineRange, using: &generator)
+                let text = Bool.random(using: &generator)
+                    ? Self.texts.randomElement(using: &generator)!
+                    : "skill \(Int.random(in: 0..<40, using: &generator))"
+                let result = seen.insert(line: line, text: text)
+                if let earlier = reference[Key(line: line, text: text)] {
+                    #expect(!result.inserted && result.ordinal == earlier, "\(line) \(text)")
+                } else {
+                    #expect(result.inserted && result.ordinal == added, "\(line) \(text)")
+                    reference[Key(line: line, text: text)] = added
+                    added += 1
+                }
+            }
+        }
+    }
+
+    @Test func seenLineTextsTreatsCanonicalEquivalentsAsOne() {
+        var seen = SeenLineTexts(capacity: 4)
+        #expect(seen.insert(line: 3, text: "café").inserted)
+        #expect(!seen.insert(line: 3, text: "cafe\u{301}").inserted)
+        #expect(seen.insert(line: 4, text: "cafe\u{301}").inserted)
+        #expect(seen.insert(line: 3, text: "K").inserted)
+        #expect(!seen.insert(line: 3, text: "\u{212A}").inserted)
+        // The same on a crowded line (past the chain limit).
+        for index in 0...SeenLineTexts.longestChain { _ = seen.insert(line: 3, text: "filler \(index)") }
+        #expect(!seen.insert(line: 3, text: "cafe\u{301}").inserted)
+        #expect(!seen.insert(line: 3, text: "K").inserted)
+        #expect(seen.insert(line: 3, text: "new").inserted)
+    }
+
+    // MARK: LinePairIndex
+
+    static func scorableLines(_ texts: [String]) -> [ScorableRecord.Line] {
+        texts.enumerated().map { index, text in
+            let lowered = TextScan.lowercased(text)
+            return ScorableRecord.Line(text: text, lowered: lowered, loweredPairs: BytePairs(lowered), line: index + 1, section: .position)
+        }
+    }
+
+    static let terms = [
+        "open enrollment", "workday", "ADA", "ADP", "SAP", "eeo-1", "direct reports", "direct report", "benefits",
+        "benefits administration", "payroll", "café", "résumé", "人事", "🙂", "kpi", "K", "a", "ab", "line-manage",
+        "supervised", "shrm-cp", "enrollment",
+    ]
+
+    /// Over record sizes either side of 64 lines (one and several index words), the first line a term is
+    /// in is the one the line-by-line search found.
+    @Test(arguments: [0, 1, 5, 63, 64, 65, 150])
+    func firstLineAgreesWithTheLinearSearch(lineCount: Int) {
+        let texts = (0..<lineCount).map { Self.texts[($0 * 7) % Self.texts.count] + ($0 % 3 == 0 ? " and \($0)" : "") }
+        let lines = Self.scorableLines(texts)
+        let index = LinePairIndex(lines.map(\.loweredPairs))
+        for term in Self.terms {
+            let matcher = TermMatcher(term)
+            let expected = lines.indices.first { matcher.matches(lines[$0]) }
+            var found: Int?
+            for word in 0..<index.wordCount where found == nil {
+                found = LinePairIndex.firstLine(in: index.lines(holding: matcher.needleSlots, word: word), ofWord: word) {
+                    matcher.matchesCandidate(lines[$0])
+                }
+            }
+            #expect(found == expected, "\(term) over \(lineCount) lines")
+            // Every line a matcher finds is among the candidates of `mayHoldAnyOf`.
+            for word in 0..<index.wordCount {
+                let candidates = index.lines(mayHoldAnyOf: [matcher, TermMatcher("payroll")], word: word)
+                for line in lines.indices where line / 64 == word && matcher.matches(lines[line]) {
+                    #expect(candidates & (UInt64(1) << UInt64(line % 64)) != 0, "\(term) in line \(line)")
+                }
+            }
+        }
+    }
+
+    @Test func theLastIndexWordHoldsOnlyRealLines() {
+        let index = LinePairIndex(Self.scorableLines(["a b", "c d", "e f"]).map(\.loweredPairs))
+        #expect(index.wordCount == 1)
+        #expect(index.lines(holding: [], word: 0) == 0b111)
+    }
+
+    // MARK: The record and the duty pre-filter
+
+    @Test func recordKeepsEachDutysLoweredPairs() {
+        var candidate = CandidateBuilder()
+            .position("HR Manager", at: "Acme", from: "2020-01", to: nil, duties: Self.texts)
+            .position("HR Generalist", at: "Acme", from: "2017-01", to: "2019-12", duties: ["Supervised two assistants", "Supervised two assistants"])
+            .build()
+        // XML readers list each duty as evidence too: the repeats are skipped, the pairs still kept.
+        candidate.evidence = candidate.positions.flatMap(\.duties)
+        let record = ScorableRecord(candidate)
+        #expect(record.dutyPairs.count == candidate.positions.count)
+        for (position, pairs) in zip(candidate.positions, record.dutyPairs) {
+            #expect(pairs.map(\.slots) == position.duties.map { BytePairs(TextScan.lowercased($0.text)).slots })
+        }
+    }
+
+    /// The pre-filter never rules out a duty `JobTitles.isFormalSupervision` accepts.
+    @Test func dutyPrefilterKeepsEveryFormalSupervisionDuty() {
+        let duties = Self.texts + [
+            "Supervised 4 HR generalists", "Had 3 direct reports", "LINE-MANAGED two coordinators", "People Manager for 12",
+            "Managing a team of 5", "Informal lead; supervised interns", "manages a team", "Directly reported to the CHRO",
+            "Supervise\u{301}d nobody", "SUPERVISING", "Manage staff rotas",
+        ]
+        for text in duties {
+            let duty = EvidenceText(text, line: 1, section: .position)
+            let formal = JobTitles.isFormalSupervision(duty)
+            let passes = ExperienceYearsCriterion.mayShowFormalSupervision(BytePairs(TextScan.lowercased(text)))
+            #expect(!formal || passes, "\(text)")
+        }
+        #expect(ExperienceYearsCriterion.mayShowFormalSupervision(BytePairs("had 3 direct reports")))
+        #expect(!ExperienceYearsCriterion.mayShowFormalSupervision(BytePairs("ran payroll")))
+    }
+}
