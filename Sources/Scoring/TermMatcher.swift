@@ -17,18 +17,24 @@ struct TermMatcher: Sendable {
     /// holding every one of them.
     let needleSlots: [Int]
 
+    /// Whether `needle` is ASCII, worked out once rather than on every search.
+    private let needleIsASCII: Bool
+
     init(_ term: String) {
         self.term = term
         caseSensitive = term.count <= 4 && term.contains(where: \.isLetter) && term == term.uppercased()
         needle = caseSensitive ? term : term.lowercased()
-        needlePairs = BytePairs(needle.utf8.allSatisfy { $0 < 0x80 } ? needle.lowercased() : "")
+        needleIsASCII = needle.utf8.allSatisfy { $0 < 0x80 }
+        needlePairs = BytePairs(needleIsASCII ? needle.lowercased() : "")
         needleSlots = needlePairs.slots
     }
 
     /// `matches(line)` for a line already known to hold every byte pair of the needle (a candidate
     /// from `LinePairIndex`): the word search alone.
     func matchesCandidate(_ line: ScorableRecord.Line) -> Bool {
-        Self.containsWord(caseSensitive ? line.text : line.lowered, needle)
+        let haystack = caseSensitive ? line.text : line.lowered
+        guard needleIsASCII && !needle.isEmpty else { return Self.containsWord(haystack, needle) }
+        return Self.containsASCIIWord(haystack, needle)
     }
 
     func matches(_ line: ScorableRecord.Line) -> Bool {
@@ -49,6 +55,11 @@ struct TermMatcher: Sendable {
     static func containsWord(_ haystack: String, _ word: String) -> Bool {
         guard !word.isEmpty else { return false }
         guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return foundationContainsWord(haystack, word) }
+        return containsASCIIWord(haystack, word)
+    }
+
+    /// `containsWord` for a non-empty ASCII `word`.
+    private static func containsASCIIWord(_ haystack: String, _ word: String) -> Bool {
         var text = haystack
         var needle = word
         return text.withUTF8 { textBytes in
@@ -58,18 +69,19 @@ struct TermMatcher: Sendable {
 
     private static func containsASCIIWord(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = needle.count
-        guard count <= text.count else { return false }
-        let first = needle[0]
+        guard count <= text.count, let base = text.baseAddress, let needleBase = needle.baseAddress else { return false }
+        let first = Int32(needle[0])
         let lastStart = text.count - count
         var start = 0
         while start <= lastStart {
-            guard text[start] == first else {
-                start += 1
-                continue
+            // memchr finds each place the needle's first byte occurs (vectorised), memcmp checks the
+            // rest: a byte loop over the whole line was most of the cost of a search.
+            guard let found = memchr(base + start, first, lastStart - start + 1) else { return false }
+            start = UnsafeRawPointer(base).distance(to: found)
+            if count == 1 || memcmp(base + start + 1, needleBase + 1, count - 1) == 0,
+               isWordMatch(text, from: start, to: start + count) {
+                return true
             }
-            var matched = 1
-            while matched < count && text[start + matched] == needle[matched] { matched += 1 }
-            if matched == count && isWordMatch(text, from: start, to: start + count) { return true }
             start += 1
         }
         return false

@@ -1,4 +1,5 @@
 import Extraction
+import Roles
 @testable import Scoring
 import Testing
 
@@ -179,5 +180,79 @@ import Testing
         }
         #expect(ExperienceYearsCriterion.mayShowFormalSupervision(BytePairs("had 3 direct reports")))
         #expect(!ExperienceYearsCriterion.mayShowFormalSupervision(BytePairs("ran payroll")))
+    }
+
+    // MARK: The memchr word search
+
+    /// The search (now memchr for each first byte, then memcmp) must still find what the `Character`
+    /// search through Foundation finds, and a candidate line gets the answer `matches` gives.
+    @Test func wordSearchAgreesWithFoundationOnVariedLines() {
+        let lines = Self.texts + Self.texts.map { TextScan.lowercased($0) } + [
+            "payrollpayroll payroll", "ppayroll", "payroll s", "payrolls", "a a a", "eeo-1eeo-1 eeo-1",
+            "benefits\u{301} benefits", "x payroll\u{A0}", "payroll\r\n", "🙂payroll", "payroll🙂", "人事payroll",
+        ]
+        let words = ["payroll", "a", "eeo-1", "benefits", "enrollment", "open enrollment", "kpi", "K", "review", "s", "ab"]
+        for line in lines {
+            for word in words {
+                let lowered = TextScan.lowercased(line)
+                #expect(TermMatcher.containsWord(lowered, word) == TermMatcher.foundationContainsWord(lowered, word), "\(word) in \(line)")
+                let matcher = TermMatcher(word)
+                let scorable = ScorableRecord.Line(text: line, lowered: lowered, loweredPairs: BytePairs(lowered), line: 1, section: .position)
+                #expect(matcher.matchesCandidate(scorable) == matcher.matches(scorable) || !scorable.loweredPairs.contains(BytePairs(word.lowercased())),
+                        "\(word) in \(line) as a candidate")
+            }
+        }
+        #expect(!TermMatcher("").matchesCandidate(Self.scorableLines(["payroll"])[0]))
+    }
+
+    // MARK: Certification advice
+
+    /// The advice as it was written before the wanted list was worked out per rubric.
+    static func referenceCertificationAdvice(rubric: Rubric, target: Profile?, context: ScoringContext) -> [Advice] {
+        var wanted: [String] = []
+        for criterion in rubric.criteria {
+            if case .certification(let rule) = criterion.rule { wanted += rule.anyOf }
+        }
+        wanted += target?.certifications.atNextLevel ?? []
+        let held = Set(context.record.certificationIDs)
+        let heldSenior = held.contains("SPHR") || held.contains("SHRM-SCP")
+        var advice: [Advice] = []
+        var seen: Set<String> = []
+        for id in wanted where !held.contains(id) && seen.insert(id).inserted {
+            if heldSenior && (id == "PHR" || id == "SHRM-CP" || id == "aPHR") { continue }
+            if held.contains("PHR") && id == "SHRM-CP" || held.contains("SHRM-CP") && id == "PHR" { continue }
+            guard let verdict = CertificationEligibility.verdict(for: id, education: context.record.highestEducation?.level, hrMonths: context.record.experience.hrMonths), verdict.eligible else { continue }
+            let name = CertificationCatalog.entry(for: id)?.fullName ?? id
+            advice.append(Advice(id: "certification-eligible:\(id)", text: "Eligible now for the \(id) (\(name)): \(verdict.rule)."))
+        }
+        return advice
+    }
+
+    @Test func certificationAdviceAgreesWithTheReference() {
+        let catalog = SharedCatalog.builtIn
+        let scorer = Scorer(catalog: catalog)
+        let heldSets: [[(String, String)]] = [
+            [], [("PHR", "PHR")], [("SHRM Certified Professional", "SHRM-CP")], [("SPHR", "SPHR")],
+            [("SHRM-SCP", "SHRM-SCP"), ("aPHR", "aPHR")], [("GPHR", "GPHR"), ("PHR", "PHR")],
+        ]
+        let levels: [EducationLevel?] = [nil, .associate, .bachelor, .master, .doctorate]
+        for held in heldSets {
+            for level in levels {
+                for years in [0, 1, 3, 6, 9] {
+                    var builder = CandidateBuilder()
+                        .position("HR Generalist", at: "Acme", from: "\(2026 - years)-01", to: nil, duties: ["Ran payroll"])
+                    if let level { builder = builder.degree("Degree", level, field: "Human Resources") }
+                    for (name, id) in held { builder = builder.certification(name, id, year: 2020) }
+                    let candidate = builder.build()
+                    let context = scorer.makeContext(ScorableRecord(candidate), asOf: People.asOf)
+                    for rubric in catalog.rubrics.values {
+                        let target = catalog.profile(rubric.role)
+                        let wanted = AdviceWriter.wantedCertifications(rubric: rubric, target: target)
+                        let advice = AdviceWriter.certificationAdvice(wanted: wanted, context: context)
+                        #expect(advice == Self.referenceCertificationAdvice(rubric: rubric, target: target, context: context), "\(rubric.id) \(held) \(String(describing: level)) \(years)")
+                    }
+                }
+            }
+        }
     }
 }
