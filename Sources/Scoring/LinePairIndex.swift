@@ -38,13 +38,6 @@ struct LinePairIndex: Sendable {
         return result
     }
 
-    /// Word `word` of the set of lines that may hold any of `matchers`' terms.
-    func lines(mayHoldAnyOf matchers: [TermMatcher], word: Int) -> UInt64 {
-        var result: UInt64 = 0
-        for index in matchers.indices { result |= lines(holding: matchers[index].needleSlots, word: word) }
-        return result
-    }
-
     /// Calls `body` with each line set in `word`, word `index` of a line set, in ascending order until
     /// it returns true; that line, or nil.
     static func firstLine(in word: UInt64, ofWord index: Int, where body: (Int) -> Bool) -> Int? {

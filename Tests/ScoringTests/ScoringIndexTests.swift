@@ -133,11 +133,13 @@ import Testing
                 }
             }
             #expect(found == expected, "\(term) over \(lineCount) lines")
-            // Every line a matcher finds is among the candidates of `mayHoldAnyOf`.
+            // The candidates of `lines(holding:)` are exactly the lines the byte-pair test lets through.
             for word in 0..<index.wordCount {
-                let candidates = index.lines(mayHoldAnyOf: [matcher, TermMatcher("payroll")], word: word)
-                for line in lines.indices where line / 64 == word && matcher.matches(lines[line]) {
-                    #expect(candidates & (UInt64(1) << UInt64(line % 64)) != 0, "\(term) in line \(line)")
+                let candidates = index.lines(holding: matcher.needleSlots, word: word)
+                for line in lines.indices where line / 64 == word {
+                    let pairsPass = lines[line].loweredPairs.contains(BytePairs(matcher.needleSlots.isEmpty ? "" : term.lowercased()))
+                    #expect((candidates & (UInt64(1) << UInt64(line % 64)) != 0) == pairsPass, "\(term) in line \(line)")
+                    if pairsPass { #expect(matcher.matchesCandidate(lines[line]) == matcher.matches(lines[line]), "\(term) in line \(line)") }
                 }
             }
         }

@@ -12,14 +12,18 @@ enum ProgramOwnershipCriterion {
         var evidence: [Evidence] = []
         let record = context.record
         let index = record.pairIndex
-        // Only lines that may hold a verb and may hold a program can qualify; the pair index names
-        // them, and the rest of the lines are never looked at.
+        // Only lines that may hold a verb and may hold a program can qualify, and in such a line only
+        // the verbs and programs the pair index lets through need a word search.
         for word in 0..<index.wordCount {
-            let candidates = index.lines(mayHoldAnyOf: verbs, word: word) & index.lines(mayHoldAnyOf: programs, word: word)
+            let verbLines = verbs.map { index.lines(holding: $0.needleSlots, word: word) }
+            let programLines = programs.map { index.lines(holding: $0.needleSlots, word: word) }
+            let candidates = verbLines.reduce(0, |) & programLines.reduce(0, |)
             LinePairIndex.forEachLine(in: candidates, ofWord: word) { lineIndex in
+                let bit = UInt64(1) << UInt64(lineIndex & 63)
                 let line = record.lines[lineIndex]
-                guard line.section != .skills, verbs.contains(where: { $0.matches(line) }) else { return }
-                let named = programs.filter { $0.matches(line) }.map(\.term)
+                guard line.section != .skills,
+                      verbs.indices.contains(where: { verbLines[$0] & bit != 0 && verbs[$0].matchesCandidate(line) }) else { return }
+                let named = programs.indices.filter { programLines[$0] & bit != 0 && programs[$0].matchesCandidate(line) }.map { programs[$0].term }
                 guard !named.isEmpty else { return }
                 var added = false
                 for program in named where !owned.contains(program) {
