@@ -72,7 +72,8 @@ struct ScorableRecord: Sendable {
             // position's duty) ends the same way as the first time: skip it before any work.
             let asWritten = seenAsWritten.insert(line: line, text: text)
             guard asWritten.inserted else { return pairsAsWritten[asWritten.ordinal] }
-            let lowered = TextScan.lowercased(text)  // `lowercased()`, cheaper for accented Latin text
+            // `lowercased()`: eight bytes at a time for ASCII, else TextScan's (cheaper for accented Latin).
+            let lowered = ASCIILowercasing.lowercased(text) ?? TextScan.lowercased(text)
             let loweredPairs = BytePairs(lowered)
             pairsAsWritten.append(loweredPairs)
             // This runs for every line of every file: the byte-pair test rules most phrases out before

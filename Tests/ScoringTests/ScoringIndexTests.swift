@@ -257,4 +257,34 @@ import Testing
             }
         }
     }
+
+    // MARK: ASCII lower-casing
+
+    /// Every ASCII byte at every offset of an eight-byte word and in the tail, against `TextScan.lowercased`;
+    /// non-ASCII text (accented, CJK, emoji, NBSP, a non-ASCII byte in the tail or in a word) is left to it.
+    @Test func asciiLowercasingAgreesWithTextScan() {
+        var texts = Self.texts + [
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", "@[`{ AZaz 09 \u{7F}\t\r\n",
+            "Payroll and Benefits ADMINISTRATION, 2019–2021", "PAYROLL AND BENEFITS ADMINISTRATION 2019-2021!",
+            "exactly8", "EXACTLY8", "sixteen bytes!!!", "Seventeen Bytes!!", "ÉCOLE", "ASCII then é",
+        ]
+        for byte in UInt8(0)..<0x80 {
+            for length in [1, 7, 8, 9, 16, 17] {
+                for position in [0, length / 2, length - 1] {
+                    var bytes = [UInt8](repeating: 0x4D, count: length)  // "M"
+                    bytes[position] = byte
+                    texts.append(String(decoding: bytes, as: UTF8.self))
+                }
+            }
+        }
+        for text in texts {
+            let isASCII = !text.isEmpty && text.utf8.allSatisfy { $0 < 0x80 }
+            let fast = ASCIILowercasing.lowercased(text)
+            #expect((fast != nil) == isASCII, "\(text.debugDescription)")
+            if let fast {
+                #expect(fast == TextScan.lowercased(text), "\(text.debugDescription)")
+                #expect(Array(fast.utf8) == Array(TextScan.lowercased(text).utf8), "\(text.debugDescription)")
+            }
+        }
+    }
 }
