@@ -35,6 +35,11 @@ struct ScorableRecord: Sendable {
     var experience: ExperienceSummary
     /// Visible text for competency and program evidence: duties, summary, skills, certifications.
     let lines: [Line]
+    /// Which lines may hold which terms, built once for all the criteria's terms.
+    let pairIndex: LinePairIndex
+    /// For each position, the byte pairs of each duty's lower-cased text (as `positions[p].duties[d]`),
+    /// so a duty phrase test can rule most duties out without lower-casing them again.
+    let dutyPairs: [[BytePairs]]
 
     init(_ candidate: Candidate) {
         let personal = candidate.personal
@@ -46,41 +51,56 @@ struct ScorableRecord: Sendable {
         certifications = candidate.certifications
         certificationIDs = candidate.certifications.compactMap(\.id)
         experience = candidate.experience
-        var seen: Set<LineKey> = []
-        var seenAsWritten: Set<LineKey> = []
-        // Sized up front: growing a set re-hashes every line so far.
+        // Sized up front: one entry per `add` at most.
         let most = candidate.evidence.count + candidate.positions.reduce(0) { $0 + 1 + $1.duties.count }
             + candidate.skills.count + candidate.certifications.count + 1
-        seen.reserveCapacity(most)
-        seenAsWritten.reserveCapacity(most)
+        var seen = SeenLineTexts(capacity: most)
+        var seenAsWritten = SeenLineTexts(capacity: most)
+        // The lower-cased pairs of each text as written, by its ordinal in `seenAsWritten`: a repeat
+        // has the pairs of its first occurrence (the same text lower-cases the same way).
+        var pairsAsWritten: [BytePairs] = []
+        pairsAsWritten.reserveCapacity(most)
         var collected: [Line] = []
-        func add(_ text: String, line: Int, section: EvidenceText.Section) {
+        collected.reserveCapacity(most)
+        /// The byte pairs of `text` lower-cased (nil for education lines, never lower-cased).
+        @discardableResult
+        func add(_ text: String, line: Int, section: EvidenceText.Section) -> BytePairs? {
             // Education lines carry schools and graduation years; the education criterion reads the
             // structured level and field instead.
-            guard section != .education else { return }
+            guard section != .education else { return nil }
             // The same text on the same line again (XML readers list each duty as evidence and as the
             // position's duty) ends the same way as the first time: skip it before any work.
-            guard seenAsWritten.insert(LineKey(line: line, text: text)).inserted else { return }
-            let lowered = TextScan.lowercased(text)  // `lowercased()`, cheaper for accented Latin text
+            let asWritten = seenAsWritten.insert(line: line, text: text)
+            guard asWritten.inserted else { return pairsAsWritten[asWritten.ordinal] }
+            // `lowercased()`: eight bytes at a time for ASCII, else TextScan's (cheaper for accented Latin).
+            let lowered = ASCIILowercasing.lowercased(text) ?? TextScan.lowercased(text)
             let loweredPairs = BytePairs(lowered)
+            pairsAsWritten.append(loweredPairs)
             // This runs for every line of every file: the byte-pair test rules most phrases out before
             // a byte search (Foundation's `contains` would bridge to NSString).
             func mentions(_ phrase: (text: String, pairs: BytePairs)) -> Bool {
                 loweredPairs.contains(phrase.pairs) && TextScan.contains(lowered, phrase.text)
             }
-            guard !identifying.contains(where: mentions), !Self.personalDetailMarkers.contains(where: mentions) else { return }
-            guard seen.insert(LineKey(line: line, text: lowered)).inserted else { return }
+            guard !identifying.contains(where: mentions), !Self.personalDetailMarkers.contains(where: mentions) else { return loweredPairs }
+            guard seen.insert(line: line, text: lowered).inserted else { return loweredPairs }
             collected.append(Line(text: text, lowered: lowered, loweredPairs: loweredPairs, line: line, section: section))
+            return loweredPairs
         }
         for evidence in candidate.evidence { add(evidence.text, line: evidence.line, section: evidence.section) }
+        var dutyPairs: [[BytePairs]] = []
+        dutyPairs.reserveCapacity(candidate.positions.count)
         for position in candidate.positions {
             add(position.title, line: position.line, section: .position)
-            for duty in position.duties { add(duty.text, line: duty.line, section: .position) }
+            dutyPairs.append(position.duties.map { duty in
+                add(duty.text, line: duty.line, section: .position) ?? BytePairs(TextScan.lowercased(duty.text))
+            })
         }
         for skill in candidate.skills { add(skill, line: 0, section: .skills) }
         for certification in candidate.certifications { add(certification.name, line: certification.line, section: .certification) }
         if let headline = candidate.headline { add(headline, line: 0, section: .summary) }
         lines = collected
+        pairIndex = LinePairIndex(collected.map(\.loweredPairs))
+        self.dutyPairs = dutyPairs
     }
 
     /// Labels of lines that state personal details rather than work ("Date of birth: …"). Labels, not
@@ -90,16 +110,19 @@ struct ScorableRecord: Sendable {
         "marital status", "family status", "nationality:", "citizenship:", "religion:", "faith:",
     ].map { (text: $0, pairs: BytePairs($0)) }
 
-    /// A line is evidence once, however many fields repeat it.
-    private struct LineKey: Hashable {
-        var line: Int
-        var text: String
-    }
-
-    /// The index of the first line `matcher` finds its term in. Through the array's buffer: a
-    /// `first(where:)` closure copied each line (two strings retained and released) for every term.
+    /// The index of the first line `matcher` finds its term in: a word search only in the lines the
+    /// pair index leaves. Through the array's buffer: a closure over the array copied each line (two
+    /// strings retained and released).
     func firstLine(matching matcher: TermMatcher) -> Int? {
-        lines.withUnsafeBufferPointer { lines in lines.indices.first { matcher.matches(lines[$0]) } }
+        lines.withUnsafeBufferPointer { lines in
+            for word in 0..<pairIndex.wordCount {
+                let candidates = pairIndex.lines(holding: matcher.needleSlots, word: word)
+                if let line = LinePairIndex.firstLine(in: candidates, ofWord: word, where: { matcher.matchesCandidate(lines[$0]) }) {
+                    return line
+                }
+            }
+            return nil
+        }
     }
 
     var currentPosition: Position? {

@@ -11,14 +11,15 @@ public struct Scorer: Sendable {
 
     public init(catalog: RoleCatalog) {
         self.catalog = catalog
-        compiledRubrics = catalog.rubrics.mapValues(CompiledRubric.init)
+        compiledRubrics = catalog.rubrics.mapValues { CompiledRubric($0, target: catalog.profile($0.role)) }
     }
 
     public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate) -> Assessment {
         let record = ScorableRecord(candidate)
         let context = makeContext(record, asOf: asOf)
         // The catalog's own rubric (the usual case) comes compiled; any other is compiled here.
-        let compiled = compiledRubrics[rubric.id].flatMap { $0.rubric == rubric ? $0 : nil } ?? CompiledRubric(rubric)
+        let target = catalog.profile(rubric.role)
+        let compiled = compiledRubrics[rubric.id].flatMap { $0.rubric == rubric ? $0 : nil } ?? CompiledRubric(rubric, target: target)
         var results: [CriterionResult] = []
         for (index, criterion) in rubric.criteria.enumerated() {
             let outcome = evaluate(criterion.rule, matchers: compiled.matchers[index], in: context)
@@ -32,7 +33,6 @@ public struct Scorer: Sendable {
         let score = total > 0 ? ((earned / total * 100) * 10).rounded() / 10 : 0
         let monthsToReady = Self.monthsToReady(results, score: score, rubric: rubric)
         let band = Self.band(score: score, monthsToReady: monthsToReady, mustHavesMet: !results.contains { $0.mustHave && !$0.met }, bands: rubric.bands)
-        let target = catalog.profile(rubric.role)
         return Assessment(
             candidate: candidate,
             role: RoleReference(id: rubric.role, title: target?.title ?? rubric.title),
@@ -40,7 +40,9 @@ public struct Scorer: Sendable {
             asOf: asOf,
             currentRole: context.currentRole.map { RoleReference(id: $0.id, title: $0.title) },
             score: score, band: band, monthsToReady: monthsToReady, criteria: results,
-            advice: AdviceWriter.advice(results: results, rubric: rubric, target: target, context: context, hiddenText: candidate.hiddenText))
+            advice: AdviceWriter.advice(
+                results: results, rubric: rubric, target: target, wanted: compiled.wantedCertifications, context: context,
+                hiddenText: candidate.hiddenText))
     }
 
     /// The role to score for when none is named: the next one up from the current role, or the first
@@ -121,12 +123,25 @@ struct CompiledRubric: Sendable {
         var verbs: [TermMatcher] = []
     }
 
+    /// A certification the rubric values, with the parts of its eligibility advice that do not depend
+    /// on the candidate.
+    struct WantedCertification: Sendable {
+        var id: String
+        var adviceID: String
+        /// The advice text up to the eligibility rule.
+        var textOpening: String
+    }
+
     let rubric: Rubric
     /// One entry per criterion, in the rubric's order.
     let matchers: [Matchers]
+    /// `AdviceWriter.wantedCertifications` for the rubric and its target role.
+    let wantedCertifications: [WantedCertification]
 
-    init(_ rubric: Rubric) {
+    /// `target`: the catalog's profile of the rubric's role.
+    init(_ rubric: Rubric, target: Profile?) {
         self.rubric = rubric
+        wantedCertifications = AdviceWriter.wantedCertifications(rubric: rubric, target: target)
         matchers = rubric.criteria.map { criterion in
             switch criterion.rule {
             case .competency(let rule): Matchers(terms: rule.terms.map(TermMatcher.init))

@@ -13,12 +13,28 @@ struct TermMatcher: Sendable {
     /// where "ADA" occurs in a line, "ada" occurs in the lower-cased line, so one set of pairs per line
     /// serves both kinds of term.
     private let needlePairs: BytePairs
+    /// The slots of `needlePairs`, for `LinePairIndex`: the lines that may hold the needle are those
+    /// holding every one of them.
+    let needleSlots: [Int]
+
+    /// Whether `needle` is ASCII, worked out once rather than on every search.
+    private let needleIsASCII: Bool
 
     init(_ term: String) {
         self.term = term
         caseSensitive = term.count <= 4 && term.contains(where: \.isLetter) && term == term.uppercased()
         needle = caseSensitive ? term : term.lowercased()
-        needlePairs = BytePairs(needle.utf8.allSatisfy { $0 < 0x80 } ? needle.lowercased() : "")
+        needleIsASCII = needle.utf8.allSatisfy { $0 < 0x80 }
+        needlePairs = BytePairs(needleIsASCII ? needle.lowercased() : "")
+        needleSlots = needlePairs.slots
+    }
+
+    /// `matches(line)` for a line already known to hold every byte pair of the needle (a candidate
+    /// from `LinePairIndex`): the word search alone.
+    func matchesCandidate(_ line: ScorableRecord.Line) -> Bool {
+        let haystack = caseSensitive ? line.text : line.lowered
+        guard needleIsASCII && !needle.isEmpty else { return Self.containsWord(haystack, needle) }
+        return Self.containsASCIIWord(haystack, needle)
     }
 
     func matches(_ line: ScorableRecord.Line) -> Bool {
@@ -39,6 +55,11 @@ struct TermMatcher: Sendable {
     static func containsWord(_ haystack: String, _ word: String) -> Bool {
         guard !word.isEmpty else { return false }
         guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return foundationContainsWord(haystack, word) }
+        return containsASCIIWord(haystack, word)
+    }
+
+    /// `containsWord` for a non-empty ASCII `word`.
+    private static func containsASCIIWord(_ haystack: String, _ word: String) -> Bool {
         var text = haystack
         var needle = word
         return text.withUTF8 { textBytes in
@@ -48,18 +69,19 @@ struct TermMatcher: Sendable {
 
     private static func containsASCIIWord(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = needle.count
-        guard count <= text.count else { return false }
-        let first = needle[0]
+        guard count <= text.count, let base = text.baseAddress, let needleBase = needle.baseAddress else { return false }
+        let first = Int32(needle[0])
         let lastStart = text.count - count
         var start = 0
         while start <= lastStart {
-            guard text[start] == first else {
-                start += 1
-                continue
+            // memchr finds each place the needle's first byte occurs (vectorised), memcmp checks the
+            // rest: a byte loop over the whole line was most of the cost of a search.
+            guard let found = memchr(base + start, first, lastStart - start + 1) else { return false }
+            start = UnsafeRawPointer(base).distance(to: found)
+            if count == 1 || memcmp(base + start + 1, needleBase + 1, count - 1) == 0,
+               isWordMatch(text, from: start, to: start + count) {
+                return true
             }
-            var matched = 1
-            while matched < count && text[start + matched] == needle[matched] { matched += 1 }
-            if matched == count && isWordMatch(text, from: start, to: start + count) { return true }
             start += 1
         }
         return false
@@ -142,27 +164,45 @@ struct BytePairs: Sendable {
 
     init(_ text: String) {
         var text = text
-        var bits0: UInt64 = 0, bits1: UInt64 = 0, bits2: UInt64 = 0, bits3: UInt64 = 0
+        // The four words as one buffer indexed by the slot's top bits: a switch on them was a branch
+        // per byte, and this runs over every scorable line of every file.
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         text.withUTF8 { bytes in
-            guard bytes.count >= 2 else { return }
-            var previous = bytes[0]
-            for index in 1..<bytes.count {
-                let byte = bytes[index]
-                let slot = (UInt32(previous) &* 31 &+ UInt32(byte)) & 255
-                let bit = UInt64(1) << UInt64(slot & 63)
-                switch slot >> 6 {
-                case 0: bits0 |= bit
-                case 1: bits1 |= bit
-                case 2: bits2 |= bit
-                default: bits3 |= bit
+            guard bytes.count >= 2, let base = bytes.baseAddress else { return }
+            withUnsafeMutableBytes(of: &words) { raw in
+                let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
+                var previous = base[0]
+                for index in 1..<bytes.count {
+                    let byte = base[index]
+                    let slot = Int((UInt32(previous) &* 31 &+ UInt32(byte)) & 255)
+                    word[slot >> 6] |= UInt64(1) << UInt64(slot & 63)
+                    previous = byte
                 }
-                previous = byte
             }
         }
-        self.bits0 = bits0
-        self.bits1 = bits1
-        self.bits2 = bits2
-        self.bits3 = bits3
+        (bits0, bits1, bits2, bits3) = words
+    }
+
+    /// The set slots (0…255), ascending.
+    var slots: [Int] {
+        var slots: [Int] = []
+        forEachSlot { slots.append($0) }
+        return slots
+    }
+
+    /// Calls `body` with each set slot (0…255), ascending.
+    @inline(__always) func forEachSlot(_ body: (Int) -> Void) {
+        func visit(_ bits: UInt64, from offset: Int) {
+            var rest = bits
+            while rest != 0 {
+                body(offset + rest.trailingZeroBitCount)
+                rest &= rest &- 1
+            }
+        }
+        visit(bits0, from: 0)
+        visit(bits1, from: 64)
+        visit(bits2, from: 128)
+        visit(bits3, from: 192)
     }
 
     /// Whether every pair of `other` is here too.

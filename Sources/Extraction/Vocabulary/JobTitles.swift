@@ -83,7 +83,8 @@ public enum JobTitles {
         return formalSupervisionPhrases.containsAny(in: lowered)
     }
 
-    static let formalSupervisionPhrases = PhraseSet([
+    /// Public so scoring can rule duties out by their byte pairs before `isFormalSupervision`.
+    public static let formalSupervisionPhrases = PhraseSet([
         "direct report", "directly report", "supervise", "supervising", "supervised", "line manage", "line-manage",
         "people manager", "managed staff", "manage staff", "managing staff", "managed a team", "manage a team",
         "managing a team", "manages a team",

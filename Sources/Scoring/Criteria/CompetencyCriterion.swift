@@ -9,10 +9,17 @@ enum CompetencyCriterion {
     /// `terms` holds a matcher for each of `rule.terms`, in order.
     static func evaluate(_ rule: CompetencyRule, terms: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
         var found: [(term: String, evidence: Evidence)] = []
-        let lines = context.record.lines
-        for matcher in terms {
-            if let index = context.record.firstLine(matching: matcher) {
-                found.append((matcher.term, Evidence(text: lines[index].text, line: lines[index].line)))
+        // Whether each term (by index) was found: `terms[i]` is the matcher of `rule.terms[i]`, so this
+        // says which terms are missing without comparing every term with every term found.
+        var termFound = [Bool](repeating: false, count: terms.count)
+        let record = context.record
+        // Through the buffer: indexing the array copied each matcher (three strings and an array retained).
+        terms.withUnsafeBufferPointer { terms in
+            for index in terms.indices {
+                if let line = record.firstLine(matching: terms[index]) {
+                    found.append((terms[index].term, Evidence(text: record.lines[line].text, line: record.lines[line].line)))
+                    termFound[index] = true
+                }
             }
         }
         let distinct = found.count
@@ -20,7 +27,7 @@ enum CompetencyCriterion {
         let met = distinct >= rule.full
         var evidence: [Evidence] = []
         for item in found where !evidence.contains(item.evidence) { evidence.append(item.evidence) }
-        let missing = rule.terms.filter { term in !found.contains { $0.term == term } }.prefix(4)
+        let missing = met ? [] : rule.terms.indices.filter { !termFound[$0] }.prefix(4).map { rule.terms[$0] }
         return CriterionOutcome(
             fraction: fraction, met: met, evidence: Array(evidence.prefix(6)),
             gap: met ? nil : "\(distinct) of \(rule.full) distinct signs found (\(found.map(\.term).joined(separator: ", ")))"

@@ -9,7 +9,12 @@ enum ExperienceYearsCriterion {
         // Each position's duties that show formal supervision, worked out once: both the positions
         // counted and the evidence need them, and the test costs a phrase search per duty.
         let formalDuties: [[EvidenceText]] = rule.scope == .supervisory && !rule.informalCounts
-            ? record.positions.map { $0.duties.filter(JobTitles.isFormalSupervision) }
+            ? record.positions.indices.map { position in
+                let duties = record.positions[position].duties
+                return duties.indices.filter { duty in
+                    mayShowFormalSupervision(record.dutyPairs[position][duty]) && JobTitles.isFormalSupervision(duties[duty])
+                }.map { duties[$0] }
+            }
             : []
         let months: Int
         let counted: [Position]
@@ -64,6 +69,16 @@ enum ExperienceYearsCriterion {
             fraction: fraction, met: met, evidence: Array(evidence.prefix(8)),
             gap: met ? nil : "\(formatYears(years)) of \(scopeWords); \(formatYears(rule.full)) wanted (\(formatYears(shortfall)) short)",
             monthsToClose: met ? nil : Int((shortfall * 12).rounded(.up)))
+    }
+
+    /// The byte pairs of each formal-supervision phrase.
+    static let formalSupervisionPairs = JobTitles.formalSupervisionPhrases.phrases.map(BytePairs.init)
+
+    /// False when a duty, by the byte pairs of its lower-cased text, holds none of the formal-supervision
+    /// phrases, so `JobTitles.isFormalSupervision` (which lower-cases the duty and searches it for each
+    /// phrase) would say false too; most duties are ruled out here.
+    static func mayShowFormalSupervision(_ loweredPairs: BytePairs) -> Bool {
+        formalSupervisionPairs.contains { loweredPairs.contains($0) }
     }
 
     static func describe(_ position: Position) -> String {

@@ -10,16 +10,28 @@ enum ProgramOwnershipCriterion {
     static func evaluate(_ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
         var owned: [String] = []
         var evidence: [Evidence] = []
-        for line in context.record.lines where line.section != .skills {
-            guard verbs.contains(where: { $0.matches(line) }) else { continue }
-            let named = programs.filter { $0.matches(line) }.map(\.term)
-            guard !named.isEmpty else { continue }
-            var added = false
-            for program in named where !owned.contains(program) {
-                owned.append(program)
-                added = true
+        let record = context.record
+        let index = record.pairIndex
+        // Only lines that may hold a verb and may hold a program can qualify, and in such a line only
+        // the verbs and programs the pair index lets through need a word search.
+        for word in 0..<index.wordCount {
+            let verbLines = verbs.map { index.lines(holding: $0.needleSlots, word: word) }
+            let programLines = programs.map { index.lines(holding: $0.needleSlots, word: word) }
+            let candidates = verbLines.reduce(0, |) & programLines.reduce(0, |)
+            LinePairIndex.forEachLine(in: candidates, ofWord: word) { lineIndex in
+                let bit = UInt64(1) << UInt64(lineIndex & 63)
+                let line = record.lines[lineIndex]
+                guard line.section != .skills,
+                      verbs.indices.contains(where: { verbLines[$0] & bit != 0 && verbs[$0].matchesCandidate(line) }) else { return }
+                let named = programs.indices.filter { programLines[$0] & bit != 0 && programs[$0].matchesCandidate(line) }.map { programs[$0].term }
+                guard !named.isEmpty else { return }
+                var added = false
+                for program in named where !owned.contains(program) {
+                    owned.append(program)
+                    added = true
+                }
+                if added { evidence.append(Evidence(text: line.text, line: line.line)) }
             }
-            if added { evidence.append(Evidence(text: line.text, line: line.line)) }
         }
         let met = owned.count >= rule.full
         return CriterionOutcome(

@@ -1,0 +1,61 @@
+/// For each of the 256 byte-pair slots of `BytePairs`, the scorable lines whose lower-cased text holds
+/// that slot, one bit per line. A term can only occur in a line holding every slot of its needle, so
+/// the lines worth a word search are the AND of a few bit sets: scoring asks about a hundred terms of
+/// every file, and testing each term's pairs against each line was most of the competency criterion.
+/// The candidates are exactly the lines `BytePairs.contains` lets through, so the answers are too.
+struct LinePairIndex: Sendable {
+    let lineCount: Int
+    /// Words per slot: `(lineCount + 63) / 64`.
+    let wordCount: Int
+    /// Bit `line % 64` of `bits[slot * wordCount + line / 64]` is set when line `line` holds `slot`.
+    private let bits: [UInt64]
+
+    init(_ pairs: [BytePairs]) {
+        lineCount = pairs.count
+        let wordCount = (pairs.count + 63) / 64
+        var bits = [UInt64](repeating: 0, count: 256 * wordCount)
+        bits.withUnsafeMutableBufferPointer { bits in
+            for (line, linePairs) in pairs.enumerated() {
+                let word = line >> 6
+                let bit = UInt64(1) << UInt64(line & 63)
+                linePairs.forEachSlot { bits[$0 &* wordCount &+ word] |= bit }
+            }
+        }
+        self.wordCount = wordCount
+        self.bits = bits
+    }
+
+    /// Word `word` of the set of lines holding every slot in `slots` (every line when `slots` is empty).
+    func lines(holding slots: [Int], word: Int) -> UInt64 {
+        let remaining = lineCount - word * 64
+        var result: UInt64 = remaining >= 64 ? ~0 : (UInt64(1) << UInt64(remaining)) &- 1
+        bits.withUnsafeBufferPointer { bits in
+            for slot in slots {
+                result &= bits[slot &* wordCount &+ word]
+                if result == 0 { break }
+            }
+        }
+        return result
+    }
+
+    /// Calls `body` with each line set in `word`, word `index` of a line set, in ascending order until
+    /// it returns true; that line, or nil.
+    static func firstLine(in word: UInt64, ofWord index: Int, where body: (Int) -> Bool) -> Int? {
+        var rest = word
+        while rest != 0 {
+            let line = index * 64 + rest.trailingZeroBitCount
+            if body(line) { return line }
+            rest &= rest &- 1
+        }
+        return nil
+    }
+
+    /// Calls `body` with each line set in `word`, word `index` of a line set, in ascending order.
+    static func forEachLine(in word: UInt64, ofWord index: Int, _ body: (Int) -> Void) {
+        var rest = word
+        while rest != 0 {
+            body(index * 64 + rest.trailingZeroBitCount)
+            rest &= rest &- 1
+        }
+    }
+}
