@@ -14,6 +14,12 @@ N=${N:-200}
 SEED=${SEED:-42}
 ROLE=${ROLE:-hr-manager}
 SKIP_BUILD=${SKIP_BUILD:-0}
+STATIC=${STATIC:-1}
+# The release build README recommends: Swift runtime and Foundation linked into the executable (faster
+# start-up, direct runtime calls). The floor is built the same way. STATIC=0 measures dynamic builds
+# (then delete both scratch folders first: the two kinds share them).
+LINK=()
+[[ $STATIC == 1 ]] && LINK=(--static-swift-stdlib)
 
 cd "$(dirname "$0")/.."
 if ! command -v valgrind >/dev/null; then
@@ -21,11 +27,11 @@ if ! command -v valgrind >/dev/null; then
     apt-get install -y valgrind >/dev/null || { echo "instructions.sh: please install valgrind" >&2; exit 1; }
 fi
 if [[ $SKIP_BUILD != 1 ]]; then
-    swift build -c release --scratch-path .build-bench-release --product readiness >&2
-    swift build -c release --package-path Benchmarks --scratch-path .build-bench-tools >&2
+    swift build -c release "${LINK[@]}" --scratch-path .build-bench-release --product readiness >&2
+    swift build -c release "${LINK[@]}" --package-path Benchmarks --scratch-path .build-bench-tools >&2
 fi
-READINESS=$(swift build -c release --scratch-path .build-bench-release --show-bin-path)/readiness
-TOOLS=$(swift build -c release --package-path Benchmarks --scratch-path .build-bench-tools --show-bin-path)
+READINESS=$(swift build -c release "${LINK[@]}" --scratch-path .build-bench-release --show-bin-path)/readiness
+TOOLS=$(swift build -c release "${LINK[@]}" --package-path Benchmarks --scratch-path .build-bench-tools --show-bin-path)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/readiness-instructions.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

@@ -31,6 +31,12 @@ ROLE=${ROLE:-hr-manager}
 COMPARE_N=${COMPARE_N:-2000}
 KEEP=${KEEP:-0}
 SKIP_BUILD=${SKIP_BUILD:-0}
+STATIC=${STATIC:-1}
+# The release build README recommends: Swift runtime and Foundation linked into the executable (faster
+# start-up, direct runtime calls). The floor is built the same way. STATIC=0 measures dynamic builds
+# (then delete both scratch folders first: the two kinds share them).
+LINK=()
+[[ $STATIC == 1 ]] && LINK=(--static-swift-stdlib)
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -42,11 +48,11 @@ fi
 
 if [[ $SKIP_BUILD != 1 ]]; then
     echo "== building (release)" >&2
-    swift build -c release --scratch-path .build-bench-release --product readiness >&2
-    swift build -c release --package-path Benchmarks --scratch-path .build-bench-tools >&2
+    swift build -c release "${LINK[@]}" --scratch-path .build-bench-release --product readiness >&2
+    swift build -c release "${LINK[@]}" --package-path Benchmarks --scratch-path .build-bench-tools >&2
 fi
-READINESS=$(swift build -c release --scratch-path .build-bench-release --show-bin-path)/readiness
-TOOLS=$(swift build -c release --package-path Benchmarks --scratch-path .build-bench-tools --show-bin-path)
+READINESS=$(swift build -c release "${LINK[@]}" --scratch-path .build-bench-release --show-bin-path)/readiness
+TOOLS=$(swift build -c release "${LINK[@]}" --package-path Benchmarks --scratch-path .build-bench-tools --show-bin-path)
 GENERATE=$TOOLS/generate-resumes
 FLOOR=$TOOLS/parse-floor
 
