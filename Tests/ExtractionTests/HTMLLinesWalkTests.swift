@@ -172,6 +172,21 @@ import Testing
         }
     }
 
+    @Test func plainASCIIByWordsMatchesTheByteTest() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x20, 0x0A, 0x0D, 0x09, 0x41, 0x7A, 0x7F, 0x80, 0xC3, 0xA9, 0xFF, 0x0C, 0x0E, 0x8D, 0x00]
+        for length in 0..<40 {
+            for _ in 0..<200 {
+                // Mostly plain bytes, with now and then one of the bytes that matter, anywhere.
+                let bytes = (0..<length).map { _ in
+                    Int.random(in: 0..<8, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0x20...0x7E, using: &generator)
+                }
+                let expected = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+                #expect(bytes.withUnsafeBufferPointer { HTMLLines.isPlainASCIIByWords($0) } == expected, "\(bytes)")
+            }
+        }
+    }
+
     @Test func collapsingChunksEqualsCollapsingTheirJoin() {
         let pieces = ["", " ", "a", "  b  ", "\n\t", "c d", " e\n", "fg", "\u{0B}", "h  i"]
         var generator = SystemRandomNumberGenerator()

@@ -117,7 +117,7 @@ enum HTMLLines {
         return copy.withUTF8 { bytes -> ChunkScan? in
             // Three short passes were cheaper than one that tests every byte for everything: the first
             // stops at the first letter, and memchr looks for "<" by word.
-            guard TextScan.isPlainASCII(bytes), let base = bytes.baseAddress else {
+            guard isPlainASCIIByWords(bytes), let base = bytes.baseAddress else {
                 return bytes.isEmpty ? ChunkScan(whitespace: true, letter: false, lessThan: false) : nil
             }
             var whitespace = true
@@ -128,6 +128,28 @@ enum HTMLLines {
             }
             return ChunkScan(whitespace: whitespace, letter: letter, lessThan: memchr(base, 0x3C, bytes.count) != nil)
         }
+    }
+
+    /// `TextScan.isPlainASCII` (no byte above 0x7F, none a carriage return), eight bytes at a time: every
+    /// text node is tested, and most are long runs of indentation and words.
+    static func isPlainASCIIByWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if word & highBits != 0 { return false }
+            // A carriage return is a zero byte of `word ^ 0x0D…`; `(v - 0x01…) & ~v & 0x80…` is non-zero
+            // exactly when `v` has a zero byte.
+            let carriageReturns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            if (carriageReturns &- 0x0101_0101_0101_0101) & ~carriageReturns & highBits != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 || bytes[index] == 0x0D { return false }
+            index += 1
+        }
+        return true
     }
 
     /// `collapseWhitespace` of the chunks' texts joined, for chunks that are all plain ASCII: written
@@ -214,7 +236,7 @@ enum HTMLLines {
             let strippedBullet: Bool
             let hadConditionals: Bool
             if allPlain {
-                (text, strippedBullet) = stripBullet(collapsedPlainASCII(chunks.lazy.map(\.text)))
+                (text, strippedBullet) = stripBullet(collapsedPlainASCII(chunks.lazy.map { $0.text }))
                 hadConditionals = false
             } else {
                 var raw = ""
@@ -256,21 +278,15 @@ enum HTMLLines {
             }
             guard firstVisible >= 0 else { return }
             let first = chunks[firstVisible]
-            var line = HTMLLine(text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line)
-            line.headingLevel = headingLevel
-            line.isBold = isBold
-            line.isListItem = isListItem
-            line.hadBullet = bullet || strippedBullet
-            line.isLabelCell = first.context.labelCell
-            line.inTableCell = first.context.tableCell
-            line.hasSectionTitleClass = hasSectionTitleClass
-            line.hasHeadingClass = first.context.headingClass
-            line.hasNameClass = hasNameClass
-            line.emphasised = emphasised.contains(where: \.isEmpty) ? emphasised.filter { !$0.isEmpty } : emphasised
-            line.links = links
-            line.container = first.context.container
-            line.resumeKey = first.context.resumeKey >= 0 ? resumeKeyList[Int(first.context.resumeKey)] : nil
-            lines.append(line)
+            // Built in the call: a local line was copied into the array and then destroyed.
+            lines.append(HTMLLine(
+                text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line, headingLevel: headingLevel,
+                isBold: isBold, isListItem: isListItem, hadBullet: bullet || strippedBullet, isLabelCell: first.context.labelCell,
+                inTableCell: first.context.tableCell, hasSectionTitleClass: hasSectionTitleClass,
+                hasHeadingClass: first.context.headingClass, hasNameClass: hasNameClass,
+                emphasised: emphasised.contains(where: \.isEmpty) ? emphasised.filter { !$0.isEmpty } : emphasised, links: links,
+                container: first.context.container,
+                resumeKey: first.context.resumeKey >= 0 ? resumeKeyList[Int(first.context.resumeKey)] : nil))
         }
     }
 
