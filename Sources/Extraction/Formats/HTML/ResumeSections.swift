@@ -59,7 +59,9 @@ enum SectionHeadings {
         // Most lines are sentences: rule them out before any word matching.
         guard text.utf8.count <= 96 else { return nil }
         let lowered: String
-        if let ascii = TextScan.withPlainASCII(text, { asciiHeadingText($0) }) {
+        // (The plain-ASCII test by words: every line of every document comes here.)
+        var copy = text
+        if let ascii = copy.withUTF8({ bytes -> String?? in HTMLLines.isPlainASCIIByWords(bytes) ? .some(asciiHeadingText(bytes)) : .none }) {
             // Plain ASCII: nil when no run of letters is the first word of a phrase (nothing could match,
             // see below) or when the guards below fail; otherwise the same lower-cased, trimmed text.
             guard let text = ascii else { return nil }
