@@ -172,6 +172,26 @@ import Testing
         }
     }
 
+    @Test func styleCuesMatchTheLowerCasedSearch() {
+        let parts = ["mso-list", ":", " ", "Ignore", "IGNORE", "mso-tab-count", "1", "font-weight", "bold", "700", "600", "800", "900",
+                     "400", ";", "MSO-LIST", "Font-Weight", "é", "İ", "\u{212A}", "color:red", "\r\n", "-"]
+        var styles = ["", "mso-list:Ignore", "mso-list: ignore", "MSO-TAB-COUNT:2", "font-weight: bold", "FONT-WEIGHT:700", "font-weight:normal",
+                      "font-weight:900;mso-list:ignore", "mso-list:l0 level1 lfo1", "ﬀont-weight:bold"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            styles.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined())
+        }
+        for style in styles {
+            let lowered = TextScan.lowercased(style)
+            let expected = HTMLLines.StyleCues(
+                listIgnore: !lowered.isEmpty && TextScan.contains(lowered, "mso-list") && (TextScan.contains(lowered, "mso-list:ignore") || TextScan.contains(lowered, "mso-list: ignore")),
+                tabCount: !lowered.isEmpty && TextScan.contains(lowered, "mso-tab-count"),
+                bold: !lowered.isEmpty && TextScan.contains(lowered, "font-weight")
+                    && ["font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600", "font-weight:800", "font-weight:900"].contains { TextScan.contains(lowered, $0) })
+            #expect(HTMLLines.styleCues(of: style) == expected, "\(style)")
+        }
+    }
+
     @Test func plainASCIIByWordsMatchesTheByteTest() {
         var generator = SystemRandomNumberGenerator()
         let alphabet: [UInt8] = [0x20, 0x0A, 0x0D, 0x09, 0x41, 0x7A, 0x7F, 0x80, 0xC3, 0xA9, 0xFF, 0x0C, 0x0E, 0x8D, 0x00]

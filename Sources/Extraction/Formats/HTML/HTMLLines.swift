@@ -130,6 +130,12 @@ enum HTMLLines {
         }
     }
 
+    /// No byte above 0x7F.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
     /// `TextScan.isPlainASCII` (no byte above 0x7F, none a carriage return), eight bytes at a time: every
     /// text node is tested, and most are long runs of indentation and words.
     static func isPlainASCIIByWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -364,14 +370,14 @@ enum HTMLLines {
                 let kind = ElementKind(named: element.name(of: node))
                 let attributes = element.attributes(of: node)
                 let values = attributes.isEmpty ? AttributeValues() : attributeValues(attributes, of: element.element(at: node))
-                let style = values.style.map { TextScan.lowercased($0) } ?? ""
+                let style = values.style.map { styleCues(of: $0) } ?? StyleCues()
                 // Word marks the bullet glyph of a list paragraph with `mso-list:Ignore`.
-                if !style.isEmpty, TextScan.contains(style, "mso-list"), TextScan.contains(style, "mso-list:ignore") || TextScan.contains(style, "mso-list: ignore") {
+                if style.listIgnore {
                     builder.bullet = true
                     continue
                 }
                 // Word's tab stops separate the columns of a line: date, employer, place.
-                if !style.isEmpty, kind.contains(.span), TextScan.contains(style, "mso-tab-count") {
+                if style.tabCount, kind.contains(.span) {
                     builder.add(Chunk(text: " ", fieldText: " | ", line: element.line(of: node), context: context, scan: ChunkScan(whitespace: true, letter: false, lessThan: false)))
                     builder.fieldsDiffer = true
                     continue
@@ -399,10 +405,7 @@ enum HTMLLines {
                     context.container = nextContainer
                     nextContainer += 1
                 }
-                if !style.isEmpty, TextScan.contains(style, "font-weight"),
-                   ["font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600", "font-weight:800", "font-weight:900"].contains(where: { TextScan.contains(style, $0) }) {
-                    context.bold = true
-                }
+                if style.bold { context.bold = true }
                 if let classValue = values.class {
                     // Themes need the class names themselves (for the JSON Resume keys); other readers
                     // only the cues, which plain ASCII class lists give by byte.
@@ -559,6 +562,48 @@ enum HTMLLines {
         }
     }
 
+    /// What an inline style says to the line reader.
+    struct StyleCues: Equatable {
+        /// `mso-list:Ignore`: Word's bullet glyph of a list paragraph.
+        var listIgnore = false
+        /// `mso-tab-count`: a Word tab stop (read on a `<span>`).
+        var tabCount = false
+        /// `font-weight` bold, 600, 700, 800 or 900.
+        var bold = false
+    }
+
+    /// The cues of a `style` attribute, searched in its lower-cased form.
+    static func styleCues(of style: String) -> StyleCues {
+        var copy = style
+        // ASCII: lower-cased byte by byte into a scratch buffer, no String made (`lowercased()` of ASCII
+        // is exactly that).
+        if let cues = copy.withUTF8({ bytes -> StyleCues? in
+            guard isASCII(bytes) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
+                for index in 0..<bytes.count { scratch[index] = TextScan.lowerASCII(bytes[index]) }
+                return styleCues(ofLowercased: UnsafeBufferPointer(rebasing: scratch[0..<bytes.count]))
+            }
+        }) {
+            return cues
+        }
+        var lowered = TextScan.lowercased(style)
+        return lowered.withUTF8 { styleCues(ofLowercased: $0) }
+    }
+
+    /// The cues of a lower-cased style, by byte search (as `TextScan.contains`).
+    static func styleCues(ofLowercased style: UnsafeBufferPointer<UInt8>) -> StyleCues {
+        var cues = StyleCues()
+        cues.listIgnore = bytesContain(style, "mso-list") && (bytesContain(style, "mso-list:ignore") || bytesContain(style, "mso-list: ignore"))
+        cues.tabCount = bytesContain(style, "mso-tab-count")
+        cues.bold = bytesContain(style, "font-weight") && boldWeights.contains { bytesContain(style, $0) }
+        return cues
+    }
+
+    private static let boldWeights: [StaticString] = [
+        "font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600",
+        "font-weight:800", "font-weight:900",
+    ]
+
     /// What an element's class names say: a section title, a heading-ish class, a person's name, and
     /// how many entry classes (each opens an entry container).
     struct ClassCues: Equatable {
@@ -639,7 +684,7 @@ enum HTMLLines {
     /// Whether `needle` (ASCII) occurs in `bytes`.
     static func bytesContain(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard pattern.count <= bytes.count else { return false }
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return false }
         var start = 0
         while start + pattern.count <= bytes.count {
             if bytes[start] == pattern[0] {
