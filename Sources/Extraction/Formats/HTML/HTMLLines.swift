@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Markup
 
 /// One rendered line of an HTML résumé with the markup cues the extractors read: was it a heading, bold,
@@ -56,6 +61,9 @@ enum HTMLLines {
         "resume-entry", "job-entry", "cv-entry", "item", "experience-entry", "education-entry",
     ]
 
+    /// What the enclosing elements say about the text below them. Plain values only (the JSON Resume key
+    /// is an index into `resumeKeyList`): the walk copies one per element and per text chunk, and a
+    /// context holding a String was retained and released with every copy.
     private struct Context {
         var bold = false
         var headingLevel: Int?
@@ -66,20 +74,120 @@ enum HTMLLines {
         var headingClass = false
         var nameClass = false
         var container = 0
-        var resumeKey: String?
+        /// Index into `resumeKeyList`; -1 when no enclosing element names a key.
+        var resumeKey: Int8 = -1
     }
+
+    /// `resumeKeys` in a fixed order, so a context can name one by index.
+    static let resumeKeyList: [String] = resumeKeys.sorted()
 
     private struct Chunk {
         var text: String
         var fieldText: String
         var line: Int
         var context: Context
+        /// `plainASCIIScan(text)`, taken once when the chunk is added.
+        var scan: ChunkScan?
     }
 
-    private enum Step {
-        case enter(MarkupElement, Context)
-        case text(MarkupText, Context)
-        case exitBlock
+    /// One open element of the walk: the next of its children to visit, the context its children get,
+    /// and whether it is a block (its end ends a line). The walk keeps one per level of depth, not one
+    /// per pending node: the stack of pending nodes grew with every wide element, and its buffers were
+    /// large enough to be slow to allocate.
+    private struct Frame {
+        var next: MarkupElement.NodeIndex
+        var context: Context
+        var isBlock: Bool
+    }
+
+    /// What one pass over a plain ASCII chunk finds.
+    struct ChunkScan: Equatable {
+        /// Every byte is whitespace (`isAllWhitespace`).
+        var whitespace: Bool
+        /// Some byte is a letter (`hasLetter`).
+        var letter: Bool
+        /// Some byte is "<", which Word's conditional-comment debris ("<![if …]>") starts with.
+        var lessThan: Bool
+    }
+
+    /// For plain ASCII text (no byte above 0x7F, no carriage return) what `ChunkScan` records, in one
+    /// pass; nil for other text.
+    static func plainASCIIScan(_ text: String) -> ChunkScan? {
+        var copy = text
+        return copy.withUTF8 { bytes -> ChunkScan? in
+            // Three short passes were cheaper than one that tests every byte for everything: the first
+            // stops at the first letter, and memchr looks for "<" by word.
+            guard isPlainASCIIByWords(bytes), let base = bytes.baseAddress else {
+                return bytes.isEmpty ? ChunkScan(whitespace: true, letter: false, lessThan: false) : nil
+            }
+            var whitespace = true
+            var letter = false
+            for byte in bytes {
+                if TextScan.isASCIILetter(byte) { letter = true; whitespace = false; break }
+                if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { whitespace = false }
+            }
+            return ChunkScan(whitespace: whitespace, letter: letter, lessThan: memchr(base, 0x3C, bytes.count) != nil)
+        }
+    }
+
+    /// No byte above 0x7F.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// `TextScan.isPlainASCII` (no byte above 0x7F, none a carriage return), eight bytes at a time: every
+    /// text node is tested, and most are long runs of indentation and words.
+    static func isPlainASCIIByWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if word & highBits != 0 { return false }
+            // A carriage return is a zero byte of `word ^ 0x0D…`; `(v - 0x01…) & ~v & 0x80…` is non-zero
+            // exactly when `v` has a zero byte.
+            let carriageReturns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            if (carriageReturns &- 0x0101_0101_0101_0101) & ~carriageReturns & highBits != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 || bytes[index] == 0x0D { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// `collapseWhitespace` of the chunks' texts joined, for chunks that are all plain ASCII: written
+    /// straight from the chunks, without joining them first. (Collapsing is a left-to-right pass whose
+    /// only state is "a space is pending", so it does not matter where one chunk ends.)
+    static func collapsedPlainASCII<Texts: Collection<String>>(_ texts: Texts) -> String {
+        if texts.count == 1 { return collapseWhitespace(texts.first!) }
+        var total = 0
+        for text in texts { total += text.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { output in
+            var count = 0
+            var pendingSpace = false
+            for text in texts {
+                var text = text
+                text.withUTF8 { bytes in
+                    for byte in bytes {
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            pendingSpace = count > 0
+                        } else {
+                            if pendingSpace {
+                                output[count] = 0x20
+                                count += 1
+                                pendingSpace = false
+                            }
+                            output[count] = byte
+                            count += 1
+                        }
+                    }
+                }
+            }
+            return count
+        }
     }
 
     /// The lines being gathered and the chunks of the line in progress. A struct with a mutating `flush`
@@ -94,31 +202,68 @@ enum HTMLLines {
         // A chunk whose field text differs from its text (a tab stop, a `<time>`): only then is the field
         // text cleaned on its own.
         var fieldsDiffer = false
+        /// Some chunk is not plain-ASCII whitespace. Most flushes (between blocks) hold only the
+        /// indentation between tags; those clean to "" and make no line, so they stop early.
+        var anyVisible = false
+        /// Some chunk holds an ASCII letter, so the cleaned line does too unless conditional-comment
+        /// debris was cut out of it (cleaning removes nothing else that is a letter).
+        var anyLetter = false
+        /// Every chunk is plain ASCII without a "<" (so without conditional-comment debris).
+        var allPlain = true
+
+        mutating func add(_ chunk: Chunk) {
+            if let scan = chunk.scan {
+                if !scan.whitespace { anyVisible = true }
+                if scan.letter { anyLetter = true }
+                if scan.lessThan { allPlain = false }
+            } else {
+                anyVisible = true
+                allPlain = false
+            }
+            chunks.append(chunk)
+        }
 
         mutating func flush() {
             defer {
-                chunks.removeAll(keepingCapacity: true)
-                emphasised.removeAll(keepingCapacity: true)
+                // Only when not empty: emptying an empty array still went through `replaceSubrange`.
+                // Popped one by one (lines have a chunk or a few): `removeAll(keepingCapacity:)` went
+                // through the generic `replaceSubrange`, even for an empty array.
+                while chunks.popLast() != nil {}
+                while emphasised.popLast() != nil {}
                 if !links.isEmpty { links = [] }
                 bullet = false
                 fieldsDiffer = false
+                anyVisible = false
+                anyLetter = false
+                allPlain = true
             }
-            guard !chunks.isEmpty else { return }
-            var raw = ""
-            var rawFields = ""
-            if chunks.count == 1 {
-                raw = chunks[0].text
-                if fieldsDiffer { rawFields = chunks[0].fieldText }
+            guard !chunks.isEmpty, anyVisible else { return }
+            let text: String
+            let strippedBullet: Bool
+            let hadConditionals: Bool
+            if allPlain {
+                (text, strippedBullet) = stripBullet(collapsedPlainASCII(chunks.lazy.map { $0.text }))
+                hadConditionals = false
             } else {
-                for index in chunks.indices {
-                    raw += chunks[index].text
-                    if fieldsDiffer { rawFields += chunks[index].fieldText }
+                var raw = ""
+                if chunks.count == 1 {
+                    raw = chunks[0].text
+                } else {
+                    for index in chunks.indices { raw += chunks[index].text }
                 }
+                hadConditionals = TextScan.contains(raw, "<![")
+                (text, strippedBullet) = clean(raw, hasConditionals: hadConditionals)
             }
-            let (text, strippedBullet) = clean(raw)
-            let fieldText = fieldsDiffer ? clean(rawFields).0 : text
+            let fieldText: String
+            if fieldsDiffer {
+                var rawFields = ""
+                for index in chunks.indices { rawFields += chunks[index].fieldText }
+                fieldText = clean(rawFields).0
+            } else {
+                fieldText = text
+            }
             guard !text.isEmpty else { return }
-            if !hasLetterOrNumber(text) { return }
+            if !(anyLetter && !hadConditionals), !hasLetterOrNumber(text) { return }
             // One pass over the visible (not all-whitespace) chunks, in place.
             var firstVisible = -1
             var headingLevel: Int?
@@ -127,159 +272,437 @@ enum HTMLLines {
             var hasSectionTitleClass = false
             var hasNameClass = true
             for index in chunks.indices {
-                let chunkText = chunks[index].text
-                // `isAllWhitespace` and `hasLetter` in one pass for plain ASCII.
-                let ascii = TextScan.withPlainASCII(chunkText) { bytes -> (whitespace: Bool, letter: Bool) in
-                    var whitespace = true
-                    var letter = false
-                    for byte in bytes {
-                        if TextScan.isASCIILetter(byte) { letter = true; whitespace = false; break }
-                        if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { whitespace = false }
-                    }
-                    return (whitespace, letter)
-                }
-                if ascii?.whitespace ?? isAllWhitespace(chunkText) { continue }
+                let scan = chunks[index].scan
+                if scan?.whitespace ?? isAllWhitespace(chunks[index].text) { continue }
                 if firstVisible < 0 { firstVisible = index }
                 let context = chunks[index].context
                 if headingLevel == nil { headingLevel = context.headingLevel }
-                if isBold, !context.bold, ascii?.letter ?? hasLetter(chunkText) { isBold = false }
+                if isBold, !context.bold, scan?.letter ?? hasLetter(chunks[index].text) { isBold = false }
                 if context.listItem { isListItem = true }
                 if context.sectionTitleClass { hasSectionTitleClass = true }
                 if !context.nameClass { hasNameClass = false }
             }
             guard firstVisible >= 0 else { return }
             let first = chunks[firstVisible]
-            var line = HTMLLine(text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line)
-            line.headingLevel = headingLevel
-            line.isBold = isBold
-            line.isListItem = isListItem
-            line.hadBullet = bullet || strippedBullet
-            line.isLabelCell = first.context.labelCell
-            line.inTableCell = first.context.tableCell
-            line.hasSectionTitleClass = hasSectionTitleClass
-            line.hasHeadingClass = first.context.headingClass
-            line.hasNameClass = hasNameClass
-            line.emphasised = emphasised.contains(where: \.isEmpty) ? emphasised.filter { !$0.isEmpty } : emphasised
-            line.links = links
-            line.container = first.context.container
-            line.resumeKey = first.context.resumeKey
-            lines.append(line)
+            // Built in the call: a local line was copied into the array and then destroyed.
+            lines.append(HTMLLine(
+                text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line, headingLevel: headingLevel,
+                isBold: isBold, isListItem: isListItem, hadBullet: bullet || strippedBullet, isLabelCell: first.context.labelCell,
+                inTableCell: first.context.tableCell, hasSectionTitleClass: hasSectionTitleClass,
+                hasHeadingClass: first.context.headingClass, hasNameClass: hasNameClass,
+                emphasised: emphasised.contains(where: \.isEmpty) ? emphasised.filter { !$0.isEmpty } : emphasised, links: links,
+                container: first.context.container,
+                resumeKey: first.context.resumeKey >= 0 ? resumeKeyList[Int(first.context.resumeKey)] : nil))
         }
     }
 
+    /// The attribute values the line reader asks of an element.
+    struct AttributeValues: Equatable {
+        var style: String?
+        var `class`: String?
+        var id: String?
+        var href: String?
+        var datetime: String?
+    }
+
+    /// `element.attribute(_:)` for the five names, in one pass over the attributes when every stored
+    /// name is lower-case ASCII (as libxml2's HTML parser stores them): then `attribute` finds the first
+    /// attribute with exactly that name, its case-folding fallback finding nothing more. Otherwise it
+    /// asks `attribute(_:)` itself.
+    static func attributeValues(_ attributes: [MarkupAttribute], of element: @autoclosure () -> MarkupElement) -> AttributeValues {
+        var values = AttributeValues()
+        // An attribute stored under another spelling ("STYLE") may still be the one asked for.
+        var otherSpelling = false
+        for attribute in attributes {
+            switch attribute.name {
+            case "style": if values.style == nil { values.style = attribute.value }
+            case "class": if values.class == nil { values.class = attribute.value }
+            case "id": if values.id == nil { values.id = attribute.value }
+            case "href": if values.href == nil { values.href = attribute.value }
+            case "datetime": if values.datetime == nil { values.datetime = attribute.value }
+            default: if !otherSpelling, !isLowerASCII(attribute.name) { otherSpelling = true }
+            }
+        }
+        // `attribute(_:)` returns the first exact match when there is one, so only the names without one
+        // need its case-folding fallback, and only when some stored name is not lower-case ASCII.
+        if otherSpelling {
+            let element = element()
+            if values.style == nil { values.style = element.attribute("style") }
+            if values.class == nil { values.class = element.attribute("class") }
+            if values.id == nil { values.id = element.attribute("id") }
+            if values.href == nil { values.href = element.attribute("href") }
+            if values.datetime == nil { values.datetime = element.attribute("datetime") }
+        }
+        return values
+    }
+
+    /// Every byte ASCII and none an upper-case letter.
+    static func isLowerASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && !TextScan.isASCIIUpper($0) }
+    }
+
     /// The visible lines under `element`, in reading order. Hidden elements and text are skipped
-    /// entirely. Walks with an explicit stack, so depth is no problem.
+    /// entirely. Walks the node arena by index with an explicit stack of open elements, so depth is no
+    /// problem.
     static func lines(of element: MarkupElement, readResumeKeys: Bool = false) -> [HTMLLine] {
         var builder = LineBuilder()
         var nextContainer = 1
 
-        var stack: [Step] = []
-        for content in element.contents.reversed() {
-            switch content {
-            case .element(let child): stack.append(.enter(child, Context()))
-            case .text(let text): stack.append(.text(text, Context()))
+        var frames: [Frame] = [Frame(next: element.firstChild(of: element.nodeIndex), context: Context(), isBlock: false)]
+        // Room for 16 levels in well under a kilobyte: larger requests went to a slower path of malloc.
+        frames.reserveCapacity(16)
+        while !frames.isEmpty {
+            let node = frames[frames.count - 1].next
+            guard node >= 0 else {
+                // The element's children are done: the end of a block ends the line.
+                if frames.removeLast().isBlock { builder.flush() }
+                continue
             }
-        }
-        while let step = stack.popLast() {
-            switch step {
-            case .exitBlock:
-                builder.flush()
-            case .text(let text, let context):
-                guard !text.isHidden, !text.value.isEmpty else { continue }
-                builder.chunks.append(Chunk(text: text.value, fieldText: text.value, line: text.line, context: context))
-            case .enter(let child, var context):
-                guard !child.isHidden else { continue }
-                let name = child.name
-                let style = child.attribute("style").map { TextScan.lowercased($0) } ?? ""
+            frames[frames.count - 1].next = element.nextSibling(of: node)
+            if element.isText(node) {
+                guard !element.isHidden(node) else { continue }
+                let value = element.text(of: node)
+                guard !value.isEmpty else { continue }
+                builder.add(Chunk(text: value, fieldText: value, line: element.line(of: node), context: frames[frames.count - 1].context, scan: plainASCIIScan(value)))
+            } else if element.isElement(node) {
+                var context = frames[frames.count - 1].context
+                guard !element.isHidden(node) else { continue }
+                let kind = ElementKind(named: element.name(of: node))
+                let attributes = element.attributes(of: node)
+                let values = attributes.isEmpty ? AttributeValues() : attributeValues(attributes, of: element.element(at: node))
+                let style = values.style.map { styleCues(of: $0) } ?? StyleCues()
                 // Word marks the bullet glyph of a list paragraph with `mso-list:Ignore`.
-                if !style.isEmpty, TextScan.contains(style, "mso-list"), TextScan.contains(style, "mso-list:ignore") || TextScan.contains(style, "mso-list: ignore") {
+                if style.listIgnore {
                     builder.bullet = true
                     continue
                 }
                 // Word's tab stops separate the columns of a line: date, employer, place.
-                if !style.isEmpty, name == "span", TextScan.contains(style, "mso-tab-count") {
-                    builder.chunks.append(Chunk(text: " ", fieldText: " | ", line: child.line, context: context))
+                if style.tabCount, kind.contains(.span) {
+                    builder.add(Chunk(text: " ", fieldText: " | ", line: element.line(of: node), context: context, scan: ChunkScan(whitespace: true, letter: false, lessThan: false)))
                     builder.fieldsDiffer = true
                     continue
                 }
-                if name == "time", let datetime = child.attribute("datetime"), PartialDate(iso: datetime) != nil {
-                    let shown = child.text
-                    builder.chunks.append(Chunk(text: " " + shown + " ", fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: child.line, context: context))
+                if kind.contains(.time), let datetime = values.datetime, PartialDate(iso: datetime) != nil {
+                    let shown = " " + element.element(at: node).text + " "
+                    builder.add(Chunk(text: shown, fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context, scan: plainASCIIScan(shown)))
                     builder.fieldsDiffer = true
                     continue
                 }
-                let isBlock = MarkupElement.blockElements.contains(name)
-                if isBlock {
+                if kind.contains(.block) {
                     builder.flush()
-                    stack.append(.exitBlock)
                     context.headingClass = false
                     context.nameClass = false
                 }
-                switch name {
-                case "h1", "h2", "h3", "h4", "h5", "h6":
-                    context.headingLevel = Int(name.dropFirst())
-                case "b", "strong":
-                    context.bold = true
-                case "li":
-                    context.listItem = true
-                case "dt", "th":
-                    context.labelCell = true
-                case "td":
+                if kind.headingLevel > 0 { context.headingLevel = Int(kind.headingLevel) }
+                if kind.contains(.bold) { context.bold = true }
+                if kind.contains(.listItem) { context.listItem = true }
+                if kind.contains(.labelCell) { context.labelCell = true }
+                if kind.contains(.tableCell) {
                     context.tableCell = true
                     context.labelCell = false
-                case "article":
+                }
+                if kind.contains(.article) {
                     context.container = nextContainer
                     nextContainer += 1
-                default:
-                    break
                 }
-                if !style.isEmpty, TextScan.contains(style, "font-weight"),
-                   ["font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600", "font-weight:800", "font-weight:900"].contains(where: { TextScan.contains(style, $0) }) {
-                    context.bold = true
-                }
-                let classes = child.classNames.map { lowercasedClassName($0) }
-                for className in classes {
-                    let compact = letters(of: className)
-                    // Each of these holds "section": one search rules them all out for most classes.
-                    if TextScan.contains(compact, "section"), ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"].contains(where: { TextScan.contains(compact, $0) }) {
-                        context.sectionTitleClass = true
-                    } else if TextScan.contains(compact, "heading") || TextScan.contains(compact, "title") || compact.hasSuffix("header") {
-                        context.headingClass = true
+                if style.bold { context.bold = true }
+                if let classValue = values.class {
+                    // Themes need the class names themselves (for the JSON Resume keys); other readers
+                    // only the cues, which plain ASCII class lists give by byte.
+                    let asciiCues = readResumeKeys ? nil : TextScan.withPlainASCII(classValue) { classCues(ofPlainASCII: $0) }
+                    let classes = asciiCues == nil ? element.element(at: node).classNames.map { lowercasedClassName($0) } : []
+                    let cues = asciiCues ?? classCues(of: classes)
+                    if cues.sectionTitle { context.sectionTitleClass = true }
+                    if cues.heading { context.headingClass = true }
+                    if cues.personName { context.nameClass = true }
+                    if cues.entries > 0 {
+                        context.container = nextContainer + cues.entries - 1
+                        nextContainer += cues.entries
                     }
-                    if isPersonNameClass(compact) { context.nameClass = true }
-                    if entryClasses.contains(className) {
-                        context.container = nextContainer
-                        nextContainer += 1
+                    if readResumeKeys {
+                        if let id = values.id?.lowercased(), let key = resumeKeyList.firstIndex(of: id) {
+                            context.resumeKey = Int8(key)
+                        } else if let key = classes.lazy.compactMap({ resumeKeyList.firstIndex(of: $0) }).first {
+                            context.resumeKey = Int8(key)
+                        }
                     }
+                } else if readResumeKeys, let id = values.id?.lowercased(), let key = resumeKeyList.firstIndex(of: id) {
+                    context.resumeKey = Int8(key)
                 }
-                if readResumeKeys {
-                    if let id = child.attribute("id")?.lowercased(), resumeKeys.contains(id) {
-                        context.resumeKey = id
-                    } else if let key = classes.first(where: { resumeKeys.contains($0) }) {
-                        context.resumeKey = key
-                    }
+                if kind.contains(.emphasis) {
+                    builder.emphasised.append(collapseWhitespace(element.element(at: node).text))
                 }
-                if name == "b" || name == "strong" || name == "a" {
-                    builder.emphasised.append(collapseWhitespace(child.text))
-                }
-                if name == "a", let href = child.attribute("href") {
+                if kind.contains(.link), let href = values.href {
                     let lowered = href.lowercased()
                     if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { builder.links.append(href) }
                 }
-                if name == "br" {
+                if kind.contains(.lineBreak) {
+                    // (A `<br>` is also a block, whose end would flush again: with nothing in between,
+                    // that made no line.)
                     builder.flush()
                     continue
                 }
-                for content in child.contents.reversed() {
-                    switch content {
-                    case .element(let grandchild): stack.append(.enter(grandchild, context))
-                    case .text(let text): stack.append(.text(text, context))
-                    }
-                }
+                frames.append(Frame(next: element.firstChild(of: node), context: context, isBlock: kind.contains(.block)))
             }
         }
         builder.flush()
         return builder.lines
+    }
+
+    /// What an element's name tells the line reader.
+    struct ElementKind: Equatable {
+        struct Flags: OptionSet, Equatable {
+            var rawValue: UInt16
+            /// Starts a new line (`MarkupElement.blockElements`).
+            static let block = Flags(rawValue: 1 << 0)
+            /// `<b>`, `<strong>`.
+            static let bold = Flags(rawValue: 1 << 1)
+            static let listItem = Flags(rawValue: 1 << 2)
+            /// `<dt>`, `<th>`.
+            static let labelCell = Flags(rawValue: 1 << 3)
+            /// `<td>`.
+            static let tableCell = Flags(rawValue: 1 << 4)
+            static let article = Flags(rawValue: 1 << 5)
+            /// `<b>`, `<strong>`, `<a>`: their text is kept as emphasised.
+            static let emphasis = Flags(rawValue: 1 << 6)
+            /// `<a>`.
+            static let link = Flags(rawValue: 1 << 7)
+            /// `<br>`.
+            static let lineBreak = Flags(rawValue: 1 << 8)
+            static let span = Flags(rawValue: 1 << 9)
+            static let time = Flags(rawValue: 1 << 10)
+        }
+
+        var flags: Flags = []
+        /// 1–6 for `<h1>`…`<h6>`, else 0.
+        var headingLevel: UInt8 = 0
+
+        init() {}
+
+        func contains(_ flag: Flags) -> Bool { flags.contains(flag) }
+
+        /// The kind of the element named `name`. Names of plain ASCII up to eight bytes (nearly all) are
+        /// packed into one integer and looked up in a sorted table made from `byName`; that is exact,
+        /// since two such names are equal Strings exactly when their bytes are, and every name `byName`
+        /// knows of that length is in the table. Other names ask `byName`.
+        init(named name: String) {
+            if let key = Self.packedName(name) {
+                self = Self.lookUp(key)
+            } else {
+                self = Self.byName(name)
+            }
+        }
+
+        /// The kind by comparing the name as a String: the reference the table is built from.
+        static func byName(_ name: String) -> ElementKind {
+            var kind = ElementKind()
+            if MarkupElement.blockElements.contains(name) { kind.flags.insert(.block) }
+            switch name {
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                kind.headingLevel = UInt8(name.dropFirst())!
+            case "b", "strong":
+                kind.flags.formUnion([.bold, .emphasis])
+            case "li":
+                kind.flags.insert(.listItem)
+            case "dt", "th":
+                kind.flags.insert(.labelCell)
+            case "td":
+                kind.flags.insert(.tableCell)
+            case "article":
+                kind.flags.insert(.article)
+            case "a":
+                kind.flags.formUnion([.emphasis, .link])
+            case "br":
+                kind.flags.insert(.lineBreak)
+            case "span":
+                kind.flags.insert(.span)
+            case "time":
+                kind.flags.insert(.time)
+            default:
+                break
+            }
+            return kind
+        }
+
+        /// Every name `byName` gives a kind to.
+        static let knownNames: Set<String> = MarkupElement.blockElements.union([
+            "h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "li", "dt", "th", "td", "article", "a", "br", "span", "time",
+        ])
+
+        /// The bytes of a plain ASCII name of one to eight bytes, none of them NUL, little-end first; nil
+        /// for any other name.
+        static func packedName(_ name: String) -> UInt64? {
+            var key: UInt64 = 0
+            var shift: UInt64 = 0
+            for byte in name.utf8 {
+                guard shift < 64, byte != 0, byte < 0x80 else { return nil }
+                key |= UInt64(byte) << shift
+                shift += 8
+            }
+            return shift == 0 ? nil : key
+        }
+
+        /// (packed name, kind) for the known names that pack, sorted by key.
+        static let table: [(key: UInt64, kind: ElementKind)] = knownNames
+            .compactMap { name in packedName(name).map { ($0, byName(name)) } }
+            .sorted { $0.key < $1.key }
+
+        static func lookUp(_ key: UInt64) -> ElementKind {
+            table.withUnsafeBufferPointer { table in
+                var low = 0
+                var high = table.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let entry = table[middle].key
+                    if entry == key { return table[middle].kind }
+                    if entry < key { low = middle + 1 } else { high = middle }
+                }
+                return ElementKind()
+            }
+        }
+    }
+
+    /// What an inline style says to the line reader.
+    struct StyleCues: Equatable {
+        /// `mso-list:Ignore`: Word's bullet glyph of a list paragraph.
+        var listIgnore = false
+        /// `mso-tab-count`: a Word tab stop (read on a `<span>`).
+        var tabCount = false
+        /// `font-weight` bold, 600, 700, 800 or 900.
+        var bold = false
+    }
+
+    /// The cues of a `style` attribute, searched in its lower-cased form.
+    static func styleCues(of style: String) -> StyleCues {
+        var copy = style
+        // ASCII: lower-cased byte by byte into a scratch buffer, no String made (`lowercased()` of ASCII
+        // is exactly that).
+        if let cues = copy.withUTF8({ bytes -> StyleCues? in
+            guard isASCII(bytes) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
+                for index in 0..<bytes.count { scratch[index] = TextScan.lowerASCII(bytes[index]) }
+                return styleCues(ofLowercased: UnsafeBufferPointer(rebasing: scratch[0..<bytes.count]))
+            }
+        }) {
+            return cues
+        }
+        var lowered = TextScan.lowercased(style)
+        return lowered.withUTF8 { styleCues(ofLowercased: $0) }
+    }
+
+    /// The cues of a lower-cased style, by byte search (as `TextScan.contains`).
+    static func styleCues(ofLowercased style: UnsafeBufferPointer<UInt8>) -> StyleCues {
+        var cues = StyleCues()
+        cues.listIgnore = bytesContain(style, "mso-list") && (bytesContain(style, "mso-list:ignore") || bytesContain(style, "mso-list: ignore"))
+        cues.tabCount = bytesContain(style, "mso-tab-count")
+        cues.bold = bytesContain(style, "font-weight") && boldWeights.contains { bytesContain(style, $0) }
+        return cues
+    }
+
+    private static let boldWeights: [StaticString] = [
+        "font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600",
+        "font-weight:800", "font-weight:900",
+    ]
+
+    /// What an element's class names say: a section title, a heading-ish class, a person's name, and
+    /// how many entry classes (each opens an entry container).
+    struct ClassCues: Equatable {
+        var sectionTitle = false
+        var heading = false
+        var personName = false
+        var entries = 0
+    }
+
+    /// The cues of lower-cased class names (the general path).
+    static func classCues(of classes: [String]) -> ClassCues {
+        var cues = ClassCues()
+        for className in classes {
+            let compact = letters(of: className)
+            // Each of these holds "section": one search rules them all out for most classes.
+            if TextScan.contains(compact, "section"), ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"].contains(where: { TextScan.contains(compact, $0) }) {
+                cues.sectionTitle = true
+            } else if TextScan.contains(compact, "heading") || TextScan.contains(compact, "title") || compact.hasSuffix("header") {
+                cues.heading = true
+            }
+            if isPersonNameClass(compact) { cues.personName = true }
+            if entryClasses.contains(className) { cues.entries += 1 }
+        }
+        return cues
+    }
+
+    /// `classCues(of:)` for a plain ASCII class attribute (no byte above 0x7F, no carriage return), by
+    /// byte: the tokens split at the same spaces, tabs and line feeds as `classNames`, each lower-cased
+    /// and its letters compacted into a scratch buffer, no String made.
+    static func classCues(ofPlainASCII bytes: UnsafeBufferPointer<UInt8>) -> ClassCues {
+        var cues = ClassCues()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
+            var index = 0
+            while index < bytes.count {
+                if isClassSeparator(bytes[index]) {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, !isClassSeparator(bytes[end]) { end += 1 }
+                let token = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                index = end
+                var count = 0
+                for byte in token where TextScan.isASCIILetter(byte) {
+                    scratch[count] = byte | 0x20
+                    count += 1
+                }
+                let compact = UnsafeBufferPointer(rebasing: scratch[0..<count])
+                if bytesContain(compact, "section"), sectionTitleWords.contains(where: { bytesContain(compact, $0) }) {
+                    cues.sectionTitle = true
+                } else if bytesContain(compact, "heading") || bytesContain(compact, "title") || bytesHaveSuffix(compact, "header") {
+                    cues.heading = true
+                }
+                if bytesHaveSuffix(compact, "name"), !personNameExclusions.contains(where: { bytesContain(compact, $0) }) {
+                    cues.personName = true
+                }
+                if entryClassBytes.contains(where: { word in word.count == token.count && equalsLowercased(token, word) }) {
+                    cues.entries += 1
+                }
+            }
+        }
+        return cues
+    }
+
+    private static let sectionTitleWords: [StaticString] = ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"]
+    private static let entryClassBytes: [[UInt8]] = entryClasses.map { Array($0.utf8) }
+
+    @inline(__always) private static func isClassSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether ASCII `bytes` lower-cased equal `word` (lower-case), lengths already equal.
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        for offset in 0..<word.count where TextScan.lowerASCII(bytes[offset]) != word[offset] { return false }
+        return true
+    }
+
+    /// Whether `needle` (ASCII) occurs in `bytes`.
+    static func bytesContain(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return false }
+        var start = 0
+        while start + pattern.count <= bytes.count {
+            if bytes[start] == pattern[0] {
+                var offset = 1
+                while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    static func bytesHaveSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        guard pattern.count <= bytes.count else { return false }
+        let start = bytes.count - pattern.count
+        for offset in 0..<pattern.count where bytes[start + offset] != pattern[offset] { return false }
+        return true
     }
 
     /// `name.lowercased()`, returning a class name with no upper-case letter or non-ASCII byte as it is.
@@ -322,15 +745,26 @@ enum HTMLLines {
     /// `name`, `fullname`, `pname`, `candidatename` — but not `companyname`, `jobname`, `schoolname`.
     static func isPersonNameClass(_ compact: String) -> Bool {
         guard compact.hasSuffix("name") else { return false }
-        let other = ["company", "job", "school", "org", "employer", "institution", "degree", "file", "user", "class", "tag", "brand", "host", "site", "nick", "position", "title", "section", "place", "city", "country", "field", "skill", "cert", "award", "project", "course", "program", "product", "team", "university", "college"]
-        return !other.contains { TextScan.contains(compact, $0) }
+        return !personNameExclusions.contains { TextScan.contains(compact, $0.description) }
     }
+
+    /// Words that make a "…name" class some other thing's name.
+    static let personNameExclusions: [StaticString] = [
+        "company", "job", "school", "org", "employer", "institution", "degree", "file", "user", "class", "tag", "brand", "host", "site",
+        "nick", "position", "title", "section", "place", "city", "country", "field", "skill", "cert", "award", "project", "course",
+        "program", "product", "team", "university", "college",
+    ]
 
     /// Collapses whitespace, removes Word's `<![if !supportLists]>` debris (libxml2 keeps it as text) and
     /// strips leading bullet glyphs. Returns whether a bullet was removed.
     static func clean(_ raw: String) -> (String, Bool) {
+        clean(raw, hasConditionals: TextScan.contains(raw, "<!["))
+    }
+
+    /// `clean(_:)` when the caller has already searched the text for "<![".
+    static func clean(_ raw: String, hasConditionals: Bool) -> (String, Bool) {
         var text = raw
-        if TextScan.contains(text, "<![") {
+        if hasConditionals {
             text = removeDownlevelConditionals(text)
         }
         text = collapseWhitespace(text)

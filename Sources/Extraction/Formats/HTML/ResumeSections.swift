@@ -59,12 +59,17 @@ enum SectionHeadings {
         // Most lines are sentences: rule them out before any word matching.
         guard text.utf8.count <= 96 else { return nil }
         let lowered: String
-        if let ascii = TextScan.withPlainASCII(text, { asciiHeadingText($0) }) {
+        // (The plain-ASCII test by words: every line of every document comes here.)
+        var copy = text
+        if let ascii = copy.withUTF8({ bytes -> String?? in HTMLLines.isPlainASCIIByWords(bytes) ? .some(asciiHeadingText(bytes)) : .none }) {
             // Plain ASCII: nil when no run of letters is the first word of a phrase (nothing could match,
             // see below) or when the guards below fail; otherwise the same lower-cased, trimmed text.
             guard let text = ascii else { return nil }
             lowered = text
         } else {
+            // Text whose only other scalars are symbols and punctuation: as for ASCII, no phrase can
+            // match unless a run of ASCII letters is the first word of one.
+            if withSymbolScalars(text, { bytes in !hasFirstWordRun(bytes) }) == true { return nil }
             lowered = TextScan.trim(TextScan.lowercased(text), headingPunctuation)
             guard lowered.count <= 48, !lowered.contains(where: { $0 == "@" || $0.isNumber }) else { return nil }
         }
@@ -105,27 +110,85 @@ enum SectionHeadings {
     /// For plain ASCII text: its lower-cased form trimmed of `headingPunctuation` (whose ASCII members
     /// are space : . - | * #), or nil when that is over 48 characters, holds "@" or a digit, or when no
     /// run of letters is the first word of a phrase or other word, so that no phrase can match.
-    private static func asciiHeadingText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let found = TextScan.firstLetterRun(in: bytes) { range in
-            let run = UnsafeBufferPointer(rebasing: bytes[range])
-            return firstWordsByLetter[Int(TextScan.lowerASCII(run[0]) &- 0x61)].contains { word in
-                word.count == run.count && zip(word, run).allSatisfy { $0 == TextScan.lowerASCII($1) }
-            }
-        }
-        guard found else { return nil }
+    static func asciiHeadingText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         func isPunctuation(_ byte: UInt8) -> Bool {
             switch byte {
             case 0x20, 0x3A, 0x2E, 0x2D, 0x7C, 0x2A, 0x23: true
             default: false
             }
         }
+        // The cheap tests first: the length, then "@" and digits. The trimmed ends hold no letters, so
+        // the runs of letters are all inside.
         var lower = 0
         var upper = bytes.count
         while lower < upper, isPunctuation(bytes[lower]) { lower += 1 }
         while upper > lower, isPunctuation(bytes[upper - 1]) { upper -= 1 }
         guard upper - lower <= 48 else { return nil }
         for byte in bytes[lower..<upper] where byte == 0x40 || TextScan.isASCIIDigit(byte) { return nil }
+        guard hasFirstWordRun(UnsafeBufferPointer(rebasing: bytes[lower..<upper])) else { return nil }
         return TextScan.lowercasedASCII(bytes, lower..<upper)
+    }
+
+    /// Whether some maximal run of ASCII letters in the UTF-8 bytes is, lower-cased, the first word of a
+    /// phrase or other word (`firstWordsByLetter`). Bytes of other scalars end a run like any non-letter.
+    static func hasFirstWordRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most runs are ruled out by their first letter and length alone (one bit test) before any word
+        // is compared; the tables are read once per text, not once per run.
+        let lengthMasks = firstWordLengthMasks
+        return firstWordsByLetter.withUnsafeBufferPointer { buckets in
+            var index = 0
+            while index < bytes.count {
+                guard TextScan.isASCIILetter(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                index += 1
+                while index < bytes.count, TextScan.isASCIILetter(bytes[index]) { index += 1 }
+                let length = index - start
+                let letter = Int(TextScan.lowerASCII(bytes[start]) &- 0x61)
+                guard length < 64, lengthMasks[letter] & (1 << UInt64(length)) != 0 else { continue }
+                for word in buckets[letter] where word.count == length {
+                    var offset = 1
+                    while offset < length, word[offset] == TextScan.lowerASCII(bytes[start + offset]) { offset += 1 }
+                    if offset == length { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `text` when every scalar is ASCII or a symbol or punctuation
+    /// mark of U+0080–U+00BF (but for the letters ª µ º), U+2000–U+206F, U+20A0–U+20CF or
+    /// U+2190–U+2BFF (dashes, quotes, bullets, no-break space, currency, arrows, shapes); nil otherwise.
+    /// Lower-casing maps those to scalars of the same ranges (circled Ⓐ to ⓐ; most stay as they are),
+    /// never to ASCII or to a letter of a phrase (a test checks each): so the runs of ASCII letters of
+    /// the lower-cased text are those of the text, lower-cased, and a phrase can only match at one.
+    static func withSymbolScalars<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var copy = text
+        return copy.withUTF8 { bytes -> R? in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                } else if lead == 0xC2 {
+                    // U+0080–U+00BF.
+                    guard index + 1 < bytes.count else { return nil }
+                    let value = UInt32(bytes[index + 1] & 0x3F) | 0x80
+                    guard value != 0xAA, value != 0xB5, value != 0xBA else { return nil }
+                    index += 2
+                } else if lead == 0xE2 {
+                    guard index + 2 < bytes.count else { return nil }
+                    let value = 0x2000 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    guard (0x2000...0x206F).contains(value) || (0x20A0...0x20CF).contains(value) || (0x2190...0x2BFF).contains(value) else { return nil }
+                    index += 3
+                } else {
+                    return nil
+                }
+            }
+            return body(bytes)
+        }
     }
 
     /// The first words of the phrases and other words that are ASCII letters (others cannot be a run of
@@ -139,6 +202,11 @@ enum SectionHeadings {
         }
         return buckets
     }()
+
+    /// For each first letter (a–z), bit n set when some word of `firstWordsByLetter` has n letters.
+    static let firstWordLengthMasks: [UInt64] = firstWordsByLetter.map { words in
+        words.reduce(0) { mask, word in word.count < 64 ? mask | 1 << UInt64(word.count) : mask }
+    }
 
     /// The runs of ASCII letters in the bytes.
     private static func letterRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
@@ -174,6 +242,19 @@ enum SectionHeadings {
 
     /// Whether the text is written as a heading on its own: all capitals, or ends with a colon.
     static func looksLikeHeadingText(_ text: String) -> Bool {
+        // Plain ASCII: each byte a `Character`, a letter exactly when an ASCII letter, upper-case when
+        // A–Z; counted by byte rather than by filtering a copy character by character.
+        if let asciiAnswer = TextScan.withPlainASCII(text, { bytes -> Bool in
+            var letters = 0
+            var allUpper = true
+            for byte in bytes where TextScan.isASCIILetter(byte) {
+                letters += 1
+                if !TextScan.isASCIIUpper(byte) { allUpper = false }
+            }
+            return (letters >= 4 && letters <= 40 && allUpper) || bytes.last == 0x3A
+        }) {
+            return asciiAnswer
+        }
         let letters = text.filter(\.isLetter)
         return (letters.count >= 4 && letters.count <= 40 && letters.allSatisfy(\.isUppercase)) || text.hasSuffix(":")
     }

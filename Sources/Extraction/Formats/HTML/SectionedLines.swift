@@ -42,7 +42,7 @@ enum SectionAssigner {
         let level = line.headingLevel ?? 7
         if let named = SectionHeadings.section(named: text) {
             // "Education Coordinator" or "Career Coach" in an <h3> is a job, not a section.
-            let kind = LineFields.classify(TextScan.trim(text, [":", " "]), education: false)
+            let kind = LineFields.classify(TextScan.trim(text, colonAndSpace), education: false)
             guard kind == .unknown || kind == .location else { return nil }
             if marked || SectionHeadings.looksLikeHeadingText(text) { return (named, level) }
             // An unmarked line that is only the section phrase ("Experience", "Work History").
@@ -64,6 +64,9 @@ enum SectionAssigner {
         }
         return nil
     }
+
+    /// Made once: a set literal at the call was built for every line named like a section.
+    private static let colonAndSpace: Set<Character> = [":", " "]
 
     /// Sections from the JSON Resume keys (`id="work"`, `class="education"` …) themes put on containers.
     static func byResumeKeys(_ lines: [HTMLLine]) -> [SectionedLine] {
