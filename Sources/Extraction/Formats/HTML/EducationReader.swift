@@ -186,9 +186,12 @@ enum EducationReader {
         let closes = written.filter { $0 == ")" }.count
         if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
         if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
-        let trimmed = LineFields.trim(TextScan.trim(written, [" ", "\t"]))
+        let trimmed = LineFields.trim(TextScan.trim(written, spaceAndTab))
         return trimmed.isEmpty ? nil : trimmed
     }
+
+    /// Space and tab, as `TextScan.trim` takes them (built once).
+    static let spaceAndTab: Set<Character> = [" ", "\t"]
 
     /// The subject in a degree as written: "Bachelor of Science in Human Resource Management" →
     /// "Human Resource Management"; "Master of Business Administration" → "Business Administration";

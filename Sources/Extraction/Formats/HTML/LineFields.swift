@@ -55,6 +55,12 @@ enum LineFields {
         }
     }
 
+    /// The first piece of `split(remainder)` that passes `test`: for callers that want one field of a
+    /// line (`fields(of:line:education:)` would classify every piece, and work out its emphasis, first).
+    static func firstPiece(of remainder: String, where test: (String) -> Bool) -> String? {
+        split(remainder).first(where: test)
+    }
+
     // MARK: - Splitting
 
     /// Splits at the separators résumés put between title, employer, place and dates: bars, middle dots,
@@ -204,7 +210,7 @@ enum LineFields {
                 continue
             }
             let lowered = TextScan.lowercased(part)
-            if companySuffixes.contains(TextScan.trim(lowered, ["."])) || companySuffixes.contains(lowered) {
+            if companySuffixes.contains(TextScan.trim(lowered, periods)) || companySuffixes.contains(lowered) {
                 result[result.count - 1] = previous + ", " + part
             } else if isRegionOrCountry(part), isPlaceName(previous) || isLocation(previous) {
                 result[result.count - 1] = previous + ", " + part
@@ -216,6 +222,10 @@ enum LineFields {
         }
         return result
     }
+
+    /// The sets `trim` calls take, built once rather than on every call.
+    static let periods: Set<Character> = ["."]
+    static let hyphens: Set<Character> = ["-"]
 
     static func trim(_ text: String) -> String {
         if let quick = TextScan.withPlainASCII(text, { trimASCII($0) }) { return quick }
@@ -356,7 +366,7 @@ enum LineFields {
         }) {
             return words
         }
-        return TextScan.lowercased(text).split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, ["-"]) }.filter { !$0.isEmpty }
+        return TextScan.lowercased(text).split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, hyphens) }.filter { !$0.isEmpty }
     }
 
     @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
