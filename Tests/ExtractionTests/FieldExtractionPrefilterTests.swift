@@ -244,3 +244,148 @@ import Testing
         }
     }
 }
+
+/// `LineFields.split` on byte ranges, `classify` with one word table, `isDegree` with a phrase set, and
+/// `CertificationReader.collapseSpaces` on bytes, against the `Character` code they stand in for.
+@Suite struct FieldSplitAndClassifyTests {
+    static let texts: [String] = FieldExtractionPrefilterTests.texts + [
+        "Senior HR Generalist | Acme Health | Columbus, OH", "HR Manager - Lit Ware, Inc. - 2019 - 2021",
+        "Recruiter at Harborview Foods, Inc.", "Acme Co. | Jr. Analyst.", "Dept. of Labor; St. Louis, MO",
+        "Analyst., Acme", " - Acme -. ", "x.", ".", "..", "a .", "Univ.", "Manager, Human Resources", "People Ops @ Zappos",
+        "(Contract) Benefits Specialist", "[Remote] Talent Partner", "Payroll Lead / Acme", "Acme/Columbus", "EEO-1 filer",
+        "Manager -- Acme", "Manager\tAcme", "Manager\u{1F}Acme", "City of Dayton", "University of Oklahoma", "Bank of America",
+        "Awesome compression company", "Staffing Agency", "Director of People", "Master of Business Administration (MBA)",
+        "High School Diploma", "James Buchanan High School", "MS, Human Resource Management", "Ma in English",
+        "B.S. Business Administration", "Ph.D. Psychology", "Graduate Certificate in HR", "A-Levels", "GED",
+        "Senior Vice President", "HR Business Partner", "Team  Lead   Acme", "  spaced   out  words  ", "a\u{00A0}b  c",
+    ]
+
+    /// `split` as the `Character` code does it (`splitAtSeparators`' character walk and `trim`'s
+    /// `Character` path), which the byte paths must match.
+    static func referenceSplit(_ text: String) -> [String] {
+        var result: [String] = []
+        for part in referenceSeparators(text) {
+            for piece in referenceSplitCommas(part) {
+                let trimmed = referenceTrim(piece)
+                if !trimmed.isEmpty, trimmed.contains(where: { $0.isLetter || $0.isNumber }) { result.append(trimmed) }
+            }
+        }
+        return result
+    }
+
+    static func referenceSeparators(_ text: String) -> [String] {
+        let characters = Array(text)
+        var parts: [String] = []
+        var current = ""
+        var index = 0
+        scan: while index < characters.count {
+            let character = characters[index]
+            if LineFields.separatorCharacters.contains(character) || LineFields.isPictograph(character) {
+                parts.append(current)
+                current = ""
+                index += 1
+                continue
+            }
+            if character == " " {
+                for separator in LineFields.spacedSeparators {
+                    let end = index + 1 + separator.count
+                    guard end < characters.count, characters[end] == " " else { continue }
+                    if Array(characters[(index + 1)..<end]) == separator {
+                        parts.append(current)
+                        current = ""
+                        index = end
+                        continue scan
+                    }
+                }
+            }
+            current.append(character)
+            index += 1
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// `splitCommas` with `referenceTrim` for the piece without a comma (the comma case is unchanged).
+    static func referenceSplitCommas(_ text: String) -> [String] {
+        if !text.contains(",") {
+            let trimmed = referenceTrim(text)
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
+        return LineFields.splitCommas(text)
+    }
+
+    static func referenceTrim(_ text: String) -> String {
+        var trimmed = TextScan.trim(text, LineFields.trimmable)
+        if trimmed.hasSuffix("."), trimmed.count > 1 {
+            let body = trimmed.dropLast()
+            let lastWord = body.split(separator: " ").last.map { $0.lowercased() } ?? ""
+            let keeps = lastWord.contains(where: { $0 == "." }) || lastWord.count == 1 || LineFields.companySuffixes.contains(lastWord) || ["jr", "sr", "st", "dept", "assn", "bros", "univ"].contains(lastWord)
+            if !keeps { trimmed = TextScan.trimSpaces(body) }
+        }
+        return trimmed
+    }
+
+    @Test func splitMatchesTheCharacterCode() {
+        for text in Self.texts {
+            #expect(LineFields.split(text) == Self.referenceSplit(text), "\(text)")
+            #expect(LineFields.trim(text) == Self.referenceTrim(text), "\(text)")
+        }
+    }
+
+    /// `classify` as it was: two set look-ups per word.
+    static func referenceClassify(_ text: String, education: Bool) -> FieldKind {
+        if LineFields.isDuration(text) { return .duration }
+        if LineFields.isLocation(text) { return .location }
+        if LineFields.isSentenceLike(text) { return .unknown }
+        if education {
+            if referenceIsDegree(text) { return .degree }
+            if LineFields.isInstitution(text) { return .institution }
+        }
+        let words = LineFields.lowerWords(text)
+        var title = 0
+        var organisation = 0
+        for word in words {
+            if LineFields.titleWords.contains(word) { title += 1 }
+            if LineFields.organisationWords.contains(word) { organisation += 1 }
+        }
+        let lowered = text.lowercased()
+        if LineFields.organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
+        if organisation > 0, !LineFields.isCapitalised(text) { organisation -= 1 }
+        if title > organisation { return .title }
+        if organisation > title { return education ? .institution : .employer }
+        if title > 0, let last = words.last {
+            if LineFields.titleWords.contains(last) { return .title }
+            if LineFields.organisationWords.contains(last) { return education ? .institution : .employer }
+        }
+        if !education, LineFields.namesInstitution(words) { return .employer }
+        return .unknown
+    }
+
+    /// The phrase test of `isDegree` as it was: one search per phrase.
+    static func referenceIsDegree(_ text: String) -> Bool {
+        let lowered = TextScan.lowercased(text)
+        if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
+        if LineFields.degreePhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }
+        guard let firstToken = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).first else { return false }
+        let letters = firstToken.filter { $0.isLetter || $0 == "-" }.lowercased()
+        guard LineFields.degreeAbbreviations.contains(letters) else { return false }
+        return firstToken.contains(where: { $0 == "." }) || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
+    }
+
+    @Test func classifyMatchesTheTwoSetCode() {
+        for text in Self.texts {
+            for piece in [text] + LineFields.split(text) {
+                for education in [false, true] {
+                    #expect(LineFields.classify(piece, education: education) == Self.referenceClassify(piece, education: education), "\(piece)")
+                }
+                #expect(LineFields.isDegree(piece) == Self.referenceIsDegree(piece), "\(piece)")
+            }
+        }
+    }
+
+    @Test func collapsedSpacesMatchSplitAndJoin() {
+        for text in Self.texts {
+            #expect(CertificationReader.collapseSpaces(text) == text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "), "\(text)")
+        }
+    }
+}

@@ -28,7 +28,7 @@ enum EducationReader {
         for line in lines {
             let parsed = LineFields.parse(line, education: true)
             let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
-            let wordCount = line.text.split(separator: " ").count
+            let wordCount = TextScan.spaceWordCount(line.text)
             let hasDegree = fields.contains { $0.kind == .degree }
             let hasInstitution = fields.contains { $0.kind == .institution }
             let isHeader = hasDegree || hasInstitution || (parsed.range != nil && wordCount <= 10 && !LineFields.isSentenceLike(line.text))

@@ -196,7 +196,20 @@ enum CertificationReader {
     }
 
     static func collapseSpaces(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Simple-scalar text: a space character is the space byte, so the words are the runs of other
+        // bytes, copied with one space between them.
+        if let quick = TextScan.withSimpleScalars(text, { bytes -> String in
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(bytes.count)
+            for word in TextScan.spaceWords(bytes) {
+                if !collapsed.isEmpty { collapsed.append(0x20) }
+                collapsed.append(contentsOf: bytes[word])
+            }
+            return String(decoding: collapsed, as: UTF8.self)
+        }) {
+            return quick
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }
 

@@ -36,7 +36,7 @@ enum PersonalDetailsReader {
             let start = found.nameIndex.map { $0 + 1 } ?? 0
             for index in start..<min(lines.count, start + 4) where lines[index].section == .header || lines[index].line.headingLevel != nil {
                 let line = lines[index].line
-                guard !isContact(line.text), line.text.split(separator: " ").count <= 12, !LineFields.isSentenceLike(line.text) else { continue }
+                guard !isContact(line.text), TextScan.spaceWordCount(line.text) <= 12, !LineFields.isSentenceLike(line.text) else { continue }
                 if lines[index].isHeading { break }
                 // `LineFields.parse(line)`'s first title field that is not sentence-like, on a line without
                 // dates; the pieces after it are not classified.
@@ -88,7 +88,7 @@ enum PersonalDetailsReader {
         TextScan.withPlainASCII(line.fieldText) { bytes in
             if bytes.contains(0x2C) { return true }
             let lowered = TextScan.lowercasedASCII(bytes)
-            return ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains { TextScan.contains(lowered, $0) }
+            return LineFields.remoteWords.contains { TextScan.contains(lowered, $0) }
         } ?? true
     }
 
