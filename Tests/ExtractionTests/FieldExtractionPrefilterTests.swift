@@ -389,3 +389,88 @@ import Testing
         }
     }
 }
+
+/// The education readers' shortcuts (`EducationLevels` phrase sets, the whitespace and "|" guards of
+/// `degreeAsWritten`, the ASCII trim of `isFieldOfStudy`) and the certification trigger test on text
+/// with carriage returns and mixed scripts, against the code they stand in for.
+@Suite struct EducationAndTriggerShortcutTests {
+    static let texts: [String] = FieldSplitAndClassifyTests.texts + [
+        "Bachelor of Science in Human Resource Management", "Master’s degree", "máster en RRHH", "Ph. D. Economics",
+        "Associate's degree", "A.A.S.", "Baccalauréat", "High School Diploma", "Certificate in HR", "Hons.", " hons ",
+        "Honours.", "Computer Science", "Human Resources (minor)", "GPA 3.8", "Thesis: Pay equity", "Lycée Henri IV",
+        "PHR\r\nSHRM", "x\r\nPHR", "PHR é", "é PHR", "\u{00A0}Human Resources\u{00A0}", "\u{2003}Economics", "Economics\u{2003}",
+        "B.S. | Business", "B.S. \u{00A6} Business", "B.S. ｜ Business", "Master of Business Administration | Finance",
+    ]
+
+    @Test func degreeLevelsMatchTheFoundationSearch() {
+        for text in Self.texts {
+            #expect(EducationLevels.level(ofDegree: text) == DegreeLevelAndPhoneFastPathTests.reference(text), "\(text)")
+        }
+    }
+
+    @Test func whitespaceTrimMatchesFoundation() {
+        for text in Self.texts + ["", " ", "\t", "\u{2003}", "a \u{301}", " \u{301}"] {
+            #expect(EducationReader.trimmingWhitespaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text)")
+        }
+    }
+
+    /// `isFieldOfStudy` as it was (Foundation's trim for every text).
+    static func referenceIsFieldOfStudy(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        if ["hons", "honours", "honors", "hon"].contains(lowered.trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { return false }
+        let noise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
+        guard !noise.contains(where: { TextScan.contains(lowered, $0) }), !text.contains(where: { $0.isNumber || $0 == ":" }) else { return false }
+        let words = text.split(separator: " ")
+        return !words.isEmpty && words.count <= 8 && LineFields.isCapitalised(text) && !LineFields.isSentenceLike(text)
+    }
+
+    @Test func fieldOfStudyMatchesFoundationTrim() {
+        for text in Self.texts {
+            #expect(EducationReader.isFieldOfStudy(text) == Self.referenceIsFieldOfStudy(text), "\(text)")
+        }
+    }
+
+    /// `degreeAsWritten`'s general path as it was (Foundation for every replacement and trim).
+    static func referenceDegreeAsWritten(in text: String, fields: [LineField], range: DateRange?) -> String? {
+        guard let degree = fields.first(where: { $0.kind == .degree }), let degreeRange = text.range(of: degree.text) else { return nil }
+        var bounds: [Range<String.Index>] = []
+        if let range { bounds.append(range.matched) }
+        for field in fields where [.institution, .location, .employer].contains(field.kind) {
+            if let found = text.range(of: field.text) { bounds.append(found) }
+        }
+        var lower = text.startIndex
+        var upper = text.endIndex
+        for bound in bounds {
+            if bound.upperBound <= degreeRange.lowerBound, bound.upperBound > lower { lower = bound.upperBound }
+            if bound.lowerBound >= degreeRange.upperBound, bound.lowerBound < upper { upper = bound.lowerBound }
+        }
+        var written = String(text[lower..<upper]).replacingOccurrences(of: " | ", with: " ")
+        let opens = written.filter { $0 == "(" }.count
+        let closes = written.filter { $0 == ")" }.count
+        if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
+        if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
+        let trimmed = LineFields.trim(written.trimmingCharacters(in: .whitespaces))
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    @Test func degreeAsWrittenMatchesFoundation() {
+        let lines = Self.texts + [
+            "Máster en Recursos Humanos | Universidad de Sevilla — 2019", "B.S. in Business | Ohio — University of Dayton (2016)",
+            "MBA — Finance | Wharton · 2020", "\u{2003}MBA\u{2003}— Köln", "Bachelor of Arts | | Économie — Sorbonne",
+        ]
+        for text in lines {
+            let line = HTMLLine(text: text, fieldText: text, line: 1)
+            let parsed = LineFields.parse(line, education: true)
+            let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
+            guard fields.contains(where: { $0.kind == .degree }) else { continue }
+            #expect(EducationReader.degreeAsWritten(in: text, fields: fields, range: parsed.range)
+                == Self.referenceDegreeAsWritten(in: text, fields: fields, range: parsed.range), "\(text)")
+        }
+    }
+
+    @Test func triggerTestMatchesTheWordList() {
+        for text in Self.texts + ["PHR\r\n", "\r\nPHR", "shrm é", "é shrm", "CIPD\u{7F}"] {
+            #expect(CertificationReader.mayNameCertification(text) == FieldExtractionPrefilterTests.referenceMayNameCertification(text), "\(text)")
+        }
+    }
+}

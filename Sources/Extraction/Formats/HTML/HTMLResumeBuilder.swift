@@ -25,8 +25,13 @@ struct HTMLResumeBuilder: Sendable {
             return EvidenceText(text, line: sectioned.line.line, section: sectioned.section.evidenceSection)
         }
 
+        // By index: filtering the sectioned lines first copied each one (and its strings) twice.
         func content(_ section: ResumeSection) -> [HTMLLine] {
-            lines.filter { $0.section == section && !$0.isHeading }.map(\.line)
+            var result: [HTMLLine] = []
+            for index in lines.indices where lines[index].section == section && !lines[index].isHeading {
+                result.append(lines[index].line)
+            }
+            return result
         }
         let hasExperienceSection = lines.contains { $0.section == .experience }
         if hasExperienceSection {
@@ -34,7 +39,11 @@ struct HTMLResumeBuilder: Sendable {
         } else {
             // No experience heading we know: take only entries with dates and a recognisable title from
             // the rest, so a stray date in a summary does not become a job.
-            let rest = lines.enumerated().filter { $0.offset != details.nameIndex && !$0.element.isHeading && [.header, .other].contains($0.element.section) }.map(\.element.line)
+            var rest: [HTMLLine] = []
+            for index in lines.indices where index != details.nameIndex && !lines[index].isHeading
+                && (lines[index].section == .header || lines[index].section == .other) {
+                rest.append(lines[index].line)
+            }
             candidate.positions = ExperienceReader.positions(from: rest, strict: true)
             if !candidate.positions.isEmpty {
                 candidate.warnings.append("no experience heading found; positions were read from dated lines with job titles")

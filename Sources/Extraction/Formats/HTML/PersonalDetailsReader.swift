@@ -52,8 +52,10 @@ enum PersonalDetailsReader {
         }
 
         // Contact details: links first, then text in the header, then anywhere.
-        let ordered = header.map { lines[$0].line } + lines.filter { $0.section != .header }.map(\.line)
-        for line in ordered {
+        // As indices: copying every line into a new array cost more than reading them.
+        let ordered = header + lines.indices.filter { lines[$0].section != .header }
+        for index in ordered where !lines[index].line.links.isEmpty {
+            let line = lines[index].line
             for link in line.links {
                 let lowered = link.lowercased()
                 if found.personal.email == nil, lowered.hasPrefix("mailto:") {
@@ -65,8 +67,8 @@ enum PersonalDetailsReader {
                 }
             }
         }
-        for line in ordered where found.personal.email == nil {
-            found.personal.email = email(in: line.text)
+        for index in ordered where found.personal.email == nil {
+            found.personal.email = email(in: lines[index].line.text)
         }
         // The top of the page only: a long document without headings is all "header".
         for line in header.prefix(15).map({ lines[$0].line }) where found.personal.phone == nil {
