@@ -50,9 +50,11 @@ enum CertificationReader {
                 }
             }
         }
-        for sectioned in allLines where sectioned.section != .certifications {
-            let text = sectioned.line.text
+        // By index: most lines are ruled out by their text alone, without copying the whole line.
+        for index in allLines.indices where allLines[index].section != .certifications {
+            let text = allLines[index].line.text
             guard mayNameCertification(text) else { continue }
+            let sectioned = allLines[index]
             let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
             guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
