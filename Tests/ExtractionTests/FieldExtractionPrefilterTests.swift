@@ -474,3 +474,15 @@ import Testing
         }
     }
 }
+
+@Suite struct DutyJoinTests {
+    @Test func joinedLinesMatchJoined() {
+        let texts = FieldSplitAndClassifyTests.texts
+        for count in [0, 1, 2, 5, texts.count] {
+            let duties = texts.prefix(count).enumerated().map { EvidenceText($1, line: $0, section: .position) }
+            #expect(ExperienceReader.joinedLines(duties) == duties.map(\.text).joined(separator: "\n"))
+        }
+        let odd = ["", "", "a\r", "\nb", "👩‍💼", "e\u{301}", "\u{301}"].map { EvidenceText($0, line: 1, section: .position) }
+        #expect(ExperienceReader.joinedLines(odd) == odd.map(\.text).joined(separator: "\n"))
+    }
+}
