@@ -28,7 +28,47 @@ public enum DateExpressions {
 
     /// The first date range in a slice; `matched` indexes the slice's base string.
     public static func findRange(in text: Substring) -> DateRange? {
-        // Every date holds a number token, and number tokens are ASCII digits: most lines have none.
+        // Most lines hold no digits, and most duty lines with digits ("5 carriers", "under 29%") hold no
+        // date shape either: those are ruled out by one pass over the bytes, before any token is cut.
+        guard mayHoldDate(text) else { return nil }
+        return scanRange(in: text)
+    }
+
+    /// Whether the grammar below can find a date in `text`. Every date it reads has a number token of
+    /// four digits (a year), or a number tightly followed by "/" or "." ("09/2024", "4/1/97"), or a
+    /// two-digit year after an apostrophe ("Jan '19"). A number token is a run of ASCII digit bytes (so
+    /// a four-digit one lies in a byte run of at least four), a "/" or "." token is that one byte, and
+    /// only an apostrophe ("'" or "’", which the tokenisers skip) can sit between a number and the next
+    /// token without a space. False only when none of these can be.
+    static func mayHoldDate(_ text: Substring) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var run = 0
+            var sawDigit = false
+            var sawApostrophe = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if TextScan.isASCIIDigit(byte) {
+                    run += 1
+                    if run >= 4 { return true }
+                    sawDigit = true
+                } else {
+                    if run > 0, byte == 0x2F || byte == 0x2E { return true }
+                    run = 0
+                    if byte == 0x27 || (byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99) {
+                        sawApostrophe = true
+                    }
+                }
+                index += 1
+            }
+            return sawDigit && sawApostrophe
+        }
+        if let answer = text.utf8.withContiguousStorageIfAvailable(scan) { return answer }
+        return ContiguousArray(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// `findRange` without the byte filter: tokenises the text and reads the grammar.
+    static func scanRange(in text: Substring) -> DateRange? {
         guard TextScan.containsASCIIDigit(text) else { return nil }
         let tokens = DateTokenizer.tokens(of: text)
         var index = 0
@@ -111,7 +151,7 @@ public enum DateExpressions {
     // MARK: - Grammar
 
     private static func parseSince(_ tokens: [DateToken], at index: Int) -> DateRange? {
-        guard tokens[index].kind == .word, ["since", "from"].contains(tokens[index].lowered) else { return nil }
+        guard tokens[index].kind == .word, tokens[index].lowered == "since" || tokens[index].lowered == "from" else { return nil }
         guard index + 1 < tokens.count, let (start, next) = parseDate(tokens, at: index + 1) else { return nil }
         if tokens[index].lowered == "from", let (end, isCurrent, after) = parseRangeEnd(tokens, at: next) {
             return DateRange(start: start, end: end, isCurrent: isCurrent, matched: tokens[index].range.lowerBound..<tokens[after - 1].range.upperBound)
@@ -151,7 +191,8 @@ public enum DateExpressions {
         let token = tokens[index]
         switch token.kind {
         case .word:
-            guard let month = monthNumbers[token.lowered] else { return nil }
+            // Month names are 3 to 9 bytes: most words need no hashing to be told apart from them.
+            guard (3...9).contains(token.lowered.utf8.count), let month = monthNumbers[token.lowered] else { return nil }
             var cursor = index + 1
             if cursor < tokens.count, tokens[cursor].kind == .punctuation, tokens[cursor].text == "." { cursor += 1 }
             // "March, 2019": a comma between the month and a year (not "January 15, 2024").
@@ -245,7 +286,11 @@ struct DateToken {
 enum DateTokenizer {
     static func tokens(of text: Substring) -> [DateToken] {
         if TextScan.isPlainASCII(text) { return asciiTokens(of: text) }
-        if text.utf8.withContiguousStorageIfAvailable(TextScan.isSimpleScalars) == true { return simpleScalarTokens(of: text) }
+        if let tokens = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            TextScan.isSimpleScalars(bytes) ? simpleScalarTokens(of: text, bytes: bytes) : nil
+        }), let tokens {
+            return tokens
+        }
         var tokens: [DateToken] = []
         var index = text.startIndex
         var sawSpace = true
@@ -288,10 +333,10 @@ enum DateTokenizer {
 
     /// `tokens(of:)` for simple-scalar text (`TextScan.isSimpleScalars`: curly quotes, dashes, accented
     /// letters): every scalar is one `Character`, so the scalars are walked instead of the characters,
-    /// ASCII ones judged by byte and the others as the `Character` they are, by the same tests.
-    private static func simpleScalarTokens(of text: Substring) -> [DateToken] {
-        let scalars = text.unicodeScalars
-        let end = scalars.endIndex
+    /// decoded from `bytes` (the text's UTF-8), ASCII ones judged by byte and the others as the
+    /// `Character` they are, by the same tests. Token bounds are scalar boundaries, made into indices
+    /// of the text by their UTF-8 offsets.
+    static func simpleScalarTokens(of text: Substring, bytes: UnsafeBufferPointer<UInt8>) -> [DateToken] {
         func isLetter(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : Character(scalar).isLetter
         }
@@ -304,33 +349,44 @@ enum DateTokenizer {
             default: false
             }
         }
+        let utf8 = text.utf8
+        let base = utf8.startIndex
+        let end = bytes.count
         var tokens: [DateToken] = []
-        var index = scalars.startIndex
+        var index = 0
         var sawSpace = true
         var apostrophe = false
         while index < end {
-            let scalar = scalars[index]
+            let (scalar, length) = TextScan.scalar(at: index, in: bytes)
             let isSpace = scalar.value < 0x80
                 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
                 : Character(scalar).isWhitespace || scalar.value == 0xA0
             if isSpace {
                 sawSpace = true
-                index = scalars.index(after: index)
+                index += length
                 continue
             }
             let start = index
             let kind: DateToken.Kind
+            /// Moves `index` past the scalars that pass `test`, starting with the one at `index`.
+            func skip(while test: (Unicode.Scalar) -> Bool) {
+                while index < end {
+                    let (next, nextLength) = TextScan.scalar(at: index, in: bytes)
+                    guard test(next) else { break }
+                    index += nextLength
+                }
+            }
             if isLetter(scalar) {
-                while index < end, isLetter(scalars[index]) { index = scalars.index(after: index) }
+                skip(while: isLetter)
                 kind = .word
             } else if isDigit(scalar) {
-                while index < end, isDigit(scalars[index]) { index = scalars.index(after: index) }
+                skip(while: isDigit)
                 kind = .number
             } else if isDash(scalar) {
-                while index < end, isDash(scalars[index]) { index = scalars.index(after: index) }
+                skip(while: isDash)
                 kind = .dash
             } else {
-                index = scalars.index(after: index)
+                index += length
                 if scalar.value == 0x27 || scalar.value == 0x2019 {
                     apostrophe = true
                     sawSpace = false
@@ -338,9 +394,11 @@ enum DateTokenizer {
                 }
                 kind = .punctuation
             }
-            let piece = Substring(scalars[start..<index])
+            let lower = utf8.index(base, offsetBy: start)
+            let upper = utf8.index(lower, offsetBy: index - start)
+            let piece = text[lower..<upper]
             tokens.append(DateToken(
-                kind: kind, text: piece, lowered: TextScan.lowercased(String(piece)), range: start..<index, afterSpace: sawSpace, afterApostrophe: apostrophe))
+                kind: kind, text: piece, lowered: TextScan.lowercased(String(piece)), range: lower..<upper, afterSpace: sawSpace, afterApostrophe: apostrophe))
             sawSpace = false
             apostrophe = false
         }

@@ -14,19 +14,35 @@ public enum EducationLevels {
         // In text where Foundation's (canonically equivalent) search finds what a byte search finds
         // (`HTMLLines.isPlainForSearch`), search by byte.
         let plain = HTMLLines.isPlainForSearch(lowered)
-        func has(_ phrases: [String]) -> Bool { phrases.contains { plain ? TextScan.contains(lowered, $0) : lowered.contains($0) } }
+        // In plain text a level's phrases are searched in one pass (`PhraseSet`, byte for byte).
+        func has(_ phrases: PhraseSet) -> Bool {
+            plain ? phrases.containsAny(in: lowered) : phrases.phrases.contains { lowered.contains($0) }
+        }
         func word(_ candidates: [String]) -> Bool { candidates.contains { words.contains($0) } }
         // Full words first: they are unambiguous.
-        if has(["doctor of", "doctorate", "doctoral", "ph.d", "ph. d"]) || word(["phd", "dphil", "edd", "dba", "jd", "md"]) { return .doctorate }
-        if has(["master of", "master's", "masters", "magister", "mestrado", "máster", "master in", "master degree", "m.b.a", "m.s.", "m.a.", "m.sc", "m.ed", "m.eng"])
+        if has(doctoratePhrases) || word(["phd", "dphil", "edd", "dba", "jd", "md"]) { return .doctorate }
+        if has(masterPhrases)
             || word(["mba", "msc", "ms", "ma", "med", "meng", "mphil", "mpa", "mhrm", "mshrm", "mps", "llm", "emba", "master"]) { return .master }
-        if has(["bachelor", "baccalaureate", "b.s.", "b.a.", "b.sc", "b.b.a", "b.eng", "b.com", "licenciatura", "laurea", "undergraduate degree", "honours degree", "licence"])
+        if has(bachelorPhrases)
             || word(["bs", "ba", "bsc", "bba", "beng", "bcom", "bfa", "bsba", "ab", "sb", "bas"]) || letters == "bs" || letters == "ba" { return .bachelor }
-        if has(["associate of", "associate's", "associate degree", "associates degree", "a.a.s", "a.a.", "a.s.", "foundation degree", "hnd"]) || word(["aas", "aa", "as", "aos"]) { return .associate }
-        if has(["high school", "secondary", "ged", "diploma of secondary", "a-level", "a level", "abitur", "baccalauréat", "matura", "gcse"]) { return .secondary }
-        if has(["certificate", "certification", "diploma", "vocational", "apprenticeship"]) { return .certificate }
+        if has(associatePhrases) || word(["aas", "aa", "as", "aos"]) { return .associate }
+        if has(secondaryPhrases) { return .secondary }
+        if has(certificatePhrases) { return .certificate }
         return nil
     }
+
+    static let doctoratePhrases = PhraseSet(["doctor of", "doctorate", "doctoral", "ph.d", "ph. d"])
+    static let masterPhrases = PhraseSet([
+        "master of", "master's", "masters", "magister", "mestrado", "máster", "master in", "master degree", "m.b.a", "m.s.", "m.a.",
+        "m.sc", "m.ed", "m.eng",
+    ])
+    static let bachelorPhrases = PhraseSet([
+        "bachelor", "baccalaureate", "b.s.", "b.a.", "b.sc", "b.b.a", "b.eng", "b.com", "licenciatura", "laurea",
+        "undergraduate degree", "honours degree", "licence",
+    ])
+    static let associatePhrases = PhraseSet(["associate of", "associate's", "associate degree", "associates degree", "a.a.s", "a.a.", "a.s.", "foundation degree", "hnd"])
+    static let secondaryPhrases = PhraseSet(["high school", "secondary", "ged", "diploma of secondary", "a-level", "a level", "abitur", "baccalauréat", "matura", "gcse"])
+    static let certificatePhrases = PhraseSet(["certificate", "certification", "diploma", "vocational", "apprenticeship"])
 
     /// EQF (and ISCED 2011) level codes: "EQF-6", "6", "ISCED 7".
     public static func level(ofCode code: String) -> EducationLevel? {

@@ -28,7 +28,7 @@ enum EducationReader {
         for line in lines {
             let parsed = LineFields.parse(line, education: true)
             let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
-            let wordCount = line.text.split(separator: " ").count
+            let wordCount = TextScan.spaceWordCount(line.text)
             let hasDegree = fields.contains { $0.kind == .degree }
             let hasInstitution = fields.contains { $0.kind == .institution }
             let isHeader = hasDegree || hasInstitution || (parsed.range != nil && wordCount <= 10 && !LineFields.isSentenceLike(line.text))
@@ -151,14 +151,23 @@ enum EducationReader {
             if bound.upperBound <= degreeRange.lowerBound, bound.upperBound > lower { lower = bound.upperBound }
             if bound.lowerBound >= degreeRange.upperBound, bound.lowerBound < upper { upper = bound.lowerBound }
         }
-        var written = String(text[lower..<upper]).replacingOccurrences(of: " | ", with: " ")
+        var written = String(text[lower..<upper])
+        // Without a "|" byte there is no " | " to replace (no other character is equivalent to "|").
+        if TextScan.containsByte(written, 0x7C) { written = written.replacingOccurrences(of: " | ", with: " ") }
         // Brackets left open by a removed date: "… (2021" or "2021)".
         let opens = written.filter { $0 == "(" }.count
         let closes = written.filter { $0 == ")" }.count
         if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
         if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
-        let trimmed = LineFields.trim(written.trimmingCharacters(in: .whitespaces))
+        let trimmed = LineFields.trim(trimmingWhitespaces(written))
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's call when neither end is one.
+    static func trimmingWhitespaces(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text.trimmingCharacters(in: .whitespaces) }
+        if !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// `degreeAsWritten` for ASCII text: Foundation's search and trimming there are byte search and
@@ -186,9 +195,15 @@ enum EducationReader {
         let closes = written.filter { $0 == ")" }.count
         if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
         if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
-        let trimmed = LineFields.trim(TextScan.trim(written, [" ", "\t"]))
+        let trimmed = LineFields.trim(TextScan.trim(written, spaceAndTab))
         return trimmed.isEmpty ? nil : trimmed
     }
+
+    /// Period and space, as `TextScan.trim` takes them (built once).
+    static let periodAndSpace: Set<Character> = [".", " "]
+
+    /// Space and tab, as `TextScan.trim` takes them (built once).
+    static let spaceAndTab: Set<Character> = [" ", "\t"]
 
     /// The subject in a degree as written: "Bachelor of Science in Human Resource Management" →
     /// "Human Resource Management"; "Master of Business Administration" → "Business Administration";
@@ -242,7 +257,9 @@ enum EducationReader {
     /// A short capitalised phrase with no grades, honours or digits: "Computer Science", "Human Resources".
     static func isFieldOfStudy(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        if ["hons", "honours", "honors", "hon"].contains(lowered.trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { return false }
+        // ASCII: the scalars trimmed are the characters "." and " ".
+        let bare = TextScan.isPlainASCII(lowered) ? TextScan.trim(lowered, periodAndSpace) : lowered.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        if ["hons", "honours", "honors", "hon"].contains(bare) { return false }
         let noise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
         guard !noise.contains(where: { TextScan.contains(lowered, $0) }), !text.contains(where: { $0.isNumber || $0 == ":" }) else { return false }
         let words = text.split(separator: " ")

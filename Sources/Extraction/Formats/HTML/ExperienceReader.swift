@@ -164,6 +164,18 @@ enum ExperienceReader {
         }
     }
 
+    /// The duties' texts joined by line feeds (`map(\.text).joined(separator: "\n")`), appended into one
+    /// string sized once: the generic `joined` was most of what `resolve` cost.
+    static func joinedLines(_ duties: [EvidenceText]) -> String {
+        var joined = ""
+        joined.reserveCapacity(duties.reduce(0) { $0 + $1.text.utf8.count + 1 })
+        for (index, duty) in duties.enumerated() {
+            if index > 0 { joined.append("\n") }
+            joined.append(duty.text)
+        }
+        return joined
+    }
+
     /// Decides title and employer: named fields first, then the unnamed ones by position — a missing
     /// title takes the first unnamed field, a missing employer the first emphasised or first unnamed.
     static func resolve(_ draft: Draft) -> Position? {
@@ -193,7 +205,7 @@ enum ExperienceReader {
             // A lone date ("Acme Health, 2019") is a position within that year or month.
             end: current ? nil : (range?.end ?? range?.start),
             current: current,
-            description: draft.duties.isEmpty ? nil : draft.duties.map(\.text).joined(separator: "\n"),
+            description: draft.duties.isEmpty ? nil : joinedLines(draft.duties),
             duties: draft.duties,
             line: draft.firstLine)
     }

@@ -16,25 +16,36 @@ struct HTMLResumeBuilder: Sendable {
 
         // Every visible line is evidence, except the name and contact lines at the top: they prove no
         // qualification, and evidence is quoted in reports that `--blind` must keep anonymous.
-        candidate.evidence = lines.enumerated().compactMap { index, sectioned in
-            let text = sectioned.line.text
-            if sectioned.section == .header {
+        // By index, reading only the fields needed: a copy of each sectioned line costs more than the test.
+        candidate.evidence = lines.indices.compactMap { index in
+            let text = lines[index].line.text
+            let section = lines[index].section
+            if section == .header {
                 if index == details.nameIndex || PersonalDetailsReader.isContact(text) { return nil }
                 if let location = details.personal.location, TextScan.contains(text, location) { return nil }
             }
-            return EvidenceText(text, line: sectioned.line.line, section: sectioned.section.evidenceSection)
+            return EvidenceText(text, line: lines[index].line.line, section: section.evidenceSection)
         }
 
+        // By index: filtering the sectioned lines first copied each one (and its strings) twice.
         func content(_ section: ResumeSection) -> [HTMLLine] {
-            lines.filter { $0.section == section && !$0.isHeading }.map(\.line)
+            var result: [HTMLLine] = []
+            for index in lines.indices where lines[index].section == section && !lines[index].isHeading {
+                result.append(lines[index].line)
+            }
+            return result
         }
-        let hasExperienceSection = lines.contains { $0.section == .experience }
+        let hasExperienceSection = lines.indices.contains { lines[$0].section == .experience }
         if hasExperienceSection {
             candidate.positions = ExperienceReader.positions(from: content(.experience))
         } else {
             // No experience heading we know: take only entries with dates and a recognisable title from
             // the rest, so a stray date in a summary does not become a job.
-            let rest = lines.enumerated().filter { $0.offset != details.nameIndex && !$0.element.isHeading && [.header, .other].contains($0.element.section) }.map(\.element.line)
+            var rest: [HTMLLine] = []
+            for index in lines.indices where index != details.nameIndex && !lines[index].isHeading
+                && (lines[index].section == .header || lines[index].section == .other) {
+                rest.append(lines[index].line)
+            }
             candidate.positions = ExperienceReader.positions(from: rest, strict: true)
             if !candidate.positions.isEmpty {
                 candidate.warnings.append("no experience heading found; positions were read from dated lines with job titles")

@@ -55,6 +55,12 @@ enum LineFields {
         }
     }
 
+    /// The first piece of `split(remainder)` that passes `test`: for callers that want one field of a
+    /// line (`fields(of:line:education:)` would classify every piece, and work out its emphasis, first).
+    static func firstPiece(of remainder: String, where test: (String) -> Bool) -> String? {
+        split(remainder).first(where: test)
+    }
+
     // MARK: - Splitting
 
     /// Splits at the separators résumés put between title, employer, place and dates: bars, middle dots,
@@ -72,14 +78,25 @@ enum LineFields {
         return result
     }
 
-    /// `split` for ASCII text: the separators found by byte (`splitAtSeparatorsSimple`, whose non-ASCII
-    /// separators cannot occur here), letters and digits judged by byte.
+    /// `split` for ASCII text: the separators found by byte (`separatorCuts`, whose non-ASCII
+    /// separators cannot occur here), letters and digits judged by byte. A part without a comma is
+    /// `splitCommas`' one trimmed piece, trimmed again as `split` does, worked out on its byte range
+    /// (`trimmedRangeASCII`, the range form of `trimASCII`) so that only the kept piece becomes a string.
     private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var result: [String] = []
-        for part in splitAtSeparatorsSimple(bytes) {
-            for piece in splitCommas(part) {
-                let trimmed = trim(piece)
-                if !trimmed.isEmpty, trimmed.utf8.contains(where: { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) }) { result.append(trimmed) }
+        for part in separatorCuts(bytes) {
+            if bytes[part].contains(0x2C) {
+                for piece in splitCommas(String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self)) {
+                    let trimmed = trim(piece)
+                    if !trimmed.isEmpty, trimmed.utf8.contains(where: { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) }) { result.append(trimmed) }
+                }
+                continue
+            }
+            let once = trimmedRangeASCII(bytes, part)
+            guard !once.isEmpty else { continue }
+            let twice = trimmedRangeASCII(bytes, once)
+            if !twice.isEmpty, bytes[twice].contains(where: { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) }) {
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[twice]), as: UTF8.self))
             }
         }
         return result
@@ -128,11 +145,16 @@ enum LineFields {
     /// scalar, so pieces are cut at scalar boundaries, ASCII separators are matched by byte, the spaced
     /// ones by their UTF-8 bytes, and other scalars are judged as the `Character` they are.
     static func splitAtSeparatorsSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var parts: [String] = []
+        separatorCuts(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    }
+
+    /// The byte ranges of `splitAtSeparatorsSimple`'s pieces.
+    static func separatorCuts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
         var partStart = 0
         var index = 0
         func cut(_ end: Int) {
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[partStart..<end]), as: UTF8.self))
+            parts.append(partStart..<end)
         }
         scan: while index < bytes.count {
             let byte = bytes[index]
@@ -204,7 +226,7 @@ enum LineFields {
                 continue
             }
             let lowered = TextScan.lowercased(part)
-            if companySuffixes.contains(TextScan.trim(lowered, ["."])) || companySuffixes.contains(lowered) {
+            if companySuffixes.contains(TextScan.trim(lowered, periods)) || companySuffixes.contains(lowered) {
                 result[result.count - 1] = previous + ", " + part
             } else if isRegionOrCountry(part), isPlaceName(previous) || isLocation(previous) {
                 result[result.count - 1] = previous + ", " + part
@@ -217,6 +239,10 @@ enum LineFields {
         return result
     }
 
+    /// The sets `trim` calls take, built once rather than on every call.
+    static let periods: Set<Character> = ["."]
+    static let hyphens: Set<Character> = ["-"]
+
     static func trim(_ text: String) -> String {
         if let quick = TextScan.withPlainASCII(text, { trimASCII($0) }) { return quick }
         var trimmed = TextScan.trim(text, trimmable)
@@ -224,7 +250,7 @@ enum LineFields {
         if trimmed.hasSuffix("."), trimmed.count > 1 {
             let body = trimmed.dropLast()
             let lastWord = body.split(separator: " ").last.map { $0.lowercased() } ?? ""
-            let keeps = lastWord.contains(where: { $0 == "." }) || lastWord.count == 1 || companySuffixes.contains(lastWord) || ["jr", "sr", "st", "dept", "assn", "bros", "univ"].contains(lastWord)
+            let keeps = lastWord.contains(where: { $0 == "." }) || lastWord.count == 1 || companySuffixes.contains(lastWord) || abbreviationsKeepingPeriod.contains(lastWord)
             if !keeps { trimmed = TextScan.trimSpaces(body) }
         }
         return trimmed
@@ -232,8 +258,13 @@ enum LineFields {
 
     /// `trim` for ASCII text.
     private static func trimASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var lower = 0
-        var upper = bytes.count
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRangeASCII(bytes, 0..<bytes.count)]), as: UTF8.self)
+    }
+
+    /// The range of `range` that `trim` keeps of the ASCII text `bytes[range]`.
+    static func trimmedRangeASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper, isTrimmableASCII(bytes[lower]) { lower += 1 }
         while upper > lower, isTrimmableASCII(bytes[upper - 1]) { upper -= 1 }
         if upper - lower > 1, bytes[upper - 1] == 0x2E {
@@ -244,15 +275,18 @@ enum LineFields {
             while start > lower, bytes[start - 1] != 0x20 { start -= 1 }
             let lastWord = TextScan.lowercasedASCII(bytes, start..<end)
             let keeps = bytes[start..<end].contains(0x2E) || end - start == 1 || companySuffixes.contains(lastWord)
-                || ["jr", "sr", "st", "dept", "assn", "bros", "univ"].contains(lastWord)
+                || abbreviationsKeepingPeriod.contains(lastWord)
             if !keeps {
                 upper = bodyUpper
                 while lower < upper, isSpaceASCII(bytes[lower]) { lower += 1 }
                 while upper > lower, isSpaceASCII(bytes[upper - 1]) { upper -= 1 }
             }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        return lower..<upper
     }
+
+    /// Abbreviations whose closing period `trim` keeps, besides the company suffixes.
+    static let abbreviationsKeepingPeriod: [String] = ["jr", "sr", "st", "dept", "assn", "bros", "univ"]
 
     /// The ASCII characters of `trimmable`.
     @inline(__always) private static func isTrimmableASCII(_ byte: UInt8) -> Bool {
@@ -288,8 +322,9 @@ enum LineFields {
         var title = 0
         var organisation = 0
         for word in words {
-            if titleWords.contains(word) { title += 1 }
-            if organisationWords.contains(word) { organisation += 1 }
+            let roles = wordRoles[word] ?? []
+            if roles.contains(.title) { title += 1 }
+            if roles.contains(.organisation) { organisation += 1 }
         }
         let lowered = TextScan.lowercased(text)
         // Every phrase holds "of ": without those bytes neither test can match (see `organisationPhrases`).
@@ -300,8 +335,9 @@ enum LineFields {
         if title > organisation { return .title }
         if organisation > title { return education ? .institution : .employer }
         if title > 0, let last = words.last {
-            if titleWords.contains(last) { return .title }
-            if organisationWords.contains(last) { return education ? .institution : .employer }
+            let roles = wordRoles[last] ?? []
+            if roles.contains(.title) { return .title }
+            if roles.contains(.organisation) { return education ? .institution : .employer }
         }
         if !education, namesInstitution(words) { return .employer }
         return .unknown
@@ -356,7 +392,7 @@ enum LineFields {
         }) {
             return words
         }
-        return TextScan.lowercased(text).split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, ["-"]) }.filter { !$0.isEmpty }
+        return TextScan.lowercased(text).split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, hyphens) }.filter { !$0.isEmpty }
     }
 
     @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -501,10 +537,13 @@ enum LineFields {
 
     // MARK: - Places
 
+    /// Words that make a place on their own: how the job was done.
+    static let remoteWords = ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"]
+
     static func isLocation(_ text: String) -> Bool {
         // ASCII without a comma: only the remote words can make a place.
         if !TextScan.containsByte(text, 0x2C), let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
-            if bytes.count <= 14, ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains(TextScan.lowercasedASCII(bytes)) {
+            if bytes.count <= 14, remoteWords.contains(TextScan.lowercasedASCII(bytes)) {
                 return true
             }
             return TextScan.hasPrefixIgnoringASCIICase(bytes, "remote ") || TextScan.hasSuffixIgnoringASCIICase(bytes, " (remote)")
@@ -512,7 +551,7 @@ enum LineFields {
             return quick
         }
         let lowered = TextScan.lowercased(text)
-        if ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains(lowered) { return true }
+        if remoteWords.contains(lowered) { return true }
         if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }
         // No comma byte, no comma character: one part, never a place.
         guard TextScan.containsByte(text, 0x2C) else { return false }
@@ -654,13 +693,16 @@ enum LineFields {
         "licenciatura", "laurea", "magister", "certificate in", "graduate certificate", "postgraduate",
     ]
 
+    /// `degreePhrases` searched in one pass (byte for byte, as `TextScan.contains`).
+    static let degreePhraseSet = PhraseSet(degreePhrases)
+
     /// "B.A., Business Administration", "Bachelor of Science in …", "MBA", "Master's degree": the line
     /// names a degree.
     static func isDegree(_ text: String) -> Bool {
         let lowered = TextScan.lowercased(text)
         // "James Buchanan High School" names the school; "High School Diploma" the qualification.
         if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
-        if degreePhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }
+        if degreePhraseSet.containsAny(in: lowered) { return true }
         if let quick = TextScan.withPlainASCII(text, { bytes in isDegreeAbbreviation(bytes) }) { return quick }
         guard let firstToken = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).first else { return false }
         let letters = firstToken.filter { $0.isLetter || $0 == "-" }.lowercased()
@@ -725,6 +767,21 @@ enum LineFields {
         "hr", "contractor", "freelancer", "freelance", "sr", "jr", "staffer", "employee", "member", "author", "artist",
         "photographer", "journalist", "reporter", "nanny", "caregiver", "aide", "paraprofessional", "student",
     ]
+    /// Which of `titleWords` and `organisationWords` hold a word.
+    struct WordRoles: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let title = WordRoles(rawValue: 1)
+        static let organisation = WordRoles(rawValue: 2)
+    }
+
+    /// `titleWords` and `organisationWords` in one table, so that `classify` hashes each word once.
+    static let wordRoles: [String: WordRoles] = {
+        var roles: [String: WordRoles] = [:]
+        for word in titleWords { roles[word, default: []].insert(.title) }
+        for word in organisationWords { roles[word, default: []].insert(.organisation) }
+        return roles
+    }()
+
     /// Words that sharpen a title without making one ("Senior", "Assistant" already counts).
     static let seniorityWords: Set<String> = ["senior", "junior", "principal", "deputy", "acting", "interim", "vice", "global", "regional", "national", "district", "area", "general", "associate", "executive", "staff", "chief", "lead"]
     static let departmentWords = [

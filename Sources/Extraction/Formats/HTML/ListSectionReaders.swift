@@ -50,9 +50,11 @@ enum CertificationReader {
                 }
             }
         }
-        for sectioned in allLines where sectioned.section != .certifications {
-            let text = sectioned.line.text
+        // By index: most lines are ruled out by their text alone, without copying the whole line.
+        for index in allLines.indices where allLines[index].section != .certifications {
+            let text = allLines[index].line.text
             guard mayNameCertification(text) else { continue }
+            let sectioned = allLines[index]
             let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
             guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
@@ -86,7 +88,7 @@ enum CertificationReader {
         if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
             // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
             TextScan.firstLetterRun(in: bytes) { run in
-                mayBeTrigger(bytes, run) && triggerWords.contains(TextScan.lowercasedASCII(bytes, run))
+                isASCIITrigger(bytes, run)
             }
         }) {
             return quick
@@ -103,7 +105,7 @@ enum CertificationReader {
                 defer { start = -1 }
                 guard start >= 0 else { return false }
                 let run = start..<end
-                if ascii { return mayBeTrigger(bytes, run) && triggerWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self)) }
+                if ascii { return isASCIITrigger(bytes, run) }
                 return triggerWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self))
             }
             while index < bytes.count {
@@ -127,31 +129,58 @@ enum CertificationReader {
         return letterWords(text).contains { triggerWords.contains($0) }
     }
 
-    /// A quick filter on ASCII runs (lower- or upper-case): the first two letters and the length of a
-    /// trigger word. False means no trigger word is that run.
+    /// Whether a run of ASCII letters (either case) is a trigger word: `triggerWords.contains` of the run
+    /// lower-cased, told by comparing bytes with the few trigger words that share its first two letters
+    /// instead of building and hashing a string for every word of every line. A trigger word with other
+    /// than ASCII lower-case letters cannot equal such a run, so only the ASCII ones are compared.
     @inline(__always)
-    static func mayBeTrigger(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+    static func isASCIITrigger(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
         guard run.count <= maxTriggerLength else { return false }
         let first = Int(TextScan.lowerASCII(bytes[run.lowerBound]) &- 0x61)
         let second = run.count > 1 ? Int(TextScan.lowerASCII(bytes[run.lowerBound + 1]) &- 0x61) : 26
-        return triggerPrefixes[first * 27 + second]
+        let bucket = triggerBuckets.buckets[first * 27 + second]
+        guard !bucket.isEmpty else { return false }
+        return triggerBuckets.bytes.withUnsafeBufferPointer { wordBytes in
+            for wordIndex in bucket {
+                let word = triggerBuckets.words[wordIndex]
+                guard word.count == run.count else { continue }
+                var offset = 2
+                while offset < word.count, wordBytes[word.lowerBound + offset] == TextScan.lowerASCII(bytes[run.lowerBound + offset]) {
+                    offset += 1
+                }
+                if offset >= word.count { return true }
+            }
+            return false
+        }
     }
 
-    /// The longest trigger word, in bytes: longer ASCII words need no look-up.
-    static let maxTriggerLength = triggerWords.map(\.utf8.count).max() ?? 0
-
-    /// For each ASCII trigger word, its first letter × (second letter or none), as `mayBeTrigger` reads them.
-    static let triggerPrefixes: [Bool] = {
-        var table = [Bool](repeating: false, count: 27 * 27)
-        for word in triggerWords {
+    /// The ASCII trigger words end to end in `bytes`, each one's range in `words`, and for each first
+    /// letter × (second letter or none), the indices of the words in `words`.
+    static let triggerBuckets: (bytes: [UInt8], words: [Range<Int>], buckets: [Range<Int>]) = {
+        var grouped = [[[UInt8]]](repeating: [], count: 27 * 27)
+        for word in triggerWords.sorted() {
             let bytes = Array(word.utf8)
             guard !bytes.isEmpty, bytes.allSatisfy(TextScan.isASCIILower) else { continue }
             let first = Int(bytes[0] - 0x61)
             let second = bytes.count > 1 ? Int(bytes[1] - 0x61) : 26
-            table[first * 27 + second] = true
+            grouped[first * 27 + second].append(bytes)
         }
-        return table
+        var allBytes: [UInt8] = []
+        var words: [Range<Int>] = []
+        var buckets: [Range<Int>] = []
+        for group in grouped {
+            let start = words.count
+            for word in group {
+                words.append(allBytes.count..<(allBytes.count + word.count))
+                allBytes.append(contentsOf: word)
+            }
+            buckets.append(start..<words.count)
+        }
+        return (allBytes, words, buckets)
     }()
+
+    /// The longest trigger word, in bytes: longer ASCII words need no look-up.
+    static let maxTriggerLength = triggerWords.map(\.utf8.count).max() ?? 0
 
     /// The line as written, without its date and the punctuation that held it ("PHR (2022)" → "PHR").
     static func nameWithoutDate(_ line: HTMLLine) -> String {
@@ -169,7 +198,20 @@ enum CertificationReader {
     }
 
     static func collapseSpaces(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Simple-scalar text: a space character is the space byte, so the words are the runs of other
+        // bytes, copied with one space between them.
+        if let quick = TextScan.withSimpleScalars(text, { bytes -> String in
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(bytes.count)
+            for word in TextScan.spaceWords(bytes) {
+                if !collapsed.isEmpty { collapsed.append(0x20) }
+                collapsed.append(contentsOf: bytes[word])
+            }
+            return String(decoding: collapsed, as: UTF8.self)
+        }) {
+            return quick
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }
 

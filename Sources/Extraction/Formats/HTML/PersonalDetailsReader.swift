@@ -36,19 +36,26 @@ enum PersonalDetailsReader {
             let start = found.nameIndex.map { $0 + 1 } ?? 0
             for index in start..<min(lines.count, start + 4) where lines[index].section == .header || lines[index].line.headingLevel != nil {
                 let line = lines[index].line
-                guard !isContact(line.text), line.text.split(separator: " ").count <= 12, !LineFields.isSentenceLike(line.text) else { continue }
+                guard !isContact(line.text), TextScan.spaceWordCount(line.text) <= 12, !LineFields.isSentenceLike(line.text) else { continue }
                 if lines[index].isHeading { break }
-                let parsed = LineFields.parse(line)
-                if parsed.range == nil, let title = parsed.fields.first(where: { $0.kind == .title && !$0.sentenceLike }) {
-                    found.headline = title.text
+                // `LineFields.parse(line)`'s first title field that is not sentence-like, on a line without
+                // dates; the pieces after it are not classified.
+                let (range, remainder) = LineFields.cutRange(line.fieldText)
+                if range == nil, let title = LineFields.firstPiece(of: remainder, where: { piece in
+                    let sentenceLike = LineFields.isSentenceLike(piece)
+                    return !sentenceLike && LineFields.classify(piece, education: false, sentenceLike: sentenceLike) == .title
+                }) {
+                    found.headline = title
                     break
                 }
             }
         }
 
         // Contact details: links first, then text in the header, then anywhere.
-        let ordered = header.map { lines[$0].line } + lines.filter { $0.section != .header }.map(\.line)
-        for line in ordered {
+        // As indices: copying every line into a new array cost more than reading them.
+        let ordered = header + lines.indices.filter { lines[$0].section != .header }
+        for index in ordered where !lines[index].line.links.isEmpty {
+            let line = lines[index].line
             for link in line.links {
                 let lowered = link.lowercased()
                 if found.personal.email == nil, lowered.hasPrefix("mailto:") {
@@ -60,16 +67,18 @@ enum PersonalDetailsReader {
                 }
             }
         }
-        for line in ordered where found.personal.email == nil {
-            found.personal.email = email(in: line.text)
+        for index in ordered where found.personal.email == nil {
+            found.personal.email = email(in: lines[index].line.text)
         }
         // The top of the page only: a long document without headings is all "header".
         for line in header.prefix(15).map({ lines[$0].line }) where found.personal.phone == nil {
             found.personal.phone = phone(in: line.text)
         }
         for index in header.prefix(15) where found.personal.location == nil && mayHoldLocation(lines[index].line) {
-            let parsed = LineFields.parse(lines[index].line)
-            found.personal.location = parsed.fields.first(where: { $0.kind == .location })?.text
+            // `LineFields.parse`'s first location field: `classify` calls a piece a location exactly when it
+            // is no duration and passes `isLocation` (whether it reads as a sentence does not matter).
+            let remainder = LineFields.cutRange(lines[index].line.fieldText).1
+            found.personal.location = LineFields.firstPiece(of: remainder) { !LineFields.isDuration($0) && LineFields.isLocation($0) }
         }
         return found
     }
@@ -81,7 +90,7 @@ enum PersonalDetailsReader {
         TextScan.withPlainASCII(line.fieldText) { bytes in
             if bytes.contains(0x2C) { return true }
             let lowered = TextScan.lowercasedASCII(bytes)
-            return ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"].contains { TextScan.contains(lowered, $0) }
+            return LineFields.remoteWords.contains { TextScan.contains(lowered, $0) }
         } ?? true
     }
 
@@ -159,22 +168,72 @@ enum PersonalDetailsReader {
     // MARK: - Contact
 
     static func isContact(_ text: String) -> Bool {
-        if text.contains(where: { $0 == "@" }) { return true }
+        // Without the byte of "@" no character is "@"; with it, the character test decides.
+        if TextScan.containsByte(text, 0x40), text.contains(where: { $0 == "@" }) { return true }
         let lowered = text.lowercased()
         return TextScan.contains(lowered, "http") || TextScan.contains(lowered, "www.") || phone(in: text) != nil
     }
 
     /// The first e-mail address in the text.
     static func email(in text: String) -> String? {
-        for token in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "|" || $0 == "·" || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" }) {
-            guard let at = token.firstIndex(of: "@") else { continue }
-            let local = token[token.startIndex..<at]
-            let domain = token[token.index(after: at)...]
-            var address = String(token)
-            if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
-            address = TextScan.trim(address, [".", ":", ";", "!", "?", "'", "\""])
-            if !local.isEmpty, domain.contains(where: { $0 == "." }), !domain.hasPrefix(".") { return address }
+        // No byte of "@", no "@" character: no address.
+        guard TextScan.containsByte(text, 0x40) else { return nil }
+        if let tokens = TextScan.withSimpleScalars(text, { emailTokens($0) }) {
+            for token in tokens {
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: token.lowerBound)
+                let upper = utf8.index(lower, offsetBy: token.count)
+                if let address = emailAddress(in: text[lower..<upper]) { return address }
+            }
+            return nil
         }
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "|" || $0 == "·" || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" }) {
+            if let address = emailAddress(in: token) { return address }
+        }
+        return nil
+    }
+
+    /// The tokens of `email(in:)`'s split that hold an "@", as byte ranges of simple-scalar text
+    /// (`TextScan.isSimpleScalars`): there every separator is one scalar, "·" the bytes C2 B7 and the
+    /// others one ASCII byte, so the split falls where the `Character` split does.
+    static func emailTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var tokens: [Range<Int>] = []
+        var start = 0
+        var sawAt = false
+        var index = 0
+        while index <= bytes.count {
+            var separatorLength = 0
+            if index == bytes.count {
+                separatorLength = 1
+            } else {
+                switch bytes[index] {
+                case 0x20, 0x2C, 0x3B, 0x7C, 0x3C, 0x3E, 0x28, 0x29: separatorLength = 1
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xB7: separatorLength = 2
+                case 0x40: sawAt = true
+                default: break
+                }
+            }
+            if separatorLength > 0 {
+                if sawAt, index > start { tokens.append(start..<index) }
+                sawAt = false
+                index += separatorLength
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    /// The address in one token of `email(in:)`'s split, if it is one.
+    private static func emailAddress(in token: Substring) -> String? {
+        guard let at = token.firstIndex(of: "@") else { return nil }
+        let local = token[token.startIndex..<at]
+        let domain = token[token.index(after: at)...]
+        var address = String(token)
+        if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
+        address = TextScan.trim(address, [".", ":", ";", "!", "?", "'", "\""])
+        if !local.isEmpty, domain.contains(where: { $0 == "." }), !domain.hasPrefix(".") { return address }
         return nil
     }
 
@@ -182,7 +241,7 @@ enum PersonalDetailsReader {
     static let phoneCharacters: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", " ", "(", ")", "-", ".", "+", "/", "\u{00A0}"]
 
     static func phone(in text: String) -> String? {
-        if let quick = TextScan.withPlainASCII(text, { phoneASCII($0) }) { return quick.value }
+        if let quick = TextScan.withSimpleScalars(text, { phoneSimpleScalars($0) }) { return quick.value }
         let allowed = phoneCharacters
         var index = text.startIndex
         while index < text.endIndex {
@@ -213,9 +272,12 @@ enum PersonalDetailsReader {
     /// A found phone number or none, so that "none" can be told from "not ASCII".
     struct PhoneResult { var value: String? }
 
-    /// `phone(in:)` for plain ASCII text: every character one byte, the ASCII digits the only numbers,
-    /// and the allowed characters the bytes below (a no-break space is not ASCII).
-    static func phoneASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> PhoneResult {
+    /// `phone(in:)` for simple-scalar text (`TextScan.isSimpleScalars`, plain ASCII included): each
+    /// character is one scalar, so the allowed characters are the ASCII bytes below and the no-break
+    /// space (C2 A0), and the only numbers inside a run are ASCII digits. A run starts at an ASCII digit,
+    /// "+" or "("; a run started at another number (a non-ASCII digit) holds nothing and is skipped
+    /// there as well.
+    static func phoneSimpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> PhoneResult {
         func isAllowed(_ byte: UInt8) -> Bool {
             switch byte {
             case 0x30...0x39, 0x20, 0x28, 0x29, 0x2D, 0x2E, 0x2B, 0x2F: return true
@@ -232,12 +294,19 @@ enum PersonalDetailsReader {
             var end = index
             var digits = 0
             var lastDigit = index
-            while end < bytes.count, isAllowed(bytes[end]) {
-                if TextScan.isASCIIDigit(bytes[end]) {
-                    digits += 1
-                    lastDigit = end
+            while end < bytes.count {
+                let next = bytes[end]
+                if isAllowed(next) {
+                    if TextScan.isASCIIDigit(next) {
+                        digits += 1
+                        lastDigit = end
+                    }
+                    end += 1
+                } else if next == 0xC2, end + 1 < bytes.count, bytes[end + 1] == 0xA0 {
+                    end += 2
+                } else {
+                    break
                 }
-                end += 1
             }
             if (10...15).contains(digits) {
                 let candidate = TextScan.trimSpaces(String(decoding: UnsafeBufferPointer(rebasing: bytes[index...lastDigit]), as: UTF8.self))
