@@ -16,6 +16,7 @@ enum ContentSniffer {
 
     static func sniff(_ bytes: Data) throws(MarkupError) -> Verdict {
         guard !bytes.isEmpty else { throw .empty }
+        if let verdict = bytes.prefix(8192).withUnsafeBytes(verdictFromASCIIProlog) { return verdict }
         let prefix = decodedPrefix(bytes)
         // A NUL scalar is a zero byte in the UTF-8 of the decoded prefix: one byte search, not a scalar walk.
         let holdsNUL = prefix.utf8.withContiguousStorageIfAvailable { buffer in
@@ -36,15 +37,19 @@ enum ContentSniffer {
         }
         let declaresXML = trimmed[firstAngle...].hasPrefix("<?xml")
         let rootName = firstElementName(in: trimmed[firstAngle...])
-        if let rootName {
-            let local = rootName.split(separator: ":").last.map(String.init) ?? rootName
-            if local.lowercased() == "html" || (!declaresXML && htmlRootNames.contains(local.lowercased())) {
-                return Verdict(kind: .html)
-            }
-            return Verdict(kind: .xml)
-        }
+        if let rootName { return verdict(rootName: rootName, declaresXML: declaresXML) }
         if trimmed.lowercased().contains("<!doctype html") { return Verdict(kind: .html) }
         return Verdict(kind: declaresXML ? .xml : .html)
+    }
+
+    /// HTML when the first element is `html`, or one only HTML has at the top and no XML declaration
+    /// came before it; XML otherwise.
+    static func verdict(rootName: String, declaresXML: Bool) -> Verdict {
+        let local = rootName.split(separator: ":").last.map(String.init) ?? rootName
+        if local.lowercased() == "html" || (!declaresXML && htmlRootNames.contains(local.lowercased())) {
+            return Verdict(kind: .html)
+        }
+        return Verdict(kind: .xml)
     }
 
     /// The first few kilobytes as text, whatever the encoding, good enough to find the first tag.

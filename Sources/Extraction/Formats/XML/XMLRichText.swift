@@ -87,6 +87,14 @@ enum XMLRichText {
         text.withUTF8 { bytes in
             func flush(_ range: Range<Int>) {
                 guard !range.isEmpty else { return }
+                if let kept = collapsedASCIIValue(of: bytes, in: range) {
+                    // The common line, "• Plain ASCII duty.": one string, made once.
+                    guard !kept.isEmpty else { return }
+                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+                    guard kept.count > XMLValues.longestPlaceholder || !XMLValues.schemaPlaceholders.contains(value) else { return }
+                    result.append(MarkupText(value: value, line: sourceLine))
+                    return
+                }
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 if let value = XMLValues.meaningful(withoutBullet(slice)) {
                     result.append(MarkupText(value: value, line: sourceLine))
@@ -117,6 +125,53 @@ enum XMLRichText {
             flush(lineStart..<bytes.count)
         }
         return result
+    }
+
+    /// The bytes `XMLValues.meaningful(withoutBullet(line))` keeps of the line at `range`, before its
+    /// placeholder check, when that needs no work beyond cutting: the line after its bullet is ASCII with
+    /// single spaces between words. Nil when it is anything else, for the general path to read.
+    ///
+    /// Why: a duty line was a string, a whitespace-collapsed copy of it and a copy without its bullet,
+    /// the collapse going through the slow path only because of the leading tabs and the "•".
+    static func collapsedASCIIValue(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Range<Int>? {
+        let end = range.upperBound
+        var start = range.lowerBound
+        // `withoutBullet` looks past spaces and tabs only; `collapseWhitespace` trims them anyway.
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        guard start < end else { return start..<start }
+        let bulletLength = scalarLength(leadByte: bytes[start])
+        if start + bulletLength < end, bytes[start + bulletLength] == 0x20 || bytes[start + bulletLength] == 0x09,
+           bulletScalars.contains(scalar(in: bytes, at: start, length: bulletLength)) {
+            start += bulletLength
+        }
+        func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var last = end
+        while start < last && isASCIIWhitespace(bytes[start]) { start += 1 }
+        while last > start && isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
+        var previousWasSpace = false
+        for index in start..<last {
+            let byte = bytes[index]
+            if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return nil }
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { return nil }
+            previousWasSpace = isSpace
+        }
+        return start..<last
+    }
+
+    /// The length of the UTF-8 sequence `leadByte` starts (the text comes from a `String`, so it is valid).
+    private static func scalarLength(leadByte: UInt8) -> Int {
+        leadByte < 0x80 ? 1 : leadByte >= 0xF0 ? 4 : leadByte >= 0xE0 ? 3 : 2
+    }
+
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+        let lead = bytes[index]
+        guard length > 1 else { return Unicode.Scalar(lead) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// A typed list marker ("- ", "• ", "* ") is layout, not part of the duty.
