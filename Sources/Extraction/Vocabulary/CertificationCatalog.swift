@@ -64,6 +64,9 @@ public enum CertificationCatalog {
 
     /// Every canonical id named in `text`, most specific first, without repeats.
     public static func ids(in text: String) -> [String] {
+        // Most texts asked about name no certification: the catalog is read from one flat table, so
+        // ruling an entry out touches no `Entry` (no retain/release of its strings and arrays per call).
+        let table = needleTable
         let lowered = TextScan.lowercased(text)
         var found: [String] = []
         var consumed = lowered
@@ -71,17 +74,19 @@ public enum CertificationCatalog {
         // in the text is skipped without the search.
         var consumedPairs = BytePairBits(consumed)
         let textPairs = BytePairBits(text)
-        for (entryIndex, entry) in entries.enumerated() {
+        for entryIndex in table.ids.indices {
             var matched = false
-            for (aliasIndex, alias) in entry.aliases.enumerated()
-            where consumedPairs.mayContain(needlePairs[entryIndex].aliases[aliasIndex]) && containsPhrase(consumed, alias) {
+            for alias in table.aliasesOfEntry[entryIndex]
+            where consumedPairs.mayContain(table.slots[table.aliasSlots[alias]]) && containsPhrase(consumed, table.aliases[alias]) {
                 matched = true
-                consumed = TextScan.replacing(alias, with: " ", in: consumed)
+                consumed = TextScan.replacing(table.aliases[alias], with: " ", in: consumed)
                 consumedPairs = BytePairBits(consumed)
             }
             if !matched {
-                for (abbreviationIndex, abbreviation) in entry.abbreviations.enumerated()
-                where textPairs.mayContain(needlePairs[entryIndex].abbreviations[abbreviationIndex]) && containsWord(text, abbreviation) {
+                for abbreviationIndex in table.abbreviationsOfEntry[entryIndex]
+                where textPairs.mayContain(table.slots[table.abbreviationSlots[abbreviationIndex]]) {
+                    let abbreviation = table.abbreviations[abbreviationIndex]
+                    guard containsWord(text, abbreviation) else { continue }
                     // A bare abbreviation already explained by a more specific entry's phrase
                     // ("SPHR" inside "SHRM-SCP") is not a second certification.
                     if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
@@ -89,7 +94,7 @@ public enum CertificationCatalog {
                     }
                 }
             }
-            if matched && !found.contains(entry.id) { found.append(entry.id) }
+            if matched && !found.contains(table.ids[entryIndex]) { found.append(table.ids[entryIndex]) }
         }
         // "SPHR" text also contains "PHR" as a word? No: word boundaries keep them apart. But a phrase
         // match of "professional in human resources" inside "senior professional in human resources"
@@ -97,10 +102,42 @@ public enum CertificationCatalog {
         return found
     }
 
-    /// The byte pairs of each entry's aliases and abbreviations, as `BytePairBits` slots.
-    static let needlePairs: [(aliases: [[Int]], abbreviations: [[Int]])] = entries.map { entry in
-        (entry.aliases.map(BytePairBits.slots), entry.abbreviations.map(BytePairBits.slots))
+    /// The catalog's ids, aliases and abbreviations in entry order, each needle's `BytePairBits` slots
+    /// end to end in `slots`; `aliasesOfEntry[e]` / `abbreviationsOfEntry[e]` are entry e's needles.
+    struct NeedleTable: Sendable {
+        var ids: [String] = []
+        var aliases: [String] = []
+        var abbreviations: [String] = []
+        var slots: [Int] = []
+        var aliasSlots: [Range<Int>] = []
+        var abbreviationSlots: [Range<Int>] = []
+        var aliasesOfEntry: [Range<Int>] = []
+        var abbreviationsOfEntry: [Range<Int>] = []
+
+        init(_ entries: [Entry]) {
+            for entry in entries {
+                ids.append(entry.id)
+                let firstAlias = aliases.count
+                for alias in entry.aliases {
+                    let start = slots.count
+                    slots.append(contentsOf: BytePairBits.slots(alias))
+                    aliasSlots.append(start..<slots.count)
+                    aliases.append(alias)
+                }
+                aliasesOfEntry.append(firstAlias..<aliases.count)
+                let firstAbbreviation = abbreviations.count
+                for abbreviation in entry.abbreviations {
+                    let start = slots.count
+                    slots.append(contentsOf: BytePairBits.slots(abbreviation))
+                    abbreviationSlots.append(start..<slots.count)
+                    abbreviations.append(abbreviation)
+                }
+                abbreviationsOfEntry.append(firstAbbreviation..<abbreviations.count)
+            }
+        }
     }
+
+    static let needleTable = NeedleTable(entries)
 
     public static func entry(for id: String) -> Entry? {
         // Ids are ASCII ("SHRM-CP"): a lower-cased dictionary lookup, not Foundation's case-insensitive
@@ -129,7 +166,8 @@ public enum CertificationCatalog {
 /// Which adjacent byte pairs of a text's UTF-8 occur, hashed into 1,024 bits: a needle with a pair whose
 /// bit is clear does not occur in the text (a set bit proves nothing).
 struct BytePairBits {
-    private var bits = [UInt64](repeating: 0, count: 16)
+    // Inline, not an Array: two of these are built for every text `ids(in:)` is asked about.
+    private var bits = InlineArray<16, UInt64>(repeating: 0)
 
     @inline(__always) static func slot(_ first: UInt8, _ second: UInt8) -> Int {
         (Int(first) &* 37 &+ Int(second)) & 1023
@@ -152,7 +190,7 @@ struct BytePairBits {
         }
     }
 
-    func mayContain(_ slots: [Int]) -> Bool {
+    func mayContain(_ slots: ArraySlice<Int>) -> Bool {
         for slot in slots where bits[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }
         return true
     }

@@ -85,10 +85,13 @@ enum CertificationReader {
     }
 
     static func mayNameCertification(_ text: String) -> Bool {
+        // Read once here, not once per word: each read of a static goes through its lazy initialiser.
+        let buckets = triggerBuckets
+        let maxLength = maxTriggerLength
         if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
             // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
             TextScan.firstLetterRun(in: bytes) { run in
-                isASCIITrigger(bytes, run)
+                isASCIITrigger(bytes, run, buckets: buckets, maxLength: maxLength)
             }
         }) {
             return quick
@@ -105,7 +108,7 @@ enum CertificationReader {
                 defer { start = -1 }
                 guard start >= 0 else { return false }
                 let run = start..<end
-                if ascii { return isASCIITrigger(bytes, run) }
+                if ascii { return isASCIITrigger(bytes, run, buckets: buckets, maxLength: maxLength) }
                 return triggerWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[run]), as: UTF8.self))
             }
             while index < bytes.count {
@@ -134,8 +137,11 @@ enum CertificationReader {
     /// instead of building and hashing a string for every word of every line. A trigger word with other
     /// than ASCII lower-case letters cannot equal such a run, so only the ASCII ones are compared.
     @inline(__always)
-    static func isASCIITrigger(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
-        guard run.count <= maxTriggerLength else { return false }
+    /// `buckets` and `maxLength` are `triggerBuckets` and `maxTriggerLength`, read once by the caller.
+    static func isASCIITrigger(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>,
+                               buckets triggerBuckets: (bytes: [UInt8], words: [Range<Int>], buckets: [Range<Int>]),
+                               maxLength: Int) -> Bool {
+        guard run.count <= maxLength else { return false }
         let first = Int(TextScan.lowerASCII(bytes[run.lowerBound]) &- 0x61)
         let second = run.count > 1 ? Int(TextScan.lowerASCII(bytes[run.lowerBound + 1]) &- 0x61) : 26
         let bucket = triggerBuckets.buckets[first * 27 + second]
