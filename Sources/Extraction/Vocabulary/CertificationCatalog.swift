@@ -166,8 +166,11 @@ public enum CertificationCatalog {
 /// Which adjacent byte pairs of a text's UTF-8 occur, hashed into 1,024 bits: a needle with a pair whose
 /// bit is clear does not occur in the text (a set bit proves nothing).
 struct BytePairBits {
-    // Inline, not an Array: two of these are built for every text `ids(in:)` is asked about.
-    private var bits = InlineArray<16, UInt64>(repeating: 0)
+    // Sixteen words held inline, not in an Array (two of these are built for every text `ids(in:)` is
+    // asked about); a tuple rather than an `InlineArray`, which needs macOS 26 (the package supports 13).
+    private typealias Words = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                               UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    private var bits: Words = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
     @inline(__always) static func slot(_ first: UInt8, _ second: UInt8) -> Int {
         (Int(first) &* 37 &+ Int(second)) & 1023
@@ -183,15 +186,21 @@ struct BytePairBits {
         var copy = text
         copy.withUTF8 { bytes in
             guard bytes.count >= 2 else { return }
-            for index in 1..<bytes.count {
-                let slot = Self.slot(bytes[index - 1], bytes[index])
-                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+            withUnsafeMutableBytes(of: &bits) { raw in
+                let words = raw.bindMemory(to: UInt64.self)
+                for index in 1..<bytes.count {
+                    let slot = Self.slot(bytes[index - 1], bytes[index])
+                    words[slot >> 6] |= 1 << UInt64(slot & 63)
+                }
             }
         }
     }
 
     func mayContain(_ slots: ArraySlice<Int>) -> Bool {
-        for slot in slots where bits[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }
-        return true
+        withUnsafeBytes(of: bits) { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            for slot in slots where words[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }
+            return true
+        }
     }
 }
