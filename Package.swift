@@ -6,7 +6,8 @@ import PackageDescription
 // Reporting (one file per output format) → the thin `readiness` command.
 let package = Package(
     name: "readiness",
-    platforms: [.macOS(.v13)],
+    // macOS 15: Synchronization's Mutex (batch progress, the role loader, the batch runner).
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "readiness", targets: ["readiness"]),
         .library(name: "ReadinessKit", targets: ["Extraction", "Roles", "Scoring", "Reporting", "Batch"]),

@@ -7,7 +7,8 @@ import PackageDescription
 // copied from ../shared/corpus.
 let package = Package(
     name: "ReadinessFuzz",
-    platforms: [.macOS(.v13)],
+    // macOS 15: Synchronization's Mutex (batch progress, the role loader, the batch runner).
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "readiness", path: ".."),
     ],
