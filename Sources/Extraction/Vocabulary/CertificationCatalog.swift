@@ -167,7 +167,7 @@ public enum CertificationCatalog {
 /// bit is clear does not occur in the text (a set bit proves nothing).
 struct BytePairBits {
     // Sixteen words held inline, not in an Array (two of these are built for every text `ids(in:)` is
-    // asked about); a tuple rather than an `InlineArray`, which needs macOS 26 (the package supports 13).
+    // asked about); a tuple rather than an `InlineArray`, which needs macOS 26 (the package supports 15).
     private typealias Words = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
     private var bits: Words = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
