@@ -34,11 +34,41 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// ISO 8601 at the precision given: `2024`, `2024-01`, `2024-01-15`.
     public var description: String {
+        if let text = fixedWidthDescription { return text }
         // Zero-padded by hand: `String(format:)` goes through Foundation and showed in batch profiles.
         var text = Self.padded(year, to: 4)
         if let month { text += "-" + Self.padded(month, to: 2) }
         if let day, month != nil { text += "-" + Self.padded(day, to: 2) }
         return text
+    }
+
+    /// `description` for the usual dates (year 0–9999, month and day 0–99, so every field is exactly its
+    /// width in digits), written as bytes into one string of at most ten bytes: the general path builds
+    /// and joins a few strings per field, and the scorer describes every position's dates. Nil otherwise.
+    private var fixedWidthDescription: String? {
+        guard (0...9999).contains(year), (0...99).contains(month ?? 0), (0...99).contains(day ?? 0) else { return nil }
+        let month = self.month
+        let day = month == nil ? nil : self.day
+        let count = day != nil ? 10 : month != nil ? 7 : 4
+        return String(unsafeUninitializedCapacity: count) { bytes in
+            func write(_ value: Int, width: Int, at start: Int) {
+                var rest = value
+                for offset in (0..<width).reversed() {
+                    bytes[start + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            write(year, width: 4, at: 0)
+            if let month {
+                bytes[4] = UInt8(ascii: "-")
+                write(month, width: 2, at: 5)
+            }
+            if let day {
+                bytes[7] = UInt8(ascii: "-")
+                write(day, width: 2, at: 8)
+            }
+            return count
+        }
     }
 
     /// `value` in decimal with leading zeros up to `width` digits ("%0*d").

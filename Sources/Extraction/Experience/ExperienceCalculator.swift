@@ -53,7 +53,7 @@ public enum ExperienceCalculator {
         guard let whole = span(of: position, asOf: asOf) else { return nil }
         if JobTitles.isSupervisory(position.title) { return whole }
         let candidates = formalOnly ? formalDuties ?? position.duties.filter(JobTitles.isFormalSupervision) : position.duties
-        guard let evidence = JobTitles.leadershipEvidence(in: candidates) else { return nil }
+        guard let evidence = leadershipEvidence(in: candidates) else { return nil }
         // "for the past 14 months" / "since September 2025": count from that date, not the whole job.
         if let stated = DateExpressions.findRange(in: evidence.text), let from = stated.start {
             let start = max(from.monthIndex, whole.lowerBound)
@@ -65,6 +65,18 @@ public enum ExperienceCalculator {
             return start..<whole.upperBound
         }
         return whole
+    }
+
+    /// `JobTitles.leadershipPhrases`, searched in each duty as it stands rather than in a lower-cased copy.
+    static let leadershipSearch = FoldedPhraseSearch(JobTitles.leadershipPhrases.phrases)
+
+    /// The duty line that shows people leadership, if any: the same answer as
+    /// `JobTitles.leadershipEvidence(in:)`, which lower-cases every duty it tries into a new String.
+    public static func leadershipEvidence(in duties: [EvidenceText]) -> EvidenceText? {
+        duties.first { duty in
+            leadershipSearch.containsAny(inASCII: duty.text)
+                ?? JobTitles.leadershipPhrases.containsAny(in: TextScan.lowercased(duty.text))
+        }
     }
 
     /// "past 14 months", "for 2 years", "last 18 months".

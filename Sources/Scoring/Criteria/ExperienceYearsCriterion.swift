@@ -27,7 +27,7 @@ enum ExperienceYearsCriterion {
             counted = record.positions.filter { JobTitles.isHR($0.title) && $0.start != nil }
         case .supervisory where rule.informalCounts:
             months = record.experience.managementMonths
-            counted = record.positions.filter { JobTitles.isSupervisory($0.title) || JobTitles.leadershipEvidence(in: $0.duties) != nil }
+            counted = record.positions.filter { JobTitles.isSupervisory($0.title) || ExperienceCalculator.leadershipEvidence(in: $0.duties) != nil }
         case .supervisory:
             months = ExperienceCalculator.formalManagementMonths(of: record.positions, asOf: context.asOf, formalDuties: formalDuties)
             counted = record.positions.indices.filter { JobTitles.isSupervisory(record.positions[$0].title) || !formalDuties[$0].isEmpty }
@@ -51,7 +51,7 @@ enum ExperienceYearsCriterion {
         if rule.scope == .supervisory {
             for (index, position) in record.positions.enumerated() {
                 let duties = rule.informalCounts ? position.duties : formalDuties[index]
-                if let lead = JobTitles.leadershipEvidence(in: duties) {
+                if let lead = ExperienceCalculator.leadershipEvidence(in: duties) {
                     evidence.append(Evidence(text: lead.text, line: lead.line))
                 }
             }
