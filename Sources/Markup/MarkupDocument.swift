@@ -51,6 +51,9 @@ public struct MarkupDocument: Sendable {
         MarkupElement(document: self, index: 0).descendants
     }
 
+    /// The node room a document starts with once its first node past the root is added.
+    static var initialNodeCapacity: Int { 256 }
+
     /// Appends a node built from its fields, linked under `parent`. The node is made inside the append:
     /// a node handed in as a value was copied (four references retained, then released) on the way.
     mutating func appendNode(
@@ -58,16 +61,25 @@ public struct MarkupDocument: Sendable {
         line: Int, parent: Int32, isHidden: Bool
     ) -> Int32 {
         let index = Int32(nodes.count)
+        if nodes.capacity == nodes.count && nodes.count < Self.initialNodeCapacity {
+            // A résumé has a few hundred nodes: room for them at once, rather than growing (and moving
+            // every node) from one through two, four … to 256.
+            nodes.reserveCapacity(Self.initialNodeCapacity)
+        }
         nodes.append(MarkupNode(kind: kind, name: name, namespace: namespace, attributes: attributes, text: text, line: line, parent: parent, isHidden: isHidden))
         let parentIndex = Int(parent)
         if parentIndex >= 0 {
-            let last = nodes[parentIndex].lastChild
-            if last >= 0 {
-                nodes[Int(last)].nextSibling = index
-            } else {
-                nodes[parentIndex].firstChild = index
+            // Through the buffer: `nodes[parentIndex].lastChild` read a copy of the whole node (four
+            // references retained, then released) to get one integer.
+            nodes.withUnsafeMutableBufferPointer { nodes in
+                let last = nodes[parentIndex].lastChild
+                if last >= 0 {
+                    nodes[Int(last)].nextSibling = index
+                } else {
+                    nodes[parentIndex].firstChild = index
+                }
+                nodes[parentIndex].lastChild = index
             }
-            nodes[parentIndex].lastChild = index
         }
         return index
     }
