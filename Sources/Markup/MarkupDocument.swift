@@ -40,7 +40,15 @@ public struct MarkupDocument: Sendable {
         // Through a buffer, by index: `nodes.contains { … }` copied every node (four references).
         nodes.withUnsafeBufferPointer { nodes in
             for index in nodes.indices where !nodes[index].attributes.isEmpty {
-                for attribute in nodes[index].attributes where attribute.name == name && value(attribute.value) { return true }
+                // The attributes by index too: `for attribute in` retained the array and each attribute's
+                // strings, and the readers ask this of every node several times per document.
+                let found = nodes[index].attributes.withUnsafeBufferPointer { attributes in
+                    for offset in attributes.indices where attributes[offset].name == name {
+                        if value(attributes[offset].value) { return true }
+                    }
+                    return false
+                }
+                if found { return true }
             }
             return false
         }

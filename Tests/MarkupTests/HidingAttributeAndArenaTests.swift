@@ -66,3 +66,40 @@ private func referenceHidingAttribute(_ name: String) -> HidingStyleSheet.Hiding
         #expect(document.root?.text == "text")
     }
 }
+
+/// `containsAttribute` as it was before it read the attributes by index.
+private func referenceContainsAttribute(_ document: MarkupDocument, named name: String, where value: (String) -> Bool) -> Bool {
+    for node in document.nodes where !node.attributes.isEmpty {
+        for attribute in node.attributes where attribute.name == name && value(attribute.value) { return true }
+    }
+    return false
+}
+
+@Suite struct ContainsAttributeTests {
+    static let pages = [
+        #"<html><body><div class="h-resume x" id="top"><p>a</p></div></body></html>"#,
+        #"<html><body><p CLASS="Hresume">é</p><span itemscope data-x="1">😀</span></body></html>"#,
+        #"<html><body><p>no attributes at all</p></body></html>"#,
+        #"<html><body><p class="">empty</p><p class="work experience" id="work">CJK 履歴書</p></body></html>"#,
+        #"<r xmlns="urn:x"><a class="hresume" typeof="Person">x</a><b id="é">y</b></r>"#,
+    ]
+    static let questions: [(String, @Sendable (String) -> Bool)] = [
+        ("class", { $0.contains("hresume") || $0.contains("h-resume") }), ("class", { _ in true }), ("id", { $0 == "work" }),
+        ("itemscope", { _ in true }), ("typeof", { _ in true }), ("id", { $0 == "é" }), ("class", { $0.isEmpty }), ("href", { _ in true }),
+    ]
+
+    @Test(arguments: pages)
+    func agreesWithTheLoopItReplaced(page: String) throws {
+        let document = try MarkupParser().parse(Data(page.utf8))
+        for (name, value) in Self.questions {
+            #expect(document.containsAttribute(named: name, where: value) == referenceContainsAttribute(document, named: name, where: value))
+        }
+    }
+
+    @Test func findsAnAttributeOnAnyElement() throws {
+        let document = try MarkupParser().parse(Data(Self.pages[1].utf8))
+        #expect(document.containsAttribute(named: "itemscope"))
+        #expect(!document.containsAttribute(named: "typeof"))
+        #expect(document.containsAttribute(named: "class", where: { $0 == "Hresume" }))
+    }
+}
