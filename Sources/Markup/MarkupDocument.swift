@@ -64,8 +64,9 @@ public struct MarkupDocument: Sendable {
 
     /// Appends a node built from its fields, linked under `parent`. The node is made inside the append:
     /// a node handed in as a value was copied (four references retained, then released) on the way.
+    /// The strings and attributes are consumed, so the caller's copies move into the node.
     mutating func appendNode(
-        kind: MarkupNode.Kind, name: String, namespace: String?, attributes: [MarkupAttribute], text: String,
+        kind: MarkupNode.Kind, name: consuming String, namespace: consuming String?, attributes: consuming [MarkupAttribute], text: consuming String,
         line: Int, parent: Int32, isHidden: Bool
     ) -> Int32 {
         let index = Int32(nodes.count)
