@@ -141,22 +141,22 @@ struct HidingStyleSheet {
         var hasHiddenAttribute = false
         var isHiddenInput = false
         for attribute in attributes {
-            switch Self.lowercasedName(attribute.name) {
-            case "class":
+            switch Self.hidingAttribute(attribute.name) {
+            case .className:
                 // No class rules (most documents): no token can add one.
                 guard !classRules.isEmpty else { break }
                 for token in Self.spaceSeparatedTokens(attribute.value) {
                     if let rule = classRules[token] { declarations += ";" + rule }
                 }
-            case "id":
+            case .id:
                 guard !idRules.isEmpty else { break }
                 if let rule = idRules[attribute.value] { declarations += ";" + rule }
-            case "style":
+            case .style:
                 declarations.append(";")
                 declarations.append(Self.lowercasedName(attribute.value))
-            case "hidden":
+            case .hidden:
                 hasHiddenAttribute = true
-            case "type" where name == "input":
+            case .type where name == "input":
                 isHiddenInput = attribute.value.lowercased() == "hidden"
             default:
                 break
@@ -350,6 +350,34 @@ struct HidingStyleSheet {
     }
 
     /// The text lower-cased; text already in ASCII lower case (nearly all names and inline styles) as it is.
+    /// The attributes `hides` reads, by name.
+    enum HidingAttribute: Equatable {
+        case className, id, style, hidden, type, other
+    }
+
+    /// Which attribute `name` is, compared as `lowercasedName(name)`. Stored HTML names are lower-case
+    /// already, so they are compared as they are; only a name that is not lower-case ASCII is lowered
+    /// (a lower-case ASCII name is its own `lowercasedName`, so one that matched nothing stays `.other`).
+    static func hidingAttribute(_ name: String) -> HidingAttribute {
+        switch name {
+        case "class": return .className
+        case "id": return .id
+        case "style": return .style
+        case "hidden": return .hidden
+        case "type": return .type
+        default:
+            if name.utf8.allSatisfy({ $0 < 0x80 && $0 &- 0x41 >= 26 }) { return .other }
+            switch name.lowercased() {
+            case "class": return .className
+            case "id": return .id
+            case "style": return .style
+            case "hidden": return .hidden
+            case "type": return .type
+            default: return .other
+            }
+        }
+    }
+
     static func lowercasedName(_ name: String) -> String {
         var copy = name
         return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } } ? name : name.lowercased()

@@ -40,7 +40,15 @@ public struct MarkupDocument: Sendable {
         // Through a buffer, by index: `nodes.contains { … }` copied every node (four references).
         nodes.withUnsafeBufferPointer { nodes in
             for index in nodes.indices where !nodes[index].attributes.isEmpty {
-                for attribute in nodes[index].attributes where attribute.name == name && value(attribute.value) { return true }
+                // The attributes by index too: `for attribute in` retained the array and each attribute's
+                // strings, and the readers ask this of every node several times per document.
+                let found = nodes[index].attributes.withUnsafeBufferPointer { attributes in
+                    for offset in attributes.indices where attributes[offset].name == name {
+                        if value(attributes[offset].value) { return true }
+                    }
+                    return false
+                }
+                if found { return true }
             }
             return false
         }
@@ -51,23 +59,36 @@ public struct MarkupDocument: Sendable {
         MarkupElement(document: self, index: 0).descendants
     }
 
+    /// The node room a document starts with once its first node past the root is added.
+    static var initialNodeCapacity: Int { 256 }
+
     /// Appends a node built from its fields, linked under `parent`. The node is made inside the append:
     /// a node handed in as a value was copied (four references retained, then released) on the way.
+    /// The strings and attributes are consumed, so the caller's copies move into the node.
     mutating func appendNode(
-        kind: MarkupNode.Kind, name: String, namespace: String?, attributes: [MarkupAttribute], text: String,
+        kind: MarkupNode.Kind, name: consuming String, namespace: consuming String?, attributes: consuming [MarkupAttribute], text: consuming String,
         line: Int, parent: Int32, isHidden: Bool
     ) -> Int32 {
         let index = Int32(nodes.count)
+        if nodes.capacity == nodes.count && nodes.count < Self.initialNodeCapacity {
+            // A résumé has a few hundred nodes: room for them at once, rather than growing (and moving
+            // every node) from one through two, four … to 256.
+            nodes.reserveCapacity(Self.initialNodeCapacity)
+        }
         nodes.append(MarkupNode(kind: kind, name: name, namespace: namespace, attributes: attributes, text: text, line: line, parent: parent, isHidden: isHidden))
         let parentIndex = Int(parent)
         if parentIndex >= 0 {
-            let last = nodes[parentIndex].lastChild
-            if last >= 0 {
-                nodes[Int(last)].nextSibling = index
-            } else {
-                nodes[parentIndex].firstChild = index
+            // Through the buffer: `nodes[parentIndex].lastChild` read a copy of the whole node (four
+            // references retained, then released) to get one integer.
+            nodes.withUnsafeMutableBufferPointer { nodes in
+                let last = nodes[parentIndex].lastChild
+                if last >= 0 {
+                    nodes[Int(last)].nextSibling = index
+                } else {
+                    nodes[parentIndex].firstChild = index
+                }
+                nodes[parentIndex].lastChild = index
             }
-            nodes[parentIndex].lastChild = index
         }
         return index
     }
