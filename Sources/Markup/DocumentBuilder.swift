@@ -32,8 +32,8 @@ struct DocumentBuilder {
         var skipsContent: Bool
     }
 
-    /// Elements whose content is never résumé text. A switch, not a `Set`: names are short strings that
-    /// compare by their bits, which is cheaper than hashing one for every element.
+    /// Elements whose content is never résumé text. Asked once per distinct name (`InternedName` keeps
+    /// the answer), not once per element.
     private static func isContentlessHTML(_ name: String) -> Bool {
         switch name {
         case "script", "style", "noscript", "template", "head", "title", "object", "svg", "iframe": true
