@@ -153,7 +153,7 @@ struct HidingStyleSheet {
                 if let rule = idRules[attribute.value] { declarations += ";" + rule }
             case .style:
                 declarations.append(";")
-                declarations.append(Self.lowercasedName(attribute.value))
+                declarations.append(Self.lowercasedText(attribute.value))
             case .hidden:
                 hasHiddenAttribute = true
             case .type where name == "input":
@@ -355,32 +355,30 @@ struct HidingStyleSheet {
         case className, id, style, hidden, type, other
     }
 
-    /// Which attribute `name` is, compared as `lowercasedName(name)`. Stored HTML names are lower-case
+    /// Which attribute `name` is, compared as `lowercasedText(name)`. Stored HTML names are lower-case
     /// already, so they are compared as they are; only a name that is not lower-case ASCII is lowered
-    /// (a lower-case ASCII name is its own `lowercasedName`, so one that matched nothing stays `.other`).
+    /// (a lower-case ASCII name is its own `lowercasedText`, so one that matched nothing stays `.other`).
     static func hidingAttribute(_ name: String) -> HidingAttribute {
+        if let known = knownAttribute(name) { return known }
+        if name.utf8.allSatisfy({ $0 < 0x80 && $0 &- 0x41 >= 26 }) { return .other }
+        return knownAttribute(name.lowercased()) ?? .other
+    }
+
+    private static func knownAttribute(_ name: String) -> HidingAttribute? {
         switch name {
-        case "class": return .className
-        case "id": return .id
-        case "style": return .style
-        case "hidden": return .hidden
-        case "type": return .type
-        default:
-            if name.utf8.allSatisfy({ $0 < 0x80 && $0 &- 0x41 >= 26 }) { return .other }
-            switch name.lowercased() {
-            case "class": return .className
-            case "id": return .id
-            case "style": return .style
-            case "hidden": return .hidden
-            case "type": return .type
-            default: return .other
-            }
+        case "class": .className
+        case "id": .id
+        case "style": .style
+        case "hidden": .hidden
+        case "type": .type
+        default: nil
         }
     }
 
-    static func lowercasedName(_ name: String) -> String {
-        var copy = name
-        return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } } ? name : name.lowercased()
+    /// The text lower-cased; text already in ASCII lower case (nearly all names and inline styles) as it is.
+    static func lowercasedText(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } } ? text : text.lowercased()
     }
 
     /// `split(separator: " ")` of a class list, as strings; by byte for ASCII (every byte a `Character`;

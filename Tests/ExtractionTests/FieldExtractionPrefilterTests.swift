@@ -264,45 +264,13 @@ import Testing
     /// `Character` path), which the byte paths must match.
     static func referenceSplit(_ text: String) -> [String] {
         var result: [String] = []
-        for part in referenceSeparators(text) {
+        for part in HTMLLinesScalarPathTests.characterSplit(text) {
             for piece in referenceSplitCommas(part) {
                 let trimmed = referenceTrim(piece)
                 if !trimmed.isEmpty, trimmed.contains(where: { $0.isLetter || $0.isNumber }) { result.append(trimmed) }
             }
         }
         return result
-    }
-
-    static func referenceSeparators(_ text: String) -> [String] {
-        let characters = Array(text)
-        var parts: [String] = []
-        var current = ""
-        var index = 0
-        scan: while index < characters.count {
-            let character = characters[index]
-            if LineFields.separatorCharacters.contains(character) || LineFields.isPictograph(character) {
-                parts.append(current)
-                current = ""
-                index += 1
-                continue
-            }
-            if character == " " {
-                for separator in LineFields.spacedSeparators {
-                    let end = index + 1 + separator.count
-                    guard end < characters.count, characters[end] == " " else { continue }
-                    if Array(characters[(index + 1)..<end]) == separator {
-                        parts.append(current)
-                        current = ""
-                        index = end
-                        continue scan
-                    }
-                }
-            }
-            current.append(character)
-            index += 1
-        }
-        parts.append(current)
-        return parts
     }
 
     /// `splitCommas` with `referenceTrim` for the piece without a comma (the comma case is unchanged).
@@ -338,7 +306,7 @@ import Testing
         if LineFields.isLocation(text) { return .location }
         if LineFields.isSentenceLike(text) { return .unknown }
         if education {
-            if referenceIsDegree(text) { return .degree }
+            if PlaceDegreeAndCertificationFastPathTests.referenceDegree(text) { return .degree }
             if LineFields.isInstitution(text) { return .institution }
         }
         let words = LineFields.lowerWords(text)
@@ -361,24 +329,13 @@ import Testing
         return .unknown
     }
 
-    /// The phrase test of `isDegree` as it was: one search per phrase.
-    static func referenceIsDegree(_ text: String) -> Bool {
-        let lowered = TextScan.lowercased(text)
-        if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
-        if LineFields.degreePhrases.contains(where: { TextScan.contains(lowered, $0) }) { return true }
-        guard let firstToken = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).first else { return false }
-        let letters = firstToken.filter { $0.isLetter || $0 == "-" }.lowercased()
-        guard LineFields.degreeAbbreviations.contains(letters) else { return false }
-        return firstToken.contains(where: { $0 == "." }) || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
-    }
-
     @Test func classifyMatchesTheTwoSetCode() {
         for text in Self.texts {
             for piece in [text] + LineFields.split(text) {
                 for education in [false, true] {
                     #expect(LineFields.classify(piece, education: education) == Self.referenceClassify(piece, education: education), "\(piece)")
                 }
-                #expect(LineFields.isDegree(piece) == Self.referenceIsDegree(piece), "\(piece)")
+                #expect(LineFields.isDegree(piece) == PlaceDegreeAndCertificationFastPathTests.referenceDegree(piece), "\(piece)")
             }
         }
     }

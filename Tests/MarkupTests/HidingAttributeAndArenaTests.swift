@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import Markup
 
-// `HidingStyleSheet.hidingAttribute` stands in for the switch `hides` made on `lowercasedName(name)`;
+// `HidingStyleSheet.hidingAttribute` stands in for the switch `hides` made on `lowercasedText(name)`;
 // the copy below is that switch, and both must name the same attribute for any name. The arena test
 // checks that nodes appended past the capacity `appendNode` reserves still link in document order.
 
 /// The attribute `hides` read, as it chose it before `hidingAttribute`.
 private func referenceHidingAttribute(_ name: String) -> HidingStyleSheet.HidingAttribute {
-    switch HidingStyleSheet.lowercasedName(name) {
+    switch HidingStyleSheet.lowercasedText(name) {
     case "class": .className
     case "id": .id
     case "style": .style

@@ -83,15 +83,6 @@ struct RoleYAMLReaderTests {
         }
     }
 
-    @Test func yamlFixturesUnderTestsAreReadAsYamsReadsThemOrDeclined() throws {
-        for file in Self.yamlFiles(under: "Tests") {
-            let yaml = try String(contentsOf: file, encoding: .utf8)
-            guard let fast = RoleYAMLReader.read(yaml) else { continue }
-            let reference = try #require(Self.yamsTree(yaml), "\(file.lastPathComponent): read what Yams rejects")
-            #expect(Self.difference(fast, reference) == nil, "\(file.lastPathComponent)")
-        }
-    }
-
     @Test func derivedRubricsAreReadAsYamsReadsThem() throws {
         let catalog = try RoleCatalog.builtIn()
         for profile in catalog.profiles {

@@ -117,23 +117,23 @@ public enum CertificationCatalog {
         init(_ entries: [Entry]) {
             for entry in entries {
                 ids.append(entry.id)
-                let firstAlias = aliases.count
-                for alias in entry.aliases {
-                    let start = slots.count
-                    slots.append(contentsOf: BytePairBits.slots(alias))
-                    aliasSlots.append(start..<slots.count)
-                    aliases.append(alias)
-                }
-                aliasesOfEntry.append(firstAlias..<aliases.count)
-                let firstAbbreviation = abbreviations.count
-                for abbreviation in entry.abbreviations {
-                    let start = slots.count
-                    slots.append(contentsOf: BytePairBits.slots(abbreviation))
-                    abbreviationSlots.append(start..<slots.count)
-                    abbreviations.append(abbreviation)
-                }
-                abbreviationsOfEntry.append(firstAbbreviation..<abbreviations.count)
+                aliasesOfEntry.append(Self.add(entry.aliases, to: &aliases, slotRanges: &aliasSlots, slots: &slots))
+                abbreviationsOfEntry.append(Self.add(entry.abbreviations, to: &abbreviations, slotRanges: &abbreviationSlots, slots: &slots))
             }
+        }
+
+        /// Appends `needles` and their byte-pair slots; the range they take in `list`.
+        private static func add(
+            _ needles: [String], to list: inout [String], slotRanges: inout [Range<Int>], slots: inout [Int]
+        ) -> Range<Int> {
+            let first = list.count
+            for needle in needles {
+                let start = slots.count
+                slots.append(contentsOf: BytePairBits.slots(needle))
+                slotRanges.append(start..<slots.count)
+                list.append(needle)
+            }
+            return first..<list.count
         }
     }
 

@@ -320,16 +320,8 @@ struct RoleYAMLReader {
             guard !atEnd else { throw Unsupported() }
             if bytes[position] == UInt8(ascii: "]") { break }
             items.append(try flowNode(blockIndent: blockIndent))
-            try skipFlowSpace(blockIndent: blockIndent)
-            guard !atEnd else { throw Unsupported() }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-            } else if bytes[position] == UInt8(ascii: "]") {
-                break
-            } else {
-                // `[a: b]` (a single-pair mapping) and anything else.
-                throw Unsupported()
-            }
+            // `[a: b]` (a single-pair mapping) and anything else but `,` or `]` is declined.
+            if try flowItemEnds(closing: UInt8(ascii: "]"), blockIndent: blockIndent) { break }
         }
         position += 1
         return .sequence(items, line: sequenceLine)
@@ -356,18 +348,21 @@ struct RoleYAMLReader {
             guard !atEnd, bytes[position] != UInt8(ascii: "\n"), bytes[position] != UInt8(ascii: "#") else { throw Unsupported() }
             let value = try flowNode(blockIndent: blockIndent)
             entries.append((key, keyLine, value))
-            try skipFlowSpace(blockIndent: blockIndent)
-            guard !atEnd else { throw Unsupported() }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-            } else if bytes[position] == UInt8(ascii: "}") {
-                break
-            } else {
-                throw Unsupported()
-            }
+            if try flowItemEnds(closing: UInt8(ascii: "}"), blockIndent: blockIndent) { break }
         }
         position += 1
         return .mapping(entries, line: mappingLine)
+    }
+
+    /// After a flow item: true at the collection's closing bracket (left under the reader), false after a
+    /// `,` (skipped); anything else is declined.
+    private mutating func flowItemEnds(closing: UInt8, blockIndent: Int) throws(Unsupported) -> Bool {
+        try skipFlowSpace(blockIndent: blockIndent)
+        guard !atEnd else { throw Unsupported() }
+        if bytes[position] == closing { return true }
+        guard bytes[position] == UInt8(ascii: ",") else { throw Unsupported() }
+        position += 1
+        return false
     }
 
     private mutating func flowNode(blockIndent: Int) throws(Unsupported) -> YAMLNode {
