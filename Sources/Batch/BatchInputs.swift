@@ -34,9 +34,12 @@ public struct BatchInputs: Sendable, Equatable {
         for path in listed {
             if isResumeFile(path) { files.append(path) } else { skipped += 1 }
         }
-        // The same file named twice is scored once.
-        var seen: Set<String> = []
-        files = files.filter { seen.insert($0).inserted }
+        // The same file named twice is scored once. One folder or file alone cannot name a file twice
+        // (a folder lists each name once), and a set of 20,000 paths costs memory for nothing.
+        if paths.count + listed.count > 1 {
+            var seen: Set<String> = []
+            files = files.filter { seen.insert($0).inserted }
+        }
         return BatchInputs(files: files, skipped: skipped)
     }
 
@@ -49,25 +52,24 @@ public struct BatchInputs: Sendable, Equatable {
         var files: [String] = []
         var skipped = 0
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return ([], 0) }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = base + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard var entries = FolderEntry.list(base) else { return ([], 0) }
+        // By path, which orders as the names do: every path is the same folder prefix and "/" before
+        // the name, and nothing composes with "/" under Unicode normalisation.
+        entries.sort { $0.path < $1.path }
+        for entry in entries {
+            let path = entry.path
+            switch entry.kind() {
+            case .missing:
                 // A dangling link: name it so it becomes an error row, not a silent loss.
                 if isResumeFile(path) { files.append(path) } else { skipped += 1 }
-                continue
-            }
-            if isDirectory.boolValue {
+            case .folder:
                 if recursive {
                     let (found, skippedHere) = filesInFolder(path, recursive: true)
                     files += found
                     skipped += skippedHere
                 }
-            } else if isResumeFile(path) {
-                files.append(path)
-            } else {
-                skipped += 1
+            case .file:
+                if isResumeFile(path) { files.append(path) } else { skipped += 1 }
             }
         }
         return (files, skipped)
