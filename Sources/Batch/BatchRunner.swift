@@ -7,7 +7,7 @@ import Scoring
 import Synchronization
 
 /// Scores many résumés on several threads. Each worker takes the next file index. What ranking needs
-/// (file, score, status) is kept; each file's CSV line and JSON report are spooled to temporary files
+/// (score and status by input index) is kept; each file's CSV line and JSON report are spooled to temporary files
 /// and copied out in ranked order, so memory stays flat however many files (whole rows are kept only
 /// when asked for, for the HTML overview).
 public struct BatchRunner: Sendable {
@@ -32,8 +32,15 @@ public struct BatchRunner: Sendable {
     }
 
     public struct Result: Sendable {
-        /// One per input file scored, in input order, with the file's index in the input list.
-        public var entries: [BatchEntry]
+        /// The input list, as given to `run`.
+        public let files: [String]
+        /// By input index: what ranking needs of each file scored (nil: not scored, the batch was
+        /// interrupted first). A few bytes a file; names and error texts are looked up by index.
+        let outcomes: [FileOutcome?]
+        /// The reason each failed file could not be scored, by input index.
+        let errors: [Int: String]
+        /// Whole rows by input index, when the batch was asked to keep them.
+        let rows: [Int: BatchRow]
         /// Each file's report JSON line, when asked for.
         public var spool: LineSpool?
         /// Each file's CSV line (rank cell empty), when asked for.
@@ -43,6 +50,27 @@ public struct BatchRunner: Sendable {
         /// is, the process must end with `_exit`: a normal exit runs libxml2's library destructor
         /// (xmlCleanupParser) under a thread that may still be inside libxml2.
         public var abandonedWorkStillRunning: Int
+
+        /// How many files were scored (all of them unless the batch was interrupted).
+        public var scoredCount: Int { outcomes.count { $0 != nil } }
+
+        /// The file at input `index`, if it was scored.
+        public func entry(_ index: Int) -> BatchEntry? {
+            guard let outcome = outcomes[index] else { return nil }
+            return BatchEntry(index: index, file: files[index], score: outcome.score, status: outcome.failed ? .error : .ok, error: errors[index], row: rows[index])
+        }
+
+        /// Input indices of the files scored, in ranked order, as `BatchRow.ranked` orders rows.
+        public func rankedIndices() -> [Int] {
+            outcomes.indices.filter { outcomes[$0] != nil }.sorted { lhs, rhs in
+                BatchRow.ranksBefore(score: outcomes[lhs]?.score, file: files[lhs], score: outcomes[rhs]?.score, file: files[rhs])
+            }
+        }
+
+        /// Input indices of the files that failed, in input order.
+        public var failedIndices: [Int] {
+            outcomes.indices.filter { outcomes[$0]?.failed == true }
+        }
 
         /// Deletes the spool files (each command path that ends must call this, `_exit` included).
         public func removeSpools() {
@@ -66,7 +94,7 @@ public struct BatchRunner: Sendable {
         let csvSpool = csv != nil ? try LineSpool(count: files.count) : nil
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let slots = RowSlots(count: files.count)
+        let slots = OutcomeSlots(count: files.count, keepingRows: keepRows)
         let running = RunningWork()
         let work: @Sendable (Int) -> Void = { _ in
             // One thread for this worker's files, replaced when a file overruns its budget.
@@ -76,7 +104,7 @@ public struct BatchRunner: Sendable {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { return }
                 let (row, json) = scoreWithinBudget(files[index], renderJSON: spoolJSON, thread: &thread, running: running)
-                slots.set(index, BatchEntry(index: index, row: row, keepingRow: keepRows))
+                slots.set(index, row)
                 if let json, let spool { spool.append(json, for: index) }
                 if let csv, let csvSpool { csvSpool.append(csv.line(row, rank: nil), for: index) }
                 progress(done.wrappingAdd(1, ordering: .relaxed).newValue)
@@ -88,8 +116,9 @@ public struct BatchRunner: Sendable {
             DispatchQueue.concurrentPerform(iterations: jobs, execute: work)
         }
         let interrupted = shouldStop() && next.load(ordering: .relaxed) < files.count
+        let (outcomes, errors, rows) = slots.contents()
         return Result(
-            entries: slots.entries(), spool: spool, csvSpool: csvSpool, interrupted: interrupted,
+            files: files, outcomes: outcomes, errors: errors, rows: rows, spool: spool, csvSpool: csvSpool, interrupted: interrupted,
             abandonedWorkStillRunning: running.count.load(ordering: .acquiring))
     }
 
@@ -225,6 +254,7 @@ final class FileWorkThread: Sendable {
     }
 }
 
+/// One scored file of a batch, as the command reads it back from `BatchRunner.Result`.
 public struct BatchEntry: Sendable {
     /// Position of the file in the input list.
     public var index: Int
@@ -233,50 +263,43 @@ public struct BatchEntry: Sendable {
     public var status: BatchRow.Status
     public var error: String?
     /// The whole row, when the batch was asked to keep rows.
-    public var row: BatchRow? { kept?.row }
-    /// Boxed, so an entry without its row stays a few words wide (a batch holds one per file).
-    private let kept: KeptRow?
+    public var row: BatchRow?
+}
 
-    init(index: Int, row: BatchRow, keepingRow: Bool) {
-        self.index = index
-        file = row.file
-        score = row.score
-        status = row.status
-        error = row.error
-        kept = keepingRow ? KeptRow(row) : nil
+/// What ranking needs of one scored file.
+struct FileOutcome: Sendable {
+    var score: Double?
+    var failed: Bool
+}
+
+/// Outcomes written by many workers, each index exactly once. Sized once for the whole input, and a
+/// few bytes a file: the per-file state is what makes a batch's memory grow with its number of files
+/// (a whole entry with its strings, as before, was about 80 bytes a file, copied twice more to rank).
+final class OutcomeSlots: Sendable {
+    private struct State {
+        var outcomes: [FileOutcome?]
+        var errors: [Int: String] = [:]
+        var rows: [Int: BatchRow] = [:]
     }
 
-    /// The positions of `entries` in ranked order, as `BatchRow.ranked` orders rows.
-    public static func rankedIndices(_ entries: [BatchEntry]) -> [Int] {
-        entries.indices.sorted { lhs, rhs in
-            BatchRow.ranksBefore(score: entries[lhs].score, file: entries[lhs].file, score: entries[rhs].score, file: entries[rhs].file)
+    private let state: Mutex<State>
+    private let keepsRows: Bool
+
+    init(count: Int, keepingRows: Bool) {
+        state = Mutex(State(outcomes: Array(repeating: nil, count: count)))
+        keepsRows = keepingRows
+    }
+
+    func set(_ index: Int, _ row: BatchRow) {
+        state.withLock { state in
+            state.outcomes[index] = FileOutcome(score: row.score, failed: row.status == .error)
+            if let error = row.error { state.errors[index] = error }
+            if keepsRows { state.rows[index] = row }
         }
     }
-}
 
-private final class KeptRow: Sendable {
-    let row: BatchRow
-
-    init(_ row: BatchRow) {
-        self.row = row
-    }
-}
-
-/// Entries written by many workers, each index exactly once.
-final class RowSlots: Sendable {
-    private let storage: Mutex<[BatchEntry?]>
-
-    init(count: Int) {
-        storage = Mutex(Array(repeating: nil, count: count))
-    }
-
-    func set(_ index: Int, _ entry: BatchEntry) {
-        storage.withLock { $0[index] = entry }
-    }
-
-    /// Entries of the files that were scored (all of them unless the batch was interrupted).
-    func entries() -> [BatchEntry] {
-        storage.withLock { $0.compactMap { $0 } }
+    func contents() -> (outcomes: [FileOutcome?], errors: [Int: String], rows: [Int: BatchRow]) {
+        state.withLock { ($0.outcomes, $0.errors, $0.rows) }
     }
 }
 

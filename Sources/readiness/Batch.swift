@@ -99,26 +99,26 @@ extension ReadinessCommand {
             progress.finish()
             defer { result.removeSpools() }
             if result.interrupted {
-                FileHandle.standardError.write(Data("readiness: interrupted after \(result.entries.count) of \(files.count) files; no output written\n".utf8))
+                FileHandle.standardError.write(Data("readiness: interrupted after \(result.scoredCount) of \(files.count) files; no output written\n".utf8))
                 try exitLeavingAbandonedWork(result, status: 130)
             }
 
-            let ranked = rankAndFilter(result.entries)
+            let ranked = rankAndFilter(result)
             if let csv, let csvSpool = result.csvSpool {
                 try writeAtomically(to: csv) { write in writeCSV(ranked, header: writer.header, spool: csvSpool, write) }
             }
             if let jsonl, let spool = result.spool {
-                try writeAtomically(to: jsonl) { write in writeJSONLines(ranked, spool: spool, write) }
+                try writeAtomically(to: jsonl) { write in writeJSONLines(ranked, result: result, spool: spool, write) }
             }
             if let html {
                 let page = BatchOverviewPage(rubric: rubric, asOf: asOf, blind: blind)
-                try writeAtomically(page.render(ranked.compactMap { item in item.entry.row.map { (row: $0, rank: item.rank) } }), to: html)
+                try writeAtomically(page.render(ranked.compactMap { item in result.entry(item.index)?.row.map { (row: $0, rank: item.rank) } }), to: html)
             }
             if csv == nil && jsonl == nil, let csvSpool = result.csvSpool {
                 writeCSV(ranked, header: writer.header, spool: csvSpool) { writeStandardOutput($0) }
             }
 
-            let failed = result.entries.filter { $0.status == .error }
+            let failed = result.failedIndices.compactMap(result.entry)
             for entry in failed { reportError(entry.file, entry.error ?? "failed") }
             let seconds = Date().timeIntervalSince(started)
             let rate = seconds > 0 ? Double(files.count) / seconds : 0
@@ -155,39 +155,39 @@ extension ReadinessCommand {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
 
-        /// Ranked rows with their rank (nil for failed files), after --top and --min-score.
-        func rankAndFilter(_ entries: [BatchEntry]) -> [(entry: BatchEntry, rank: Int?)] {
-            var kept: [(BatchEntry, Int?)] = []
+        /// Input indices of the ranked rows with their rank (nil for failed files), after --top and
+        /// --min-score. Indices, not entries: a batch of 20,000 files ranks 20,000 of them.
+        func rankAndFilter(_ result: BatchRunner.Result) -> [(index: Int, rank: Int?)] {
+            var kept: [(index: Int, rank: Int?)] = []
             var rank = 0
-            for position in BatchEntry.rankedIndices(entries) {
-                let entry = entries[position]
-                if let score = entry.score {
+            for index in result.rankedIndices() {
+                if let score = result.entry(index)?.score {
                     rank += 1
                     if let minScore, score < minScore { continue }
                     if let top, rank > top { continue }
-                    kept.append((entry, rank))
+                    kept.append((index, rank))
                 } else {
-                    kept.append((entry, nil))
+                    kept.append((index, nil))
                 }
             }
             return kept
         }
 
         /// The CSV in ranked order: each spooled line (which starts with an empty rank cell) after its rank.
-        func writeCSV(_ rows: [(entry: BatchEntry, rank: Int?)], header: String, spool: LineSpool, _ write: (String) -> Void) {
+        func writeCSV(_ rows: [(index: Int, rank: Int?)], header: String, spool: LineSpool, _ write: (String) -> Void) {
             inPieces(write) { append in
                 append(header)
-                for (entry, rank) in rows { append((rank.map(String.init) ?? "") + (spool.line(for: entry.index) ?? "")) }
+                for (index, rank) in rows { append((rank.map(String.init) ?? "") + (spool.line(for: index) ?? "")) }
             }
         }
 
-        func writeJSONLines(_ rows: [(entry: BatchEntry, rank: Int?)], spool: LineSpool, _ write: (String) -> Void) {
+        func writeJSONLines(_ rows: [(index: Int, rank: Int?)], result: BatchRunner.Result, spool: LineSpool, _ write: (String) -> Void) {
             inPieces(write) { append in
-                for (entry, _) in rows {
-                    append((spool.line(for: entry.index) ?? JSONValue.object([
-                        ("candidate", .object([("source", .string(entry.file))])),
+                for (index, _) in rows {
+                    append((spool.line(for: index) ?? JSONValue.object([
+                        ("candidate", .object([("source", .string(result.files[index]))])),
                         ("status", .string("error")),
-                        ("error", .optional(entry.error)),
+                        ("error", .optional(result.entry(index)?.error)),
                     ]).serialized()) + "\n")
                 }
             }
