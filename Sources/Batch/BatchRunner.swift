@@ -115,6 +115,8 @@ public struct BatchRunner: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: jobs, execute: work)
         }
+        spool?.finishWriting()
+        csvSpool?.finishWriting()
         let interrupted = shouldStop() && next.load(ordering: .relaxed) < files.count
         let (outcomes, errors, rows) = slots.contents()
         return Result(
@@ -160,14 +162,15 @@ public struct BatchRunner: Sendable {
 
     private func score(_ file: String, renderJSON: Bool, deadline: ContinuousClock.Instant?) -> (BatchRow, String?) {
         let overBudget = { deadline.map { ContinuousClock.now >= $0 } ?? false }
-        let timedOut = (BatchRow(failedFile: file, role: rubric.role, reason: Self.overBudget(fileTimeout ?? 0)), String?.none)
+        // Made only when needed: the row and its message cost more than the check (once per file).
+        let timedOut = { (BatchRow(failedFile: file, role: rubric.role, reason: Self.overBudget(fileTimeout ?? 0)), String?.none) }
         do {
             let bytes = try reader.readFile(at: file)
-            if overBudget() { return timedOut }
+            if overBudget() { return timedOut() }
             let candidate = try reader.read(bytes: bytes, source: file, asOf: asOf)
-            if overBudget() { return timedOut }
+            if overBudget() { return timedOut() }
             let assessment = scorer.assess(candidate, against: rubric, asOf: asOf)
-            if overBudget() { return timedOut }
+            if overBudget() { return timedOut() }
             let json = renderJSON ? JSONReporter.value(of: assessment, blind: blind).serialized() : nil
             return (BatchRow(assessment: assessment, file: file, blind: blind), json)
         } catch {
@@ -307,39 +310,81 @@ final class OutcomeSlots: Sendable {
 public final class LineSpool: Sendable {
     private struct State {
         var handle: FileHandle
-        var offset: UInt64 = 0
-        /// Each input's line, by input index (sized once: a dictionary grew and re-hashed as files finished).
-        var ranges: [Range<UInt64>?]
+        /// Bytes in the file so far.
+        var written: UInt64 = 0
+        /// Lines appended but not yet written: they go out 64 KB at a time rather than one system call
+        /// per file.
+        var pending: [UInt8] = []
+        /// Where each input's line starts in the spool, by input index (`UInt64.max`: no line), and its
+        /// length: 12 bytes a file, sized once.
+        var starts: [UInt64]
+        var lengths: [UInt32]
+        /// Why writing the spool failed (a full disk …), if it did: then lines are missing.
+        var failure: String?
     }
 
     public let path: String
     private let state: Mutex<State>
+    private static let pendingLimit = 1 << 16
 
     init(count: Int) throws {
         path = NSTemporaryDirectory() + "readiness-lines-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).spool"
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
             throw CocoaError(.fileWriteUnknown)
         }
-        state = Mutex(State(handle: handle, ranges: Array(repeating: nil, count: count)))
+        state = Mutex(State(handle: handle, starts: Array(repeating: .max, count: count), lengths: Array(repeating: 0, count: count)))
     }
 
     func append(_ line: String, for index: Int) {
-        let data = Data(line.utf8)
         state.withLock { state in
-            state.handle.write(data)
-            state.ranges[index] = state.offset..<state.offset + UInt64(data.count)
-            state.offset += UInt64(data.count)
+            let length = line.utf8.count
+            state.starts[index] = state.written + UInt64(state.pending.count)
+            state.lengths[index] = UInt32(clamping: length)
+            state.pending.append(contentsOf: line.utf8)
+            if state.pending.count >= Self.pendingLimit { Self.writePending(&state) }
         }
+    }
+
+    /// Writes what is still pending; after it, `failure` tells whether every line reached the file.
+    func finishWriting() {
+        state.withLock { Self.writePending(&$0) }
+    }
+
+    /// Why the spool could not be written, if it could not: its lines are then incomplete.
+    public var failure: String? {
+        state.withLock { $0.failure }
+    }
+
+    private static func writePending(_ state: inout State) {
+        guard !state.pending.isEmpty else { return }
+        if state.failure == nil {
+            do {
+                try state.handle.write(contentsOf: state.pending)
+            } catch {
+                state.failure = error.localizedDescription
+            }
+        }
+        state.written += UInt64(state.pending.count)
+        state.pending.removeAll(keepingCapacity: true)
     }
 
     /// The line for input `index`, read back from the spool.
     public func line(for index: Int) -> String? {
         state.withLock { state in
-            guard index < state.ranges.count, let range = state.ranges[index] else { return nil }
-            try? state.handle.seek(toOffset: range.lowerBound)
-            guard let data = try? state.handle.read(upToCount: Int(range.count)) else { return nil }
-            try? state.handle.seekToEnd()
-            return String(decoding: data, as: UTF8.self)
+            guard index < state.starts.count, state.starts[index] != .max else { return nil }
+            Self.writePending(&state)
+            let start = state.starts[index], length = Int(state.lengths[index])
+            let descriptor = state.handle.fileDescriptor
+            // One positioned read; no seeks back and forth.
+            return try? String(unsafeUninitializedCapacity: length) { buffer in
+                var done = 0
+                while done < length {
+                    let count = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(start) + off_t(done))
+                    if count <= 0 { throw CocoaError(.fileReadUnknown) }
+                    done += count
+                }
+                return length
+            }
         }
     }
 

@@ -103,6 +103,13 @@ extension ReadinessCommand {
                 try exitLeavingAbandonedWork(result, status: 130)
             }
 
+            // A spool that could not be written (a full disk …) would leave rows out of the outputs.
+            for spool in [result.csvSpool, result.spool].compactMap({ $0 }) {
+                if let failure = spool.failure {
+                    reportError(spool.path, "cannot be written (\(failure)); no output written")
+                    try exitLeavingAbandonedWork(result, status: 73)
+                }
+            }
             let ranked = rankAndFilter(result)
             if let csv, let csvSpool = result.csvSpool {
                 try writeAtomically(to: csv) { write in writeCSV(ranked, header: writer.header, spool: csvSpool, write) }
