@@ -7,8 +7,13 @@ struct DocumentBuilder {
     let maximumDepth: Int
     let maximumTextBytes: Int
 
-    private var document: MarkupDocument
-    private var names = InternTable<PointerKey, String>()
+    private var arena: MarkupArena
+    private var containsHiddenText = false
+    private var wasFlattened = false
+    private var title: String?
+    private var diagnostics: [String] = []
+    /// XML names and namespace URIs by libxml2's pointer, as indexes into `arena.names`.
+    private var names = InternTable<PointerKey, Int32>()
     private var htmlNames = InternTable<ShortASCIIName, InternedName>()
     private var styleSheet = HidingStyleSheet()
     private var textBytes = 0
@@ -18,11 +23,12 @@ struct DocumentBuilder {
     /// a million times ("quadratic blow-up"), and each reference must cost a look-up, not a copy and scan.
     private var entityTexts: [String: String?] = [:]
 
-    init(kind: MarkupDocument.Kind, maximumDepth: Int, maximumTextBytes: Int) {
+    /// `lineShift` is added to every known line (see `MarkupArena.lineShift`).
+    init(kind: MarkupDocument.Kind, maximumDepth: Int, maximumTextBytes: Int, lineShift: Int32 = 0) {
         self.kind = kind
         self.maximumDepth = maximumDepth
         self.maximumTextBytes = maximumTextBytes
-        self.document = MarkupDocument(kind: kind)
+        self.arena = MarkupArena(lineShift: lineShift)
     }
 
     private struct Frame {
@@ -41,7 +47,7 @@ struct DocumentBuilder {
         }
     }
 
-    mutating func build(from doc: xmlDocPtr) -> MarkupDocument {
+    consuming func build(from doc: xmlDocPtr) -> MarkupDocument {
         var frames: [Frame] = [Frame(index: 0, style: InheritedStyle(), depth: 0, skipsContent: false)]
         var cursor: xmlNodePtr? = doc.pointee.children
         while let node = cursor {
@@ -50,29 +56,35 @@ struct DocumentBuilder {
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
                 let interned = internedNameEntry(node.pointee.name)
-                let name = interned.name
-                if kind == .html && name == "style" {
+                if interned.role == .style {
                     styleSheet.add(cssText(of: node))
                 }
-                if kind == .html && name == "title" && document.title == nil {
-                    let title = collapseWhitespace(cssText(of: node))
-                    if !title.isEmpty { document.title = title }
+                if interned.role == .title && title == nil {
+                    let text = collapseWhitespace(cssText(of: node))
+                    if !text.isEmpty { title = text }
                 }
                 var style = frame.style
-                let attributes = readAttributes(node)
-                let hides = kind == .html && styleSheet.hides(name: name, attributes: attributes, inherited: &style)
-                style.hidden = style.hidden || hides
+                // The attributes go straight into the document's table; a flattened element's are taken
+                // out again below.
+                let attributeCount = readAttributes(node)
+                if kind == .html && attributeCount > 0 {
+                    let hides = styleSheet.hides(
+                        name: arena.names[Int(interned.index)], attributes: arena.attributes[(arena.attributes.count - attributeCount)...],
+                        inherited: &style)
+                    style.hidden = style.hidden || hides
+                }
                 let skips = frame.skipsContent || interned.isContentlessHTML
                 if frame.depth >= maximumDepth {
-                    document.wasFlattened = true
+                    wasFlattened = true
+                    arena.attributes.removeLast(attributeCount)
                     frames.append(Frame(index: frame.index, style: style, depth: frame.depth + 1, skipsContent: skips))
                 } else {
                     let elementLine = readiness_lineOf(node)
-                    let index = document.appendNode(
-                        kind: .element, name: name, namespace: namespaceOf(node), attributes: attributes,
-                        text: "", line: elementLine, parent: frame.index, isHidden: style.hidden)
+                    let index = arena.appendElement(
+                        name: interned.index, namespace: namespaceOf(node), attributeCount: attributeCount,
+                        line: elementLine, parent: frame.index, isHidden: style.hidden)
                     frames.append(Frame(index: index, style: style, depth: frame.depth + 1, skipsContent: skips))
-                    if kind == .html && name == "br" { appendText("\n", line: Int(Int32(clamping: elementLine)), frame: frames[frames.count - 1]) }
+                    if interned.role == .lineBreak { appendText("\n", line: Int(Int32(clamping: elementLine)), frame: frames[frames.count - 1]) }
                 }
                 descend = true
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
@@ -96,12 +108,17 @@ struct DocumentBuilder {
             cursor = nextSibling(of: node, frames: &frames)
         }
         if textWasTruncated {
-            document.diagnostics.append("text past \(maximumTextBytes) bytes was ignored (raise it with --max-text)")
+            diagnostics.append("text past \(maximumTextBytes) bytes was ignored (raise it with --max-text)")
         }
         if !unexpandedEntities.isEmpty {
             let list = unexpandedEntities.sorted().map { "&\($0);" }.joined(separator: ", ")
-            document.diagnostics.append("entities not expanded (external or unknown): \(list)")
+            diagnostics.append("entities not expanded (external or unknown): \(list)")
         }
+        var document = MarkupDocument(kind: kind, tree: MarkupTree(arena))
+        document.diagnostics = diagnostics
+        document.containsHiddenText = containsHiddenText
+        document.wasFlattened = wasFlattened
+        document.title = title
         return document
     }
 
@@ -124,69 +141,81 @@ struct DocumentBuilder {
             return
         }
         if frame.style.hidden && !text.allSatisfy({ $0.isWhitespace }) {
-            document.containsHiddenText = true
+            containsHiddenText = true
         }
-        _ = document.appendNode(
-            kind: .text, name: "#text", namespace: nil, attributes: [], text: text, line: line, parent: frame.index,
-            isHidden: frame.style.hidden)
+        arena.appendText(text, line: line, parent: frame.index, isHidden: frame.style.hidden)
     }
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        internedNameEntry(pointer).name
+        arena.names[Int(internedNameEntry(pointer).index)]
     }
 
-    /// An element or attribute name as stored (lower-case in HTML), with what the walk needs to know
-    /// about it worked out once per distinct name rather than once per element.
+    /// An element or attribute name, stored once in the document's name table (lower-case in HTML),
+    /// with what the walk needs to know about it worked out once per distinct name rather than once
+    /// per element.
     private struct InternedName {
-        var name: String
+        /// Where the name is in `arena.names`.
+        var index: Int32
         var isContentlessHTML: Bool
+        var role: HTMLRole
+    }
+
+    /// The HTML elements the walk treats specially.
+    private enum HTMLRole {
+        case style, title, lineBreak, other
+    }
+
+    /// Stores an HTML name and works out what the walk needs to know about it.
+    private mutating func htmlEntry(_ name: String) -> InternedName {
+        let role: HTMLRole = switch name {
+        case "style": .style
+        case "title": .title
+        case "br": .lineBreak
+        default: .other
+        }
+        let contentless = Self.isContentlessHTML(name)
+        return InternedName(index: arena.addName(name), isContentlessHTML: contentless, role: role)
     }
 
     private mutating func internedNameEntry(_ pointer: UnsafePointer<xmlChar>?) -> InternedName {
-        guard let pointer else { return InternedName(name: "", isContentlessHTML: false) }
+        guard let pointer else {
+            return kind == .html ? htmlEntry("") : InternedName(index: arena.addName(""), isContentlessHTML: false, role: .other)
+        }
         if kind == .html {
             // libxml2's HTML parser copies every element and attribute name (its XML parser shares them
             // through a dictionary), so pointers never repeat: short ASCII names are looked up by their
             // lower-cased bytes instead.
             guard let key = ShortASCIIName(pointer) else {
-                let name = String(cString: pointer).lowercased()
-                return InternedName(name: name, isContentlessHTML: Self.isContentlessHTML(name))
+                return htmlEntry(String(cString: pointer).lowercased())
             }
             if let known = htmlNames[key] { return known }
-            let name = key.string
-            let entry = InternedName(name: name, isContentlessHTML: Self.isContentlessHTML(name))
+            let entry = htmlEntry(key.string)
             htmlNames[key] = entry
             return entry
         }
+        return InternedName(index: xmlNameIndex(pointer), isContentlessHTML: false, role: .other)
+    }
+
+    /// The index in `arena.names` of an XML name or namespace URI (interned by libxml2's pointer).
+    private mutating func xmlNameIndex(_ pointer: UnsafePointer<xmlChar>) -> Int32 {
         let key = PointerKey(pointer)
-        if let known = names[key] { return InternedName(name: known, isContentlessHTML: false) }
-        let name = String(cString: pointer)
-        names[key] = name
-        return InternedName(name: name, isContentlessHTML: false)
-    }
-
-    private mutating func namespaceOf(_ node: xmlNodePtr) -> String? {
-        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return nil }
-        let key = PointerKey(href)
         if let known = names[key] { return known }
-        let value = String(cString: href)
-        names[key] = value
-        return value
+        let index = arena.addName(String(cString: pointer))
+        names[key] = index
+        return index
     }
 
-    private mutating func readAttributes(_ node: xmlNodePtr) -> [MarkupAttribute] {
-        // Counted first so the array is allocated once, at its size: most elements have one or two.
+    private mutating func namespaceOf(_ node: xmlNodePtr) -> Int32 {
+        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return -1 }
+        return xmlNameIndex(href)
+    }
+
+    /// Appends the element's attributes to `arena.attributes` and returns how many there are.
+    private mutating func readAttributes(_ node: xmlNodePtr) -> Int {
         var count = 0
-        var probe = node.pointee.properties
-        while let current = probe {
-            count += 1
-            probe = current.pointee.next
-        }
-        guard count > 0 else { return [] }
-        var result: [MarkupAttribute] = []
-        result.reserveCapacity(count)
         var attribute = node.pointee.properties
         while let current = attribute {
+            count += 1
             let name = internedName(current.pointee.name)
             var value = ""
             if let child = current.pointee.children {
@@ -197,10 +226,10 @@ struct DocumentBuilder {
                     readiness_xmlFree(joined)
                 }
             }
-            result.append(MarkupAttribute(name: name, value: value))
+            arena.attributes.append(MarkupAttribute(name: name, value: value))
             attribute = current.pointee.next
         }
-        return result
+        return count
     }
 
     private func cssText(of node: xmlNodePtr) -> String {

@@ -137,29 +137,37 @@ struct HidingStyleSheet {
 
     /// Whether this element hides its content, updating the inherited background on the way.
     func hides(name: String, attributes: [MarkupAttribute], inherited style: inout InheritedStyle) -> Bool {
+        hides(name: name, attributes: attributes[...], inherited: &style)
+    }
+
+    /// `hides` for the element's stretch of the document's attribute table.
+    func hides(name: String, attributes: ArraySlice<MarkupAttribute>, inherited style: inout InheritedStyle) -> Bool {
         var declarations = ""
         var hasHiddenAttribute = false
         var isHiddenInput = false
-        for attribute in attributes {
-            switch Self.hidingAttribute(attribute.name) {
-            case .className:
-                // No class rules (most documents): no token can add one.
-                guard !classRules.isEmpty else { break }
-                for token in Self.spaceSeparatedTokens(attribute.value) {
-                    if let rule = classRules[token] { declarations += ";" + rule }
+        // By index through a buffer: `for attribute in` copied (retained) both strings of each attribute.
+        attributes.withUnsafeBufferPointer { attributes in
+            for offset in attributes.indices {
+                switch Self.hidingAttribute(attributes[offset].name) {
+                case .className:
+                    // No class rules (most documents): no token can add one.
+                    guard !classRules.isEmpty else { break }
+                    for token in Self.spaceSeparatedTokens(attributes[offset].value) {
+                        if let rule = classRules[token] { declarations += ";" + rule }
+                    }
+                case .id:
+                    guard !idRules.isEmpty else { break }
+                    if let rule = idRules[attributes[offset].value] { declarations += ";" + rule }
+                case .style:
+                    declarations.append(";")
+                    declarations.append(Self.lowercasedText(attributes[offset].value))
+                case .hidden:
+                    hasHiddenAttribute = true
+                case .type where name == "input":
+                    isHiddenInput = attributes[offset].value.lowercased() == "hidden"
+                default:
+                    break
                 }
-            case .id:
-                guard !idRules.isEmpty else { break }
-                if let rule = idRules[attribute.value] { declarations += ";" + rule }
-            case .style:
-                declarations.append(";")
-                declarations.append(Self.lowercasedText(attribute.value))
-            case .hidden:
-                hasHiddenAttribute = true
-            case .type where name == "input":
-                isHiddenInput = attribute.value.lowercased() == "hidden"
-            default:
-                break
             }
         }
         if hasHiddenAttribute || isHiddenInput { return true }

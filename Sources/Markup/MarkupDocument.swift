@@ -1,6 +1,8 @@
 /// A parsed document copied out of libxml2 into plain values, so it can cross threads and outlive the
 /// parse. Nodes live in one array (an arena) and point at each other by index, which keeps a 200,000-deep
-/// document walkable without recursion and costs one allocation per node rather than one per link.
+/// document walkable without recursion. A node holds only integers: its name, text and attributes are
+/// indexes into tables the whole document shares (`MarkupTree`), so building a document costs a few
+/// growing arrays rather than several references per node, and freeing it releases no node at all.
 public struct MarkupDocument: Sendable {
     public enum Kind: String, Sendable {
         case html
@@ -17,38 +19,32 @@ public struct MarkupDocument: Sendable {
     /// The HTML `<title>` text (whitespace collapsed), which the element tree leaves out as non-content.
     public internal(set) var title: String?
 
-    var nodes: [MarkupNode]
+    /// The nodes and the tables they index, shared (one reference) with every element handed out.
+    let tree: MarkupTree
 
-    init(kind: Kind) {
+    init(kind: Kind, tree: MarkupTree) {
         self.kind = kind
         self.diagnostics = []
         self.containsHiddenText = false
         self.wasFlattened = false
         self.title = nil
-        self.nodes = [MarkupNode(kind: .document, name: "#document", namespace: nil, attributes: [], text: "", line: 0, parent: -1)]
+        self.tree = tree
     }
 
     /// The document element (`<html>`, `<SkillsPassport>` …), if there is one.
     public var root: MarkupElement? {
-        MarkupElement(document: self, index: 0).children.first
+        MarkupElement(tree: tree, kind: kind, index: 0).children.first
     }
 
     /// Whether any element, hidden or not, has the attribute `name` (exactly as stored: lower-case for
-    /// HTML) with a value `value` accepts. One pass over the arena, no tree walk: readers that look for
-    /// one attribute across the whole tree ask this first and skip the walk when it cannot succeed.
+    /// HTML) with a value `value` accepts. One pass over the document's attribute table, no tree walk:
+    /// readers that look for one attribute across the whole tree ask this first and skip the walk when
+    /// it cannot succeed.
     public func containsAttribute(named name: String, where value: (String) -> Bool = { _ in true }) -> Bool {
-        // Through a buffer, by index: `nodes.contains { … }` copied every node (four references).
-        nodes.withUnsafeBufferPointer { nodes in
-            for index in nodes.indices where !nodes[index].attributes.isEmpty {
-                // The attributes by index too: `for attribute in` retained the array and each attribute's
-                // strings, and the readers ask this of every node several times per document.
-                let found = nodes[index].attributes.withUnsafeBufferPointer { attributes in
-                    for offset in attributes.indices where attributes[offset].name == name {
-                        if value(attributes[offset].value) { return true }
-                    }
-                    return false
-                }
-                if found { return true }
+        // By index through a buffer: iterating the attributes copied (retained) both strings of each.
+        tree.attributes.withUnsafeBufferPointer { attributes in
+            for offset in attributes.indices where attributes[offset].name == name {
+                if value(attributes[offset].value) { return true }
             }
             return false
         }
@@ -56,30 +52,135 @@ public struct MarkupDocument: Sendable {
 
     /// Every element in document order.
     public var elements: [MarkupElement] {
-        MarkupElement(document: self, index: 0).descendants
+        MarkupElement(tree: tree, kind: kind, index: 0).descendants
+    }
+
+    /// The node room a document starts with once its first node past the root is added.
+    static var initialNodeCapacity: Int { MarkupArena.initialNodeCapacity }
+}
+
+public struct MarkupAttribute: Sendable, Equatable {
+    public let name: String
+    public let value: String
+}
+
+/// One node of the arena: plain integers, so copying, moving and freeing nodes touches no reference count.
+struct MarkupNode: Sendable {
+    enum Kind: UInt8, Sendable {
+        case document
+        case element
+        case text
+    }
+
+    var kind: Kind
+    var isHidden: Bool
+    var line: Int32
+    var parent: Int32
+    var firstChild: Int32 = -1
+    var lastChild: Int32 = -1
+    var nextSibling: Int32 = -1
+    /// Index of the local name (lower-case for HTML) in `MarkupTree.names`.
+    var name: Int32
+    /// Index of the namespace URI in `MarkupTree.names`; -1 for none.
+    var namespace: Int32
+    /// A text node's index in `MarkupTree.texts`; -1 for other nodes.
+    var text: Int32
+    /// An element's attributes: `attributeCount` entries of `MarkupTree.attributes` from `firstAttribute`.
+    var firstAttribute: Int32
+    var attributeCount: Int32
+
+    var attributeRange: Range<Int> { Int(firstAttribute)..<Int(firstAttribute) + Int(attributeCount) }
+}
+
+/// A finished document's nodes and the tables they index. Immutable once built, so documents and the
+/// elements handed out share one instance (one reference to retain, whatever the tables hold).
+final class MarkupTree: Sendable {
+    let nodes: [MarkupNode]
+    /// Element names and namespace URIs, each stored once per document (or per node past the builder's
+    /// intern table); nodes hold indexes. Index 0 is "#document", 1 is "#text".
+    let names: [String]
+    /// The text of the text nodes, in document order.
+    let texts: [String]
+    /// Every element's attributes, element after element, in document order.
+    let attributes: [MarkupAttribute]
+
+    init(_ arena: consuming MarkupArena) {
+        nodes = arena.nodes
+        names = arena.names
+        texts = arena.texts
+        attributes = arena.attributes
+    }
+
+    /// The text of node `index`; "" for elements and the document.
+    @inline(__always) func text(ofNode index: Int) -> String {
+        let text = nodes[index].text
+        return text >= 0 ? texts[Int(text)] : ""
+    }
+
+    @inline(__always) func name(ofNode index: Int) -> String {
+        names[Int(nodes[index].name)]
+    }
+}
+
+/// The tables of a document while it is built: `DocumentBuilder` appends to them and hands them to a
+/// `MarkupTree` at the end.
+struct MarkupArena {
+    static var documentName: Int32 { 0 }
+    static var textName: Int32 { 1 }
+
+    var nodes: [MarkupNode]
+    var names: [String] = ["#document", "#text"]
+    var texts: [String] = []
+    var attributes: [MarkupAttribute] = []
+    /// Added to every known (non-zero) line: a fragment's lines point into the file that holds it.
+    let lineShift: Int32
+
+    init(lineShift: Int32 = 0) {
+        self.lineShift = lineShift
+        nodes = [MarkupNode(
+            kind: .document, isHidden: false, line: 0, parent: -1, name: Self.documentName, namespace: -1, text: -1,
+            firstAttribute: 0, attributeCount: 0)]
     }
 
     /// The node room a document starts with once its first node past the root is added.
     static var initialNodeCapacity: Int { 256 }
 
-    /// Appends a node built from its fields, linked under `parent`. The node is made inside the append:
-    /// a node handed in as a value was copied (four references retained, then released) on the way.
-    /// The strings and attributes are consumed, so the caller's copies move into the node.
-    mutating func appendNode(
-        kind: MarkupNode.Kind, name: consuming String, namespace: consuming String?, attributes: consuming [MarkupAttribute], text: consuming String,
-        line: Int, parent: Int32, isHidden: Bool
-    ) -> Int32 {
+    /// Stores a name (or namespace URI) and returns its index.
+    mutating func addName(_ name: consuming String) -> Int32 {
+        names.append(name)
+        return Int32(names.count - 1)
+    }
+
+    /// Appends an element whose attributes are the last `attributeCount` of `attributes`.
+    mutating func appendElement(name: Int32, namespace: Int32, attributeCount: Int, line: Int, parent: Int32, isHidden: Bool) -> Int32 {
+        append(MarkupNode(
+            kind: .element, isHidden: isHidden, line: shifted(line), parent: parent, name: name, namespace: namespace, text: -1,
+            firstAttribute: Int32(attributes.count - attributeCount), attributeCount: Int32(attributeCount)))
+    }
+
+    mutating func appendText(_ text: consuming String, line: Int, parent: Int32, isHidden: Bool) {
+        texts.append(text)
+        _ = append(MarkupNode(
+            kind: .text, isHidden: isHidden, line: shifted(line), parent: parent, name: Self.textName, namespace: -1,
+            text: Int32(texts.count - 1), firstAttribute: Int32(attributes.count), attributeCount: 0))
+    }
+
+    private func shifted(_ line: Int) -> Int32 {
+        let clamped = Int32(clamping: line)
+        return clamped > 0 ? clamped + lineShift : clamped
+    }
+
+    /// Appends a node and links it under its parent.
+    private mutating func append(_ node: MarkupNode) -> Int32 {
         let index = Int32(nodes.count)
         if nodes.capacity == nodes.count && nodes.count < Self.initialNodeCapacity {
             // A résumé has a few hundred nodes: room for them at once, rather than growing (and moving
             // every node) from one through two, four … to 256.
             nodes.reserveCapacity(Self.initialNodeCapacity)
         }
-        nodes.append(MarkupNode(kind: kind, name: name, namespace: namespace, attributes: attributes, text: text, line: line, parent: parent, isHidden: isHidden))
-        let parentIndex = Int(parent)
+        let parentIndex = Int(node.parent)
+        nodes.append(node)
         if parentIndex >= 0 {
-            // Through the buffer: `nodes[parentIndex].lastChild` read a copy of the whole node (four
-            // references retained, then released) to get one integer.
             nodes.withUnsafeMutableBufferPointer { nodes in
                 let last = nodes[parentIndex].lastChild
                 if last >= 0 {
@@ -91,42 +192,5 @@ public struct MarkupDocument: Sendable {
             }
         }
         return index
-    }
-}
-
-public struct MarkupAttribute: Sendable, Equatable {
-    public let name: String
-    public let value: String
-}
-
-struct MarkupNode: Sendable {
-    enum Kind: UInt8, Sendable {
-        case document
-        case element
-        case text
-    }
-
-    var kind: Kind
-    /// Local name; lower-case for HTML.
-    var name: String
-    var namespace: String?
-    var attributes: [MarkupAttribute]
-    var text: String
-    var line: Int32
-    var parent: Int32
-    var firstChild: Int32 = -1
-    var lastChild: Int32 = -1
-    var nextSibling: Int32 = -1
-    var isHidden = false
-
-    init(kind: Kind, name: String, namespace: String?, attributes: [MarkupAttribute], text: String, line: Int, parent: Int32, isHidden: Bool = false) {
-        self.isHidden = isHidden
-        self.kind = kind
-        self.name = name
-        self.namespace = namespace
-        self.attributes = attributes
-        self.text = text
-        self.line = Int32(clamping: line)
-        self.parent = parent
     }
 }

@@ -22,6 +22,7 @@ extension MarkupElement {
         }
         // (node index, entering?) pairs; exits are pushed before children so blocks close after them.
         var stack: [(Int32, Bool)] = [(Int32(index), true)]
+        let nodes = tree.nodes
         while let (current, entering) = stack.popLast() {
             let node = nodes[Int(current)]
             if !entering {
@@ -31,19 +32,21 @@ extension MarkupElement {
             switch node.kind {
             case .text:
                 if !node.isHidden {
-                    if bufferLine == 0 && !node.text.allSatisfy(\.isWhitespace) {
+                    let text = tree.texts[Int(node.text)]
+                    if bufferLine == 0 && !text.allSatisfy(\.isWhitespace) {
                         // A text node's line is where it starts; its words may sit a few newlines later.
-                        let leadingNewlines = node.text.prefix(while: \.isWhitespace).filter { $0 == "\n" || $0 == "\r\n" }.count
+                        let leadingNewlines = text.prefix(while: \.isWhitespace).filter { $0 == "\n" || $0 == "\r\n" }.count
                         bufferLine = node.line > 0 ? Int(node.line) + leadingNewlines : 0
                     }
-                    buffer += node.text
+                    buffer += text
                 }
             case .element, .document:
-                let isBlock = Int(current) != index && Self.blockElements.contains(node.name)
+                let name = tree.names[Int(node.name)]
+                let isBlock = Int(current) != index && Self.blockElements.contains(name)
                 if isBlock {
                     flush()
                     stack.append((current, false))
-                } else if node.name == "td" || node.name == "th" {
+                } else if name == "td" || name == "th" {
                     buffer += " "
                 }
                 var children: [Int32] = []

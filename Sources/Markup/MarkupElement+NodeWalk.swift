@@ -11,35 +11,42 @@ extension MarkupElement {
     public var nodeIndex: NodeIndex { NodeIndex(index) }
 
     /// The first child node (element or text) of `node`, or -1.
-    public func firstChild(of node: NodeIndex) -> NodeIndex { nodes[Int(node)].firstChild }
+    public func firstChild(of node: NodeIndex) -> NodeIndex { tree.nodes[Int(node)].firstChild }
 
     /// The node after `node` under the same parent, or -1.
-    public func nextSibling(of node: NodeIndex) -> NodeIndex { nodes[Int(node)].nextSibling }
+    public func nextSibling(of node: NodeIndex) -> NodeIndex { tree.nodes[Int(node)].nextSibling }
 
     /// Whether `node` is an element (otherwise text, or the document node).
-    public func isElement(_ node: NodeIndex) -> Bool { nodes[Int(node)].kind == .element }
+    public func isElement(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].kind == .element }
 
     /// Whether `node` is a text node.
-    public func isText(_ node: NodeIndex) -> Bool { nodes[Int(node)].kind == .text }
+    public func isText(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].kind == .text }
 
     /// Whether styling hides `node` (or an ancestor) from a reader.
-    public func isHidden(_ node: NodeIndex) -> Bool { nodes[Int(node)].isHidden }
+    public func isHidden(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].isHidden }
 
     /// The local name of an element node (lower-case in HTML).
-    public func name(of node: NodeIndex) -> String { nodes[Int(node)].name }
+    public func name(of node: NodeIndex) -> String { tree.name(ofNode: Int(node)) }
 
     /// The text of a text node ("" for elements).
-    public func text(of node: NodeIndex) -> String { nodes[Int(node)].text }
+    public func text(of node: NodeIndex) -> String { tree.text(ofNode: Int(node)) }
 
     /// The source line where `node` starts (0 when unknown).
-    public func line(of node: NodeIndex) -> Int { Int(nodes[Int(node)].line) }
+    public func line(of node: NodeIndex) -> Int { Int(tree.nodes[Int(node)].line) }
 
     /// The attributes of an element node, as stored (names lower-case in HTML).
-    public func attributes(of node: NodeIndex) -> [MarkupAttribute] { nodes[Int(node)].attributes }
+    public func attributes(of node: NodeIndex) -> [MarkupAttribute] { Array(tree.attributes[tree.nodes[Int(node)].attributeRange]) }
+
+    /// The attributes of an element node as a slice of the document's attribute table: no array is
+    /// made, where `attributes(of:)` copies them into a new one.
+    public func attributeSlice(of node: NodeIndex) -> ArraySlice<MarkupAttribute> { tree.attributes[tree.nodes[Int(node)].attributeRange] }
+
+    /// Whether an element node has any attributes.
+    public func hasAttributes(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].attributeCount > 0 }
 
     /// A handle on an element node, for the rarer questions only `MarkupElement` answers (`text`,
     /// `attribute(_:)` with its case-folding fallback).
     public func element(at node: NodeIndex) -> MarkupElement {
-        MarkupElement(nodes: nodes, kind: kind, index: Int(node))
+        MarkupElement(tree: tree, kind: kind, index: Int(node))
     }
 }

@@ -1,55 +1,62 @@
 /// A handle on one element of a `MarkupDocument`, with the navigation extractors need. Cheap to copy:
-/// it holds the document's node arena (one reference) and an index. Not the whole document: copying
-/// that retained its diagnostics and title too, for every element handed out.
+/// it holds the document's tree (one reference) and an index. Not the whole document: copying that
+/// retained its diagnostics and title too, for every element handed out.
 public struct MarkupElement: Sendable {
-    let nodes: [MarkupNode]
+    let tree: MarkupTree
     let kind: MarkupDocument.Kind
     let index: Int
 
     init(document: MarkupDocument, index: Int) {
-        self.init(nodes: document.nodes, kind: document.kind, index: index)
+        self.init(tree: document.tree, kind: document.kind, index: index)
     }
 
-    init(nodes: [MarkupNode], kind: MarkupDocument.Kind, index: Int) {
-        self.nodes = nodes
+    init(tree: MarkupTree, kind: MarkupDocument.Kind, index: Int) {
+        self.tree = tree
         self.kind = kind
         self.index = index
     }
 
-    // The accessors read one field of the node in place: copying the whole `MarkupNode` (its name,
-    // namespace, attributes and text) retained and released four references per call.
+    /// The arena, read in place (`tree.nodes[i].field` copies one field, not the node).
+    var nodes: [MarkupNode] { tree.nodes }
 
     /// Local name (`div`, `PersonName`); lower-case in HTML.
-    public var name: String { nodes[index].name }
+    public var name: String { tree.name(ofNode: index) }
     /// Namespace URI, if the element has one.
-    public var namespace: String? { nodes[index].namespace }
+    public var namespace: String? {
+        let namespace = tree.nodes[index].namespace
+        return namespace >= 0 ? tree.names[Int(namespace)] : nil
+    }
     /// The line in the source where the element starts (1-based; 0 when unknown).
-    public var line: Int { Int(nodes[index].line) }
+    public var line: Int { Int(tree.nodes[index].line) }
     /// True when styling hides this element or an ancestor from a reader.
-    public var isHidden: Bool { nodes[index].isHidden }
-    public var attributes: [MarkupAttribute] { nodes[index].attributes }
+    public var isHidden: Bool { tree.nodes[index].isHidden }
+    public var attributes: [MarkupAttribute] { Array(tree.attributes[tree.nodes[index].attributeRange]) }
 
     public func attribute(_ name: String) -> String? {
-        let attributes = nodes[index].attributes
-        for attribute in attributes where attribute.name == name {
-            return attribute.value
-        }
-        if kind == .html {
-            if MarkupBytes.isLowerASCII(name) {
-                // The usual case, a lower-case ASCII name: an ASCII attribute name lower-cases to it
-                // exactly when its bytes match ignoring ASCII case (no lower-cased copies); any other
-                // attribute name is lower-cased and compared as below.
-                for attribute in attributes {
-                    if MarkupBytes.lowercasesToLowerASCII(attribute.name, name) { return attribute.value }
+        let range = tree.nodes[index].attributeRange
+        guard !range.isEmpty else { return nil }
+        return tree.attributes.withUnsafeBufferPointer { all in
+            let attributes = UnsafeBufferPointer(rebasing: all[range])
+            for offset in attributes.indices where attributes[offset].name == name {
+                return attributes[offset].value
+            }
+            if kind == .html {
+                if MarkupBytes.isLowerASCII(name) {
+                    // The usual case, a lower-case ASCII name: an ASCII attribute name lower-cases to it
+                    // exactly when its bytes match ignoring ASCII case (no lower-cased copies); any other
+                    // attribute name is lower-cased and compared as below.
+                    for offset in attributes.indices where MarkupBytes.lowercasesToLowerASCII(attributes[offset].name, name) {
+                        return attributes[offset].value
+                    }
+                    return nil
                 }
-                return nil
+                let lowered = name.lowercased()
+                for offset in attributes.indices where attributes[offset].name.lowercased() == lowered {
+                    return attributes[offset].value
+                }
             }
-            let lowered = name.lowercased()
-            for attribute in attributes where attribute.name.lowercased() == lowered {
-                return attribute.value
-            }
+            return nil
         }
-        return nil
     }
 
     /// The whitespace-separated tokens of the `class` attribute.
@@ -87,18 +94,19 @@ public struct MarkupElement: Sendable {
     }
 
     public var parent: MarkupElement? {
-        let parent = Int(nodes[index].parent)
+        let parent = Int(tree.nodes[index].parent)
         guard parent > 0 else { return nil }
-        return MarkupElement(nodes: nodes, kind: kind, index: parent)
+        return MarkupElement(tree: tree, kind: kind, index: parent)
     }
 
     /// Child elements, in order.
     public var children: [MarkupElement] {
         var result: [MarkupElement] = []
+        let nodes = tree.nodes
         var child = nodes[index].firstChild
         while child >= 0 {
             if nodes[Int(child)].kind == .element {
-                result.append(MarkupElement(nodes: nodes, kind: kind, index: Int(child)))
+                result.append(MarkupElement(tree: tree, kind: kind, index: Int(child)))
             }
             child = nodes[Int(child)].nextSibling
         }
@@ -108,14 +116,15 @@ public struct MarkupElement: Sendable {
     /// Child elements and text, in order.
     public var contents: [MarkupContent] {
         var result: [MarkupContent] = []
+        let nodes = tree.nodes
         var child = nodes[index].firstChild
         while child >= 0 {
             let current = Int(child)
             switch nodes[current].kind {
             case .element:
-                result.append(.element(MarkupElement(nodes: nodes, kind: kind, index: current)))
+                result.append(.element(MarkupElement(tree: tree, kind: kind, index: current)))
             case .text:
-                result.append(.text(MarkupText(value: nodes[current].text, line: Int(nodes[current].line), isHidden: nodes[current].isHidden)))
+                result.append(.text(MarkupText(value: tree.text(ofNode: current), line: Int(nodes[current].line), isHidden: nodes[current].isHidden)))
             case .document:
                 break
             }
@@ -126,15 +135,27 @@ public struct MarkupElement: Sendable {
 
     /// Child elements with this local name (any namespace).
     public func children(named name: String) -> [MarkupElement] {
-        children.filter { $0.name == name }
+        // One pass over the children (`children.filter` built a second array), each name compared in
+        // place in the name table.
+        var result: [MarkupElement] = []
+        let nodes = tree.nodes
+        var child = nodes[index].firstChild
+        while child >= 0 {
+            if nodes[Int(child)].kind == .element && tree.names[Int(nodes[Int(child)].name)] == name {
+                result.append(MarkupElement(tree: tree, kind: kind, index: Int(child)))
+            }
+            child = nodes[Int(child)].nextSibling
+        }
+        return result
     }
 
     /// The first child element with this local name (any namespace).
     public func child(_ name: String) -> MarkupElement? {
+        let nodes = tree.nodes
         var child = nodes[index].firstChild
         while child >= 0 {
-            if nodes[Int(child)].kind == .element && nodes[Int(child)].name == name {
-                return MarkupElement(nodes: nodes, kind: kind, index: Int(child))
+            if nodes[Int(child)].kind == .element && tree.names[Int(nodes[Int(child)].name)] == name {
+                return MarkupElement(tree: tree, kind: kind, index: Int(child))
             }
             child = nodes[Int(child)].nextSibling
         }
@@ -173,11 +194,12 @@ public struct MarkupElement: Sendable {
 
     /// Visits descendants in document order (pre-order), iteratively.
     public func forEachDescendant(_ visit: (MarkupElement) -> Void) {
+        let nodes = tree.nodes
         var next = nodes[index].firstChild
         while next >= 0 {
             let current = Int(next)
             if nodes[current].kind == .element {
-                visit(MarkupElement(nodes: nodes, kind: kind, index: current))
+                visit(MarkupElement(tree: tree, kind: kind, index: current))
             }
             if nodes[current].firstChild >= 0 {
                 next = nodes[current].firstChild
@@ -197,14 +219,14 @@ public struct MarkupElement: Sendable {
         return -1
     }
 
-    /// Every text node below this element, in order, with its line.
-    public var textNodes: [MarkupText] {
-        var result: [MarkupText] = []
+    /// Calls `body` with the `texts` index of every text node below this element, in order.
+    private func forEachTextNode(_ body: (_ text: Int, _ node: Int) -> Void) {
+        let nodes = tree.nodes
         var next = nodes[index].firstChild
         while next >= 0 {
             let current = Int(next)
             if nodes[current].kind == .text {
-                result.append(MarkupText(value: nodes[current].text, line: Int(nodes[current].line), isHidden: nodes[current].isHidden))
+                body(Int(nodes[current].text), current)
             }
             if nodes[current].firstChild >= 0 {
                 next = nodes[current].firstChild
@@ -212,21 +234,46 @@ public struct MarkupElement: Sendable {
             }
             next = nextInPreorder(after: current, in: nodes)
         }
+    }
+
+    /// Every text node below this element, in order, with its line.
+    public var textNodes: [MarkupText] {
+        var result: [MarkupText] = []
+        let nodes = tree.nodes
+        forEachTextNode { text, node in
+            result.append(MarkupText(value: tree.texts[text], line: Int(nodes[node].line), isHidden: nodes[node].isHidden))
+        }
         return result
     }
 
     /// The visible text, whitespace collapsed to single spaces. Hidden text is left out.
     public var text: String {
-        var pieces: [String] = []
-        for piece in textNodes where !piece.isHidden {
-            pieces.append(piece.value)
-        }
-        return collapseWhitespace(pieces.joined())
+        joinedText(includingHidden: false)
     }
 
     /// The text including what styling hides: for detecting hidden content, never for evidence.
     public var textIncludingHidden: String {
-        collapseWhitespace(textNodes.map(\.value).joined())
+        joinedText(includingHidden: true)
+    }
+
+    /// The text nodes' texts joined and collapsed, made from the stored texts directly: most elements
+    /// readers ask hold one text node, whose text is collapsed as it is (no array of pieces, no join).
+    private func joinedText(includingHidden: Bool) -> String {
+        let nodes = tree.nodes
+        var first = -1
+        var joined: String?
+        forEachTextNode { text, node in
+            guard includingHidden || !nodes[node].isHidden else { return }
+            if first < 0 {
+                first = text
+            } else if joined == nil {
+                joined = tree.texts[first] + tree.texts[text]
+            } else {
+                joined! += tree.texts[text]
+            }
+        }
+        if let joined { return collapseWhitespace(joined) }
+        return first >= 0 ? collapseWhitespace(tree.texts[first]) : ""
     }
 }
 

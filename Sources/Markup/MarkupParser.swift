@@ -52,6 +52,11 @@ public struct MarkupParser: Sendable {
     /// Parses bytes as the given kind. The encoding comes from the bytes themselves (byte-order mark,
     /// XML declaration or `<meta charset>`), never from us.
     public func parse(_ bytes: Data, as kind: MarkupDocument.Kind) throws(MarkupError) -> MarkupDocument {
+        try parse(bytes, as: kind, lineShift: 0)
+    }
+
+    /// `parse(_:as:)` with `lineShift` added to every known line of the document.
+    func parse(_ bytes: Data, as kind: MarkupDocument.Kind, lineShift: Int32) throws(MarkupError) -> MarkupDocument {
         _ = Self.initialised
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
@@ -106,7 +111,7 @@ public struct MarkupParser: Sendable {
             guard xmlDocGetRootElement(docPointer) != nil else {
                 return .failure(.unreadable(collector.firstFatal ?? "the document has no elements"))
             }
-            var builder = DocumentBuilder(kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes)
+            let builder = DocumentBuilder(kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift)
             var document = builder.build(from: docPointer)
             document.diagnostics = collector.messages + document.diagnostics
             return .success(document)
@@ -248,13 +253,10 @@ public struct MarkupParser: Sendable {
     /// Parses a piece of HTML that arrived escaped inside XML text (Europass `Activities`,
     /// `oa:Description`). Lines are shifted so evidence points into the enclosing file.
     public func parseFragment(_ html: String, startingAtLine line: Int) -> MarkupDocument? {
-        var document = try? parse(Data(("<html><body>" + html + "</body></html>").utf8), as: .html)
-        guard document != nil else { return nil }
+        // The shift is applied as the nodes are made: a finished document's nodes are shared and immutable.
         let shift = Int32(clamping: max(line - 1, 0))
-        for index in document!.nodes.indices where document!.nodes[index].line > 0 {
-            document!.nodes[index].line += shift
-        }
-        document!.diagnostics = []
+        guard var document = try? parse(Data(("<html><body>" + html + "</body></html>").utf8), as: .html, lineShift: shift) else { return nil }
+        document.diagnostics = []
         return document
     }
 }

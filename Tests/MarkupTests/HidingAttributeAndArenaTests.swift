@@ -67,10 +67,11 @@ private func referenceHidingAttribute(_ name: String) -> HidingStyleSheet.Hiding
     }
 }
 
-/// `containsAttribute` as it was before it read the attributes by index.
+/// `containsAttribute` as a walk over every element's attributes (what it was before the document kept
+/// one attribute table).
 private func referenceContainsAttribute(_ document: MarkupDocument, named name: String, where value: (String) -> Bool) -> Bool {
-    for node in document.nodes where !node.attributes.isEmpty {
-        for attribute in node.attributes where attribute.name == name && value(attribute.value) { return true }
+    for element in document.elements where !element.attributes.isEmpty {
+        for attribute in element.attributes where attribute.name == name && value(attribute.value) { return true }
     }
     return false
 }
