@@ -35,10 +35,8 @@ enum ExperienceReader {
         // most lines of an experience section are duties, told by their first words or by having no
         // date range. The decisions are those of the full rule set below, which reads the parsed line
         // (`LineFields.parse`), the sentence test and the word count.
-        // `TextScan.spaceWordCount` and `LineFields.startsWithVerb`, with one check of the text's scalars.
-        let (wordCount, verbFirst) = TextScan.withSimpleScalars(line.text) { bytes in
-            (TextScan.spaceWordCount(bytes), LineFields.startsWithVerb(bytes, LineFields.firstThreeWords(bytes)))
-        } ?? (TextScan.spaceWordCount(line.text), LineFields.startsWithVerb(line.text))
+        // `TextScan.spaceWordCount` and `LineFields.startsWithVerb`, in one pass over an ASCII line.
+        let (wordCount, verbFirst) = LineFields.wordCountAndVerbFirst(line.text)
         var sentenceLikeCache: Bool?
         func sentenceLike() -> Bool {
             if let known = sentenceLikeCache { return known }

@@ -37,7 +37,13 @@ enum LineFields {
     /// The first date range of the line's field text, and the text with the range replaced by a separator.
     static func cutRange(_ source: String) -> (DateRange?, String) {
         guard let found = DateExpressions.findRange(in: source) else { return (nil, source) }
-        return (found, String(source[source.startIndex..<found.matched.lowerBound]) + " | " + String(source[found.matched.upperBound...]))
+        // Built in one buffer sized once (two Strings and two concatenations cost more).
+        var cut = ""
+        cut.reserveCapacity(source.utf8.count + 3)
+        cut.append(contentsOf: source[source.startIndex..<found.matched.lowerBound])
+        cut.append(" | ")
+        cut.append(contentsOf: source[found.matched.upperBound...])
+        return (found, cut)
     }
 
     /// The fields of a line's text once its date range is cut out (`cutRange`).
@@ -487,16 +493,61 @@ enum LineFields {
             other: { $0.isLowercase || $0.isNumber })
         guard secondStartsLower else { return false }
         let firstWord = UnsafeBufferPointer(rebasing: bytes[words[0]])
-        let first: String
-        let length: Int
-        if TextScan.isPlainASCII(firstWord) {
-            first = TextScan.lowercasedASCII(firstWord)
-            length = first.utf8.count
-        } else {
-            first = String(decoding: firstWord, as: UTF8.self).lowercased()
-            length = first.count
+        if TextScan.isPlainASCII(firstWord) { return isPastVerbASCII(bytes, words[0]) }
+        let first = String(decoding: firstWord, as: UTF8.self).lowercased()
+        return irregularPastVerbs.contains(first) || (first.count >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
+    }
+
+    /// The verb test of `startsWithVerb` for a plain ASCII word: the word is lower-cased into a String
+    /// only when a set can hold it (an irregular verb is at most `longestIrregularPastVerb` letters, a
+    /// regular one ends in "ed"), and its length and ending are read from the bytes.
+    static func isPastVerbASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        let length = word.count
+        let endsInED = length >= 2 && TextScan.lowerASCII(bytes[word.upperBound - 2]) == 0x65 && TextScan.lowerASCII(bytes[word.upperBound - 1]) == 0x64
+        guard length <= longestIrregularPastVerb || endsInED else { return false }
+        let first = TextScan.lowercasedASCII(bytes, word)
+        return irregularPastVerbs.contains(first) || (length >= 5 && endsInED && !pastParticipleAdjectives.contains(first))
+    }
+
+    static let longestIrregularPastVerb = irregularPastVerbs.map(\.utf8.count).max() ?? 0
+
+    /// `(TextScan.spaceWordCount(text), startsWithVerb(text))`, what `ExperienceReader.role` asks of
+    /// every line first. Plain ASCII text (most lines) is read in one pass that counts the words and
+    /// keeps the first two; other text takes the separate scans.
+    static func wordCountAndVerbFirst(_ text: String) -> (wordCount: Int, verbFirst: Bool) {
+        var copy = text
+        if let ascii = copy.withUTF8({ bytes -> (Int, Bool)? in
+            var count = 0
+            var first = 0..<0
+            var second = 0..<0
+            var start = -1
+            func endWord(_ end: Int) {
+                count += 1
+                if count == 1 { first = start..<end } else if count == 2 { second = start..<end }
+                start = -1
+            }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                // Not plain ASCII (`TextScan.isPlainASCII`): the general scans below.
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if byte == 0x20 {
+                    if start >= 0 { endWord(index) }
+                } else if start < 0 {
+                    start = index
+                }
+            }
+            if start >= 0 { endWord(bytes.count) }
+            guard count >= 3 else { return (count, false) }
+            // `startsWithVerb(bytes, words)`: the second word's first character, then the first word.
+            let lead = bytes[second.lowerBound]
+            guard TextScan.isASCIILower(lead) || TextScan.isASCIIDigit(lead) || lead == 0x24 else { return (count, false) }
+            return (count, isPastVerbASCII(bytes, first))
+        }) {
+            return ascii
         }
-        return irregularPastVerbs.contains(first) || (length >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
+        return TextScan.withSimpleScalars(text) { bytes in
+            (TextScan.spaceWordCount(bytes), startsWithVerb(bytes, firstThreeWords(bytes)))
+        } ?? (TextScan.spaceWordCount(text), startsWithVerb(text))
     }
 
     /// Mostly capitalised words, as names of organisations and titles are written.

@@ -1,0 +1,231 @@
+/// What a word token means to the date grammar: a month, or one of the few words the grammar reads.
+enum DateWord: Equatable {
+    case none
+    case month(Int)
+    case since, from
+    /// "to" and "till": range separators that also open "to date" / "till date".
+    case to, till
+    /// The other range separators: "until", "through", "thru", "bis", "au", "a".
+    case separator
+    /// "date": a present word of its own, and the end of "to date".
+    case date
+    /// The other present words (`DateExpressions.presentWords`).
+    case present
+    /// The zone and time letters of an XML Schema dateTime.
+    case z, t
+
+    /// The word a lower-cased word token names.
+    init(lowered: String) {
+        if let month = DateExpressions.monthNumbers[lowered] {
+            self = .month(month)
+            return
+        }
+        switch lowered {
+        case "since": self = .since
+        case "from": self = .from
+        case "to": self = .to
+        case "till": self = .till
+        case "until", "through", "thru", "bis", "au", "a": self = .separator
+        case "date": self = .date
+        case "z": self = .z
+        case "t": self = .t
+        default: self = DateExpressions.presentWords.contains(lowered) ? .present : .none
+        }
+    }
+
+    /// A range separator ("to", "until", …).
+    var separatesRange: Bool {
+        switch self {
+        case .to, .till, .separator: true
+        default: false
+        }
+    }
+
+    /// One of `DateExpressions.presentWords`.
+    var isPresent: Bool { self == .present || self == .date }
+
+    /// The word of an ASCII letter run, lower-cased and packed five bits a letter ("a" is 1 … "z" is 26)
+    /// into a number: unique for runs of up to twelve letters, and every word above is at most ten.
+    /// Looking the number up costs one integer hash instead of building and hashing a String.
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        guard range.count <= longestWord else { return nil }
+        var key: UInt64 = 0
+        for index in range {
+            key = key << 5 | UInt64((bytes[index] | 0x20) &- 0x60)
+        }
+        return key
+    }
+
+    /// The UTF-8 length of the longest word that is not `.none` ("actualidad"; "aujourd'hui" holds an
+    /// apostrophe, which the tokenisers skip, so it is never one token).
+    static let longestWord = 10
+
+    /// Every word that is not `.none`, by its `packed` key.
+    static let byPackedKey: [UInt64: DateWord] = {
+        var table: [UInt64: DateWord] = [:]
+        let words = Array(DateExpressions.monthNumbers.keys) + Array(DateExpressions.presentWords)
+            + ["since", "from", "to", "till", "until", "through", "thru", "bis", "au", "a", "z", "t"]
+        for word in words where word.utf8.count <= longestWord && word.utf8.allSatisfy(TextScan.isASCIILower) {
+            word.utf8.withContiguousStorageIfAvailable { bytes in
+                if let key = packed(bytes, 0..<bytes.count) { table[key] = DateWord(lowered: word) }
+            }
+        }
+        return table
+    }()
+}
+
+/// A token as the date grammar reads it: its kind, where it sits (UTF-8 offsets in the text tokenised),
+/// and the few facts the grammar asks of it, worked out once when it is cut. It holds no text, so an
+/// array of them is one allocation with nothing to retain or release per token (a `DateToken` holds a
+/// Substring and a String).
+struct DateGrammarToken {
+    var kind: DateToken.Kind
+    /// No whitespace between this token and the previous one.
+    var isTight: Bool
+    var hadApostrophe: Bool
+    /// A punctuation token's text when it is one ASCII character ("/", ".", ","), "-" for a dash; 0 otherwise.
+    /// (The grammar compares tokens with those characters only.)
+    var mark: UInt8
+    /// For a word token, what it names; `.none` for other tokens.
+    var word: DateWord
+    /// UTF-8 offsets from the start of the text tokenised.
+    var bytes: Range<Int>
+    /// For a number token (ASCII digits), its value; nil when it does not fit an Int, as `Int(text)`.
+    var value: Int?
+
+    /// How many digits a number token has (its text's length: ASCII digits are one byte each); 0 for others.
+    var digits: Int { kind == .number ? bytes.count : 0 }
+
+    /// The grammar token of a `DateToken` cut from `text` by the `Character` tokeniser.
+    init(_ token: DateToken, in text: Substring) {
+        kind = token.kind
+        isTight = token.isTight
+        hadApostrophe = token.hadApostrophe
+        let utf8 = token.text.utf8
+        switch token.kind {
+        case .dash: mark = 0x2D
+        case .punctuation: mark = utf8.count == 1 ? utf8.first! : 0
+        case .word, .number: mark = 0
+        }
+        word = token.kind == .word ? DateWord(lowered: token.lowered) : .none
+        let lower = text.utf8.distance(from: text.startIndex, to: token.range.lowerBound)
+        bytes = lower..<(lower + text.utf8.distance(from: token.range.lowerBound, to: token.range.upperBound))
+        value = token.kind == .number ? Int(token.text) : nil
+    }
+
+    init(kind: DateToken.Kind, isTight: Bool, hadApostrophe: Bool, mark: UInt8, word: DateWord, bytes: Range<Int>, value: Int?) {
+        self.kind = kind
+        self.isTight = isTight
+        self.hadApostrophe = hadApostrophe
+        self.mark = mark
+        self.word = word
+        self.bytes = bytes
+        self.value = value
+    }
+}
+
+extension DateTokenizer {
+    /// The grammar tokens of `text`: cut from its UTF-8 bytes when it is simple scalars
+    /// (`TextScan.isSimpleScalars`, ASCII included), else from the `Character` tokeniser's tokens.
+    static func grammarTokens(of text: Substring) -> [DateGrammarToken] {
+        if let tokens = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            TextScan.isSimpleScalars(bytes) ? byteTokens(of: bytes) : nil
+        }), let tokens {
+            return tokens
+        }
+        return tokens(of: text).map { DateGrammarToken($0, in: text) }
+    }
+
+    /// The tokens of simple-scalar UTF-8 (`TextScan.isSimpleScalars`): every scalar is one `Character`,
+    /// so the scalars are walked by byte, ASCII ones judged by byte and the others as the `Character`
+    /// they are, by the tests of `tokens(of:)`. A word with a non-ASCII letter is `.none`: the words the
+    /// grammar reads are ASCII, and no simple scalar lower-cases to ASCII (a test checks every one).
+    static func byteTokens(of bytes: UnsafeBufferPointer<UInt8>) -> [DateGrammarToken] {
+        @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : Character(scalar).isLetter
+        }
+        @inline(__always) func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 && TextScan.isASCIIDigit(UInt8(scalar.value))
+        }
+        @inline(__always) func isDash(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x2D, 0x7E, 0x2013, 0x2014, 0x2212, 0x2012, 0x2015: true  // - ~ – — − ‒ ―
+            default: false
+            }
+        }
+        let end = bytes.count
+        var tokens: [DateGrammarToken] = []
+        // Enough for most lines a date is looked for in, so the array is allocated once.
+        tokens.reserveCapacity(16)
+        var index = 0
+        var sawSpace = true
+        var apostrophe = false
+        while index < end {
+            let (scalar, length) = TextScan.scalar(at: index, in: bytes)
+            let isSpace = scalar.value < 0x80
+                ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+                : Character(scalar).isWhitespace || scalar.value == 0xA0
+            if isSpace {
+                sawSpace = true
+                index += length
+                continue
+            }
+            let start = index
+            var kind = DateToken.Kind.punctuation
+            var word = DateWord.none
+            var value: Int?
+            var mark: UInt8 = 0
+            /// Moves `index` past the scalars that pass `test`, starting with the one at `index`; whether
+            /// every one was ASCII.
+            func skip(while test: (Unicode.Scalar) -> Bool) -> Bool {
+                var ascii = true
+                while index < end {
+                    let (next, nextLength) = TextScan.scalar(at: index, in: bytes)
+                    guard test(next) else { break }
+                    if nextLength > 1 { ascii = false }
+                    index += nextLength
+                }
+                return ascii
+            }
+            if isLetter(scalar) {
+                kind = .word
+                if skip(while: isLetter), let key = DateWord.packed(bytes, start..<index) {
+                    word = DateWord.byPackedKey[key] ?? .none
+                }
+            } else if isDigit(scalar) {
+                kind = .number
+                _ = skip(while: isDigit)
+                value = decimalValue(bytes, start..<index)
+            } else if isDash(scalar) {
+                kind = .dash
+                mark = 0x2D
+                _ = skip(while: isDash)
+            } else {
+                index += length
+                if scalar.value == 0x27 || scalar.value == 0x2019 {
+                    apostrophe = true
+                    sawSpace = false
+                    continue
+                }
+                if length == 1 { mark = UInt8(scalar.value) }
+            }
+            tokens.append(DateGrammarToken(
+                kind: kind, isTight: !sawSpace, hadApostrophe: apostrophe, mark: mark, word: word, bytes: start..<index, value: value))
+            sawSpace = false
+            apostrophe = false
+        }
+        return tokens
+    }
+
+    /// The value of a run of ASCII digits, nil when it does not fit an Int (as `Int(String)`).
+    static func decimalValue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let (times, timesOverflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, sumOverflow) = times.addingReportingOverflow(Int(bytes[index] &- 0x30))
+            if timesOverflow || sumOverflow { return nil }
+            value = sum
+        }
+        return value
+    }
+}
