@@ -162,7 +162,7 @@ enum HTMLLines {
     /// straight from the chunks, without joining them first. (Collapsing is a left-to-right pass whose
     /// only state is "a space is pending", so it does not matter where one chunk ends.)
     static func collapsedPlainASCII<Texts: Collection<String>>(_ texts: Texts) -> String {
-        if texts.count == 1 { return collapseWhitespace(texts.first!) }
+        if texts.count == 1 { return collapsedPlainASCII(single: texts.first!) }
         var total = 0
         for text in texts { total += text.utf8.count }
         return String(unsafeUninitializedCapacity: total) { output in
@@ -187,6 +187,58 @@ enum HTMLLines {
                 }
             }
             return count
+        }
+    }
+
+    /// `collapseWhitespace` of one plain ASCII text. Most lines are one text node indented in the source
+    /// ("\n    Senior HR Generalist\n  "): when only the ends hold whitespace other than single spaces,
+    /// the middle is copied whole (or the text returned as it is) instead of byte by byte.
+    static func collapsedPlainASCII(single text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes -> String in
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+            while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+            if lower == upper { return "" }
+            var previousWasSpace = false
+            var collapsed = true
+            for index in lower..<upper {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if previousWasSpace { collapsed = false; break }
+                    previousWasSpace = true
+                } else if byte >= 0x09 && byte <= 0x0D {
+                    collapsed = false
+                    break
+                } else {
+                    previousWasSpace = false
+                }
+            }
+            if collapsed {
+                if lower == 0 && upper == bytes.count { return text }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+            }
+            return String(unsafeUninitializedCapacity: upper - lower) { output in
+                var count = 0
+                var pendingSpace = false
+                for index in lower..<upper {
+                    let byte = bytes[index]
+                    if isSpace(byte) {
+                        pendingSpace = true
+                    } else {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
+            }
         }
     }
 
@@ -229,6 +281,7 @@ enum HTMLLines {
                 // Popped one by one (lines have a chunk or a few): `removeAll(keepingCapacity:)` went
                 // through the generic `replaceSubrange`, even for an empty array.
                 while chunks.popLast() != nil {}
+                // (Empty when a line took it; kept with its buffer otherwise.)
                 while emphasised.popLast() != nil {}
                 if !links.isEmpty { links = [] }
                 bullet = false
@@ -249,6 +302,10 @@ enum HTMLLines {
                 if chunks.count == 1 {
                     raw = chunks[0].text
                 } else {
+                    // Room for all of it first: appending grew the string a few times per line.
+                    var total = 0
+                    for index in chunks.indices { total += chunks[index].text.utf8.count }
+                    raw.reserveCapacity(total)
                     for index in chunks.indices { raw += chunks[index].text }
                 }
                 hadConditionals = TextScan.contains(raw, "<![")
@@ -257,6 +314,9 @@ enum HTMLLines {
             let fieldText: String
             if fieldsDiffer {
                 var rawFields = ""
+                var total = 0
+                for index in chunks.indices { total += chunks[index].fieldText.utf8.count }
+                rawFields.reserveCapacity(total)
                 for index in chunks.indices { rawFields += chunks[index].fieldText }
                 fieldText = clean(rawFields).0
             } else {
@@ -283,16 +343,28 @@ enum HTMLLines {
                 if !context.nameClass { hasNameClass = false }
             }
             guard firstVisible >= 0 else { return }
-            let first = chunks[firstVisible]
+            // The first visible chunk's plain fields only: a copy of the chunk retained and released its texts.
+            let firstLine = chunks[firstVisible].line
+            let first = chunks[firstVisible].context
+            // The emphasised texts move into the line: a copy shared the buffer, and emptying the
+            // builder's array afterwards copied it back out (every string retained) to remove them.
+            var lineEmphasised: [String] = []
+            if emphasised.contains(where: \.isEmpty) {
+                lineEmphasised = emphasised.filter { !$0.isEmpty }
+            } else {
+                swap(&lineEmphasised, &emphasised)
+            }
+            var lineLinks: [String] = []
+            swap(&lineLinks, &links)
             // Built in the call: a local line was copied into the array and then destroyed.
             lines.append(HTMLLine(
-                text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: first.line, headingLevel: headingLevel,
-                isBold: isBold, isListItem: isListItem, hadBullet: bullet || strippedBullet, isLabelCell: first.context.labelCell,
-                inTableCell: first.context.tableCell, hasSectionTitleClass: hasSectionTitleClass,
-                hasHeadingClass: first.context.headingClass, hasNameClass: hasNameClass,
-                emphasised: emphasised.contains(where: \.isEmpty) ? emphasised.filter { !$0.isEmpty } : emphasised, links: links,
-                container: first.context.container,
-                resumeKey: first.context.resumeKey >= 0 ? resumeKeyList[Int(first.context.resumeKey)] : nil))
+                text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: firstLine, headingLevel: headingLevel,
+                isBold: isBold, isListItem: isListItem, hadBullet: bullet || strippedBullet, isLabelCell: first.labelCell,
+                inTableCell: first.tableCell, hasSectionTitleClass: hasSectionTitleClass,
+                hasHeadingClass: first.headingClass, hasNameClass: hasNameClass,
+                emphasised: lineEmphasised, links: lineLinks,
+                container: first.container,
+                resumeKey: first.resumeKey >= 0 ? resumeKeyList[Int(first.resumeKey)] : nil))
         }
     }
 
@@ -336,6 +408,53 @@ enum HTMLLines {
         return values
     }
 
+    /// Where the five attribute values the line reader asks for sit in an element's attribute list: the
+    /// walk reads each value from the list when it needs it, instead of copying all five into a struct
+    /// per element (five retains, five releases, whether the attribute was there or not).
+    struct AttributeSlots: Equatable {
+        var style: Int16 = -1
+        var `class`: Int16 = -1
+        var id: Int16 = -1
+        var href: Int16 = -1
+        var datetime: Int16 = -1
+        /// Some stored name is not lower-case ASCII ("STYLE"): a name without an exact match may still
+        /// be found by `attribute(_:)`'s case-folding fallback.
+        var otherSpelling = false
+    }
+
+    /// The first attribute with exactly each of the five names, as `attributeValues` finds them.
+    static func attributeSlots(_ attributes: [MarkupAttribute]) -> AttributeSlots {
+        var slots = AttributeSlots()
+        // (Lists longer than Int16 can count are read through `attributeValues`' fallback instead.)
+        guard attributes.count < Int(Int16.max) else {
+            slots.otherSpelling = true
+            return slots
+        }
+        for index in attributes.indices {
+            let slot = Int16(index)
+            switch attributes[index].name {
+            case "style": if slots.style < 0 { slots.style = slot }
+            case "class": if slots.class < 0 { slots.class = slot }
+            case "id": if slots.id < 0 { slots.id = slot }
+            case "href": if slots.href < 0 { slots.href = slot }
+            case "datetime": if slots.datetime < 0 { slots.datetime = slot }
+            default: if !slots.otherSpelling, !isLowerASCII(attributes[index].name) { slots.otherSpelling = true }
+            }
+        }
+        return slots
+    }
+
+    /// The value `attributeValues` gives for `name`: the attribute in `slot`, else (when some stored
+    /// name is spelled otherwise) what `attribute(_:)` finds.
+    @inline(__always)
+    static func attributeValue(
+        _ slot: Int16, named name: String, in attributes: [MarkupAttribute], slots: AttributeSlots,
+        of element: @autoclosure () -> MarkupElement
+    ) -> String? {
+        if slot >= 0 { return attributes[Int(slot)].value }
+        return slots.otherSpelling ? element().attribute(name) : nil
+    }
+
     /// Every byte ASCII and none an upper-case letter.
     static func isLowerASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 && !TextScan.isASCIIUpper($0) }
@@ -346,6 +465,9 @@ enum HTMLLines {
     /// problem.
     static func lines(of element: MarkupElement, readResumeKeys: Bool = false) -> [HTMLLine] {
         var builder = LineBuilder()
+        // A résumé makes some 30 to 120 lines: growing the array from one element reallocated it seven
+        // times, the later ones large enough for malloc's slower path.
+        builder.lines.reserveCapacity(64)
         var nextContainer = 1
 
         var frames: [Frame] = [Frame(next: element.firstChild(of: element.nodeIndex), context: Context(), isBlock: false)]
@@ -369,8 +491,9 @@ enum HTMLLines {
                 guard !element.isHidden(node) else { continue }
                 let kind = ElementKind(named: element.name(of: node))
                 let attributes = element.attributes(of: node)
-                let values = attributes.isEmpty ? AttributeValues() : attributeValues(attributes, of: element.element(at: node))
-                let style = values.style.map { styleCues(of: $0) } ?? StyleCues()
+                let slots = attributes.isEmpty ? AttributeSlots() : attributeSlots(attributes)
+                let style = attributeValue(slots.style, named: "style", in: attributes, slots: slots, of: element.element(at: node))
+                    .map { styleCues(of: $0) } ?? StyleCues()
                 // Word marks the bullet glyph of a list paragraph with `mso-list:Ignore`.
                 if style.listIgnore {
                     builder.bullet = true
@@ -382,7 +505,9 @@ enum HTMLLines {
                     builder.fieldsDiffer = true
                     continue
                 }
-                if kind.contains(.time), let datetime = values.datetime, PartialDate(iso: datetime) != nil {
+                if kind.contains(.time),
+                   let datetime = attributeValue(slots.datetime, named: "datetime", in: attributes, slots: slots, of: element.element(at: node)),
+                   PartialDate(iso: datetime) != nil {
                     let shown = " " + element.element(at: node).text + " "
                     builder.add(Chunk(text: shown, fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context, scan: plainASCIIScan(shown)))
                     builder.fieldsDiffer = true
@@ -406,7 +531,7 @@ enum HTMLLines {
                     nextContainer += 1
                 }
                 if style.bold { context.bold = true }
-                if let classValue = values.class {
+                if let classValue = attributeValue(slots.class, named: "class", in: attributes, slots: slots, of: element.element(at: node)) {
                     // Themes need the class names themselves (for the JSON Resume keys); other readers
                     // only the cues, which plain ASCII class lists give by byte.
                     let asciiCues = readResumeKeys ? nil : TextScan.withPlainASCII(classValue) { classCues(ofPlainASCII: $0) }
@@ -420,19 +545,23 @@ enum HTMLLines {
                         nextContainer += cues.entries
                     }
                     if readResumeKeys {
-                        if let id = values.id?.lowercased(), let key = resumeKeyList.firstIndex(of: id) {
+                        if let id = attributeValue(slots.id, named: "id", in: attributes, slots: slots, of: element.element(at: node))?.lowercased(),
+                           let key = resumeKeyList.firstIndex(of: id) {
                             context.resumeKey = Int8(key)
                         } else if let key = classes.lazy.compactMap({ resumeKeyList.firstIndex(of: $0) }).first {
                             context.resumeKey = Int8(key)
                         }
                     }
-                } else if readResumeKeys, let id = values.id?.lowercased(), let key = resumeKeyList.firstIndex(of: id) {
+                } else if readResumeKeys,
+                          let id = attributeValue(slots.id, named: "id", in: attributes, slots: slots, of: element.element(at: node))?.lowercased(),
+                          let key = resumeKeyList.firstIndex(of: id) {
                     context.resumeKey = Int8(key)
                 }
                 if kind.contains(.emphasis) {
                     builder.emphasised.append(collapseWhitespace(element.element(at: node).text))
                 }
-                if kind.contains(.link), let href = values.href {
+                if kind.contains(.link),
+                   let href = attributeValue(slots.href, named: "href", in: attributes, slots: slots, of: element.element(at: node)) {
                     let lowered = href.lowercased()
                     if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { builder.links.append(href) }
                 }

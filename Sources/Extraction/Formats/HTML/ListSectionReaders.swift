@@ -9,27 +9,43 @@ enum CertificationReader {
     /// `lines` are the certification section's content; `allLines` the whole document, searched for
     /// known certifications named elsewhere.
     static func certifications(inSection lines: [SectionedLine], everywhere allLines: [SectionedLine]) -> [Certification] {
+        certifications(sectionLines: lines, at: lines.indices, everywhere: allLines)
+    }
+
+    /// `certifications(inSection:everywhere:)` of a document's lines, the section's content being its
+    /// certification lines that are not headings: read by index, without an array of copies of them.
+    static func certifications(in lines: [SectionedLine]) -> [Certification] {
+        certifications(
+            sectionLines: lines, at: lines.indices.lazy.filter { lines[$0].section == .certifications && !lines[$0].isHeading },
+            everywhere: lines)
+    }
+
+    /// The certifications of the section's lines `sectionLines[indices]`, then those named in `allLines`
+    /// outside the section. By index throughout: a copy of a line retained each of its strings.
+    static func certifications(
+        sectionLines lines: [SectionedLine], at indices: some Sequence<Int>, everywhere allLines: [SectionedLine]
+    ) -> [Certification] {
         var result: [Certification] = []
         // The lines of a section share its heading: its test is kept for the next line.
         var lastHeading: (heading: String, mixed: Bool)?
-        for sectioned in lines {
-            let line = sectioned.line
+        for index in indices {
             // Under "Awards & Certifications" an unknown line must say it is a certification.
-            let mixedHeading = sectioned.heading.map { heading in
+            let mixedHeading = lines[index].heading.map { heading in
                 if let lastHeading, lastHeading.heading == heading { return lastHeading.mixed }
                 let loweredHeading = TextScan.lowercased(heading)
                 let mixed = SectionHeadings.otherWords.contains { SectionHeadings.wordPosition(of: $0, in: loweredHeading) != nil }
                 lastHeading = (heading, mixed)
                 return mixed
             } ?? false
-            let text = line.text
+            let text = lines[index].line.text
             let lowered = TextScan.lowercased(text)
             if notHeld.contains(where: { TextScan.contains(lowered, $0) }) { continue }
             let ids = CertificationCatalog.ids(in: text)
-            let range = DateExpressions.findRange(in: line.fieldText)
+            let range = DateExpressions.findRange(in: lines[index].line.fieldText)
             let date = range.flatMap { $0.start ?? $0.end }
-            let name = nameWithoutDate(line)
+            let name = nameWithoutDate(text)
             let wordCount = TextScan.spaceWordCount(text)
+            let lineNumber = lines[index].line.line
             if ids.isEmpty {
                 // A line with only a date, or only the issuer, completes the certification above it.
                 let issuerOnly = ["hrci", "hr certification institute", "shrm", "society for human resource management", "issued by", "cipd"].contains { lowered.hasPrefix($0) }
@@ -39,14 +55,14 @@ enum CertificationReader {
                 }
                 if name.isEmpty || issuerOnly { continue }
                 guard CertificationCatalog.looksLikeCertification(text) || (!mixedHeading && wordCount <= 12 && !LineFields.isSentenceLike(text)) else { continue }
-                result.append(Certification(name: name, id: nil, date: date, line: line.line))
+                result.append(Certification(name: name, id: nil, date: date, line: lineNumber))
             } else if ids.count == 1 {
                 guard !result.contains(where: { $0.id == ids[0] }) else { continue }
-                result.append(Certification(name: name.isEmpty ? ids[0] : name, id: ids[0], date: date, line: line.line))
+                result.append(Certification(name: name.isEmpty ? ids[0] : name, id: ids[0], date: date, line: lineNumber))
             } else {
                 // "PHR, SHRM-CP": one line, several certifications; a date cannot be told apart.
                 for id in ids where !result.contains(where: { $0.id == id }) {
-                    result.append(Certification(name: id, id: id, date: nil, line: line.line))
+                    result.append(Certification(name: id, id: id, date: nil, line: lineNumber))
                 }
             }
         }
@@ -54,14 +70,13 @@ enum CertificationReader {
         for index in allLines.indices where allLines[index].section != .certifications {
             let text = allLines[index].line.text
             guard mayNameCertification(text) else { continue }
-            let sectioned = allLines[index]
             let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
             guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
             let short = TextScan.spaceWordCount(text) <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
-                let date = ids.count == 1 && short ? DateExpressions.findRange(in: sectioned.line.fieldText).flatMap { $0.start } : nil
-                result.append(Certification(name: id, id: id, date: date, line: sectioned.line.line))
+                let date = ids.count == 1 && short ? DateExpressions.findRange(in: allLines[index].line.fieldText).flatMap { $0.start } : nil
+                result.append(Certification(name: id, id: id, date: date, line: allLines[index].line.line))
             }
         }
         return result
@@ -190,18 +205,27 @@ enum CertificationReader {
 
     /// The line as written, without its date and the punctuation that held it ("PHR (2022)" → "PHR").
     static func nameWithoutDate(_ line: HTMLLine) -> String {
-        var text = line.text
+        nameWithoutDate(line.text)
+    }
+
+    /// `nameWithoutDate` of a line's text.
+    static func nameWithoutDate(_ lineText: String) -> String {
+        var text = lineText
         if let range = DateExpressions.findRange(in: text) {
             text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
         }
         text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
         var lowered = TextScan.lowercased(text)
-        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] where lowered.hasSuffix(" " + label) {
-            text = String(text.dropLast(label.count + 1))
+        for suffix in labelSuffixes where lowered.hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count))
             lowered = TextScan.lowercased(text)
         }
         return LineFields.trim(collapseSpaces(text))
     }
+
+    /// The labels a date leaves at the end of a certification ("PHR, obtained"), each after its space:
+    /// made once, not joined for every line.
+    static let labelSuffixes = ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."].map { " " + $0 }
 
     static func collapseSpaces(_ text: String) -> String {
         // Simple-scalar text: a space character is the space byte, so the words are the runs of other

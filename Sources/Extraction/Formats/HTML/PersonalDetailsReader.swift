@@ -35,12 +35,13 @@ enum PersonalDetailsReader {
         if found.headline == nil {
             let start = found.nameIndex.map { $0 + 1 } ?? 0
             for index in start..<min(lines.count, start + 4) where lines[index].section == .header || lines[index].line.headingLevel != nil {
-                let line = lines[index].line
-                guard !isContact(line.text), TextScan.spaceWordCount(line.text) <= 12, !LineFields.isSentenceLike(line.text) else { continue }
+                // The fields read in place: a copy of the line retained all its strings.
+                let text = lines[index].line.text
+                guard !isContact(text), TextScan.spaceWordCount(text) <= 12, !LineFields.isSentenceLike(text) else { continue }
                 if lines[index].isHeading { break }
                 // `LineFields.parse(line)`'s first title field that is not sentence-like, on a line without
                 // dates; the pieces after it are not classified.
-                let (range, remainder) = LineFields.cutRange(line.fieldText)
+                let (range, remainder) = LineFields.cutRange(lines[index].line.fieldText)
                 if range == nil, let title = LineFields.firstPiece(of: remainder, where: { piece in
                     let sentenceLike = LineFields.isSentenceLike(piece)
                     return !sentenceLike && LineFields.classify(piece, education: false, sentenceLike: sentenceLike) == .title
@@ -55,15 +56,14 @@ enum PersonalDetailsReader {
         // As indices: copying every line into a new array cost more than reading them.
         let ordered = header + lines.indices.filter { lines[$0].section != .header }
         for index in ordered where !lines[index].line.links.isEmpty {
-            let line = lines[index].line
-            for link in line.links {
+            for link in lines[index].line.links {
                 let lowered = link.lowercased()
                 if found.personal.email == nil, lowered.hasPrefix("mailto:") {
                     let address = link.dropFirst(7).split(separator: "?").first.map(String.init) ?? ""
                     if address.contains(where: { $0 == "@" }) { found.personal.email = TextScan.trimSpaces(address) }
                 }
                 if found.personal.phone == nil, lowered.hasPrefix("tel:") {
-                    found.personal.phone = phone(in: line.text) ?? String(link.dropFirst(4))
+                    found.personal.phone = phone(in: lines[index].line.text) ?? String(link.dropFirst(4))
                 }
             }
         }
@@ -71,10 +71,10 @@ enum PersonalDetailsReader {
             found.personal.email = email(in: lines[index].line.text)
         }
         // The top of the page only: a long document without headings is all "header".
-        for line in header.prefix(15).map({ lines[$0].line }) where found.personal.phone == nil {
-            found.personal.phone = phone(in: line.text)
+        for index in header.prefix(15) where found.personal.phone == nil {
+            found.personal.phone = phone(in: lines[index].line.text)
         }
-        for index in header.prefix(15) where found.personal.location == nil && mayHoldLocation(lines[index].line) {
+        for index in header.prefix(15) where found.personal.location == nil && mayHoldLocation(fieldText: lines[index].line.fieldText) {
             // `LineFields.parse`'s first location field: `classify` calls a piece a location exactly when it
             // is no duration and passes `isLocation` (whether it reads as a sentence does not matter).
             let remainder = LineFields.cutRange(lines[index].line.fieldText).1
@@ -87,7 +87,12 @@ enum PersonalDetailsReader {
     /// piece with a comma or one of the remote words, and the pieces are cut from the field text. False
     /// only for plain ASCII field text with neither (other text may lower-case into them).
     static func mayHoldLocation(_ line: HTMLLine) -> Bool {
-        TextScan.withPlainASCII(line.fieldText) { bytes in
+        mayHoldLocation(fieldText: line.fieldText)
+    }
+
+    /// `mayHoldLocation` of a line's field text.
+    static func mayHoldLocation(fieldText: String) -> Bool {
+        TextScan.withPlainASCII(fieldText) { bytes in
             if bytes.contains(0x2C) { return true }
             let lowered = TextScan.lowercasedASCII(bytes)
             return LineFields.remoteWords.contains { TextScan.contains(lowered, $0) }

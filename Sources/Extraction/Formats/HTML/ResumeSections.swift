@@ -237,7 +237,8 @@ enum SectionHeadings {
     /// cell, or a short line that is bold throughout.
     static func isMarkedHeading(_ line: HTMLLine) -> Bool {
         if line.headingLevel != nil || line.hasSectionTitleClass || line.isLabelCell { return true }
-        return line.isBold && !line.isListItem && line.text.split(separator: " ").count <= 6
+        // (`spaceWordCount` is that split's count, without building the words.)
+        return line.isBold && !line.isListItem && TextScan.spaceWordCount(line.text) <= 6
     }
 
     /// Whether the text is written as a heading on its own: all capitals, or ends with a colon.

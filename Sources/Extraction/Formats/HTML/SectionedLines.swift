@@ -15,25 +15,45 @@ struct SectionedLine: Sendable {
 enum SectionAssigner {
     /// Sections from headings: `<h1>`…`<h6>`, bold lines, label cells, section-title classes, or a
     /// short line that is nothing but a section word.
-    static func byHeadings(_ lines: [HTMLLine]) -> [SectionedLine] {
+    static func byHeadings(_ lines: consuming [HTMLLine]) -> [SectionedLine] {
         var result: [SectionedLine] = []
+        result.reserveCapacity(lines.count)
         var current = ResumeSection.header
         // The heading level that opened the current section; 7 for bold or class headings.
         var currentLevel = 7
         var sawSection = false
         var headingText: String?
-        for line in lines {
+        for index in lines.indices {
+            // Each line moves out of the array (an empty line left in its place holds no storage): a copy
+            // retained its strings and arrays, and destroying the array released them again.
+            let line = takeLine(at: index, from: &lines)
             if let (section, level) = heading(line, current: current, currentLevel: currentLevel, sawSection: sawSection) {
                 current = section
                 currentLevel = level
                 sawSection = true
                 headingText = line.text
-                result.append(SectionedLine(line: line, section: section, isHeading: true, heading: line.text))
+                result.append(SectionedLine(line: line, section: section, isHeading: true, heading: headingText))
             } else {
                 result.append(SectionedLine(line: line, section: current, isHeading: false, heading: headingText))
             }
         }
         return result
+    }
+
+    /// The line of the sectioned line at `index`, moved out of `lines` and replaced by an empty one.
+    @inline(__always)
+    static func takeLine(at index: Int, from lines: inout [SectionedLine]) -> HTMLLine {
+        var taken = HTMLLine(text: "", fieldText: "", line: 0)
+        swap(&taken, &lines[index].line)
+        return taken
+    }
+
+    /// The line at `index`, moved out of `lines` and replaced by an empty one.
+    @inline(__always)
+    static func takeLine(at index: Int, from lines: inout [HTMLLine]) -> HTMLLine {
+        var taken = HTMLLine(text: "", fieldText: "", line: 0)
+        swap(&taken, &lines[index])
+        return taken
     }
 
     private static func heading(_ line: HTMLLine, current: ResumeSection, currentLevel: Int, sawSection: Bool) -> (ResumeSection, Int)? {
@@ -46,7 +66,7 @@ enum SectionAssigner {
             guard kind == .unknown || kind == .location else { return nil }
             if marked || SectionHeadings.looksLikeHeadingText(text) { return (named, level) }
             // An unmarked line that is only the section phrase ("Experience", "Work History").
-            if !line.isListItem, !line.hadBullet, text.split(separator: " ").count <= 3 { return (named, level) }
+            if !line.isListItem, !line.hadBullet, TextScan.spaceWordCount(text) <= 3 { return (named, level) }
             return nil
         }
         // Headings we do not read ("Interests", "Tips") close the section before them, but only at the

@@ -1,0 +1,210 @@
+import Foundation
+import Markup
+import Testing
+@testable import Extraction
+
+/// The HTML reading that moves lines instead of copying them, reads attribute values from their slots,
+/// and collapses one-chunk lines without the general scalar loop: each checked against the code it
+/// replaced (kept here as the reference) over the corpus, the examples and hand-made markup.
+@Suite struct LineMovesAndAttributeSlotsTests {
+    /// Hand-made résumés for the section readers: certifications with dates and labels, skills, a
+    /// document without an experience heading, mixed headings, non-ASCII and CR/LF text.
+    static let resumes: [String] = [
+        """
+        <html><body><h1>Dana Whitfield, PHR</h1><p>Senior HR Generalist</p><p>dana@example.com · (317) 585-8468</p>
+        <p>Indianapolis, IN</p><h2>Experience</h2><h3>HR Manager</h3><p>Acme Corp | Boston, MA | Jan 2020 – Present</p>
+        <ul><li>Led open enrollment for 1,200 employees</li><li>SHRM-CP certified; preparing for the SPHR exam</li></ul>
+        <h2>Education</h2><p>B.S. in Human Resource Management — University of Dayton (2016)</p><p>Human Resources</p>
+        <h2>Awards &amp; Certifications</h2><p>PHR (2019) obtained</p><p>Certified Compensation Professional earned</p>
+        <p>HRCI</p><p>2021</p><p>Employee of the Year 2018</p><h2>Skills</h2><p>Technical: Workday, ADP, UKG Pro</p>
+        <ul><li>Mobile-First, Responsive Design</li><li>Payroll; FMLA | ADA</li></ul></body></html>
+        """,
+        """
+        <html><body><p><b>Zoë Ångström</b></p><p>Recruiter — Lyon</p><p>HR Business Partner, Initech, 2015 - 2019</p>
+        <p>Recruiter at Globex 2012 – 2015</p><p>GPHR, SHRM-SCP</p><h2>Certificates</h2><p>• aPHR\u{00A0}(2014)</p>
+        <p>CEBS — expires 2027</p><p>Working toward CCP</p><h2>Compétences</h2><p>Recrutement · Paie · 日本語</p></body></html>
+        """,
+        """
+        <html><body><h1>Jo Bloggs</h1><p>Phone +44 20 7946 0958</p><h2>Interests</h2><p>Chess, 👩‍💻 hackathons</p>
+        <h2>Work History</h2><p><b>HRIS Analyst</b></p><p>Umbrella Ltd\r\nLondon\r\n2018-03 – 2021-06</p>
+        <h2>Licenses</h2><p>SPHR since 2017</p><p>()</p><h2>Education</h2><p>MBA, Human Resources concentration</p>
+        <p>London Business School</p></body></html>
+        """,
+        "<html><body></body></html>",
+    ]
+
+    static func documents() throws -> [MarkupDocument] {
+        try HTMLLinesWalkTests.documents() + resumes.map { try MarkupParser().parse(Data($0.utf8)) }
+    }
+
+    static func bodies() throws -> [MarkupElement] {
+        try documents().compactMap { document in
+            guard document.kind == .html, let root = document.root else { return nil }
+            return root.child("body") ?? root
+        }
+    }
+
+    // MARK: - Attribute slots
+
+    @Test func attributeSlotsGiveTheAttributeValues() throws {
+        let html = """
+            <body><p style="a" class="b" id="c">x</p><a href="mailto:x@y.example" HREF="other" data-x="1">y</a>
+            <time datetime="2020-01" class="d" class="e">z</time><span STYLE="font-weight:bold" Class="f">w</span><div>v</div>
+            <p ID="Work" id="work">u</p><p Data-Role="x" style="">t</p><p class="ç" title="é">s</p></body>
+            """
+        var documents = try Self.documents()
+        documents.append(try MarkupParser().parse(Data(html.utf8)))
+        var compared = 0
+        for document in documents {
+            guard let root = document.root else { continue }
+            for element in [root] + root.descendants {
+                let attributes = element.attributes
+                let expected = HTMLLines.attributeValues(attributes, of: element)
+                let slots = HTMLLines.attributeSlots(attributes)
+                func value(_ slot: Int16, _ name: String) -> String? {
+                    HTMLLines.attributeValue(slot, named: name, in: attributes, slots: slots, of: element)
+                }
+                let found = HTMLLines.AttributeValues(
+                    style: value(slots.style, "style"), class: value(slots.class, "class"), id: value(slots.id, "id"),
+                    href: value(slots.href, "href"), datetime: value(slots.datetime, "datetime"))
+                #expect(found == expected)
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
+    }
+
+    @Test func slotsNameTheFirstExactAttribute() throws {
+        let document = try MarkupParser().parse(Data("<body><p class='a' id='x' class='b' STYLE='s' style='t'>x</p></body>".utf8))
+        let paragraph = try #require(document.root?.descendants.first { $0.name == "p" })
+        let slots = HTMLLines.attributeSlots(paragraph.attributes)
+        // libxml2 keeps the first of two equal names; "STYLE" is stored lower-case by the HTML parser.
+        let names = paragraph.attributes.map(\.name)
+        #expect(slots.class == Int16(try #require(names.firstIndex(of: "class"))))
+        #expect(slots.id == Int16(try #require(names.firstIndex(of: "id"))))
+        #expect(slots.href == -1 && slots.datetime == -1)
+        #expect(slots.otherSpelling == false)
+    }
+
+    // MARK: - One-chunk collapse
+
+    @Test func singleChunkCollapseMatchesCollapseWhitespace() {
+        let texts = [
+            "", " ", "\n", "\t\n  \u{0B}\u{0C}", "a", " a", "a ", "  a  ", "a b", "a  b", "a\tb", "a\nb", " a b c ",
+            "\n        Senior HR Generalist\n      ", "Led the HRIS migration\n        across three sites", "x y  z\t",
+            "already collapsed text", "trailing\n", "\tleading", "a \n b", "-5% costs", "(317) 585-8468",
+        ]
+        for text in texts {
+            #expect(HTMLLines.collapsedPlainASCII(single: text) == collapseWhitespace(text), "\(text)")
+        }
+        let pieces = [" ", "  ", "\n", "\t", "word", "Word", "x", "\u{0B}", "\u{0C}", "1,200", "-", "<b>"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(HTMLLines.collapsedPlainASCII(single: text) == collapseWhitespace(text), "\(text)")
+        }
+    }
+
+    // MARK: - Moving lines into sections
+
+    @Test func byHeadingsKeepsEveryLineInOrder() throws {
+        var compared = 0
+        for body in try Self.bodies() {
+            let lines = HTMLLines.lines(of: body)
+            let sectioned = SectionAssigner.byHeadings(lines)
+            #expect(sectioned.map(\.line) == lines)
+            // A heading line names itself; the others name the heading above them.
+            var heading: String?
+            for line in sectioned {
+                if line.isHeading { heading = line.line.text }
+                #expect(line.heading == heading)
+            }
+            compared += lines.count
+        }
+        #expect(compared > 100)
+    }
+
+    @Test func builderMatchesTheCopyingBuilder() throws {
+        var compared = 0
+        for document in try Self.documents() where document.kind == .html {
+            guard let root = document.root else { continue }
+            let body = root.child("body") ?? root
+            for (readKeys, groupNamesAreSkills) in [(false, false), (true, true)] {
+                let lines = HTMLLines.lines(of: body, readResumeKeys: readKeys)
+                let sectioned = readKeys ? SectionAssigner.byResumeKeys(lines) : SectionAssigner.byHeadings(lines)
+                let builder = HTMLResumeBuilder(format: .html, groupNamesAreSkills: groupNamesAreSkills)
+                let reference = ReferenceBuilder.build(sectioned, builder: builder, source: "x.html", documentTitle: document.title)
+                #expect(builder.build(sectioned, source: "x.html", documentTitle: document.title) == reference)
+                #expect(CertificationReader.certifications(in: sectioned) == reference.certifications)
+                compared += 1
+            }
+        }
+        #expect(compared > 20)
+    }
+
+    @Test func builderReadsTheHandMadeResumes() throws {
+        // What the hand-made résumés say, read by eye.
+        let documents = try Self.resumes.map { try MarkupParser().parse(Data($0.utf8)) }
+        let extractor = GenericHTMLExtractor()
+        let first = extractor.extract(from: documents[0], context: ExtractionContext(source: "a.html", asOf: PartialDate(year: 2026, month: 11)))
+        #expect(first.personal.name == "Dana Whitfield")
+        #expect(first.certifications.map(\.id).contains("PHR"))
+        #expect(first.skills.contains("Workday") && first.skills.contains("Mobile-First, Responsive Design"))
+        #expect(first.education.first?.institution == "University of Dayton")
+        let second = extractor.extract(from: documents[1], context: ExtractionContext(source: "b.html", asOf: PartialDate(year: 2026, month: 11)))
+        #expect(second.warnings.contains("no experience heading found; positions were read from dated lines with job titles"))
+        #expect(!second.positions.isEmpty)
+    }
+
+    @Test func certificationNamesLoseTheirDateLabels() {
+        // The date and the label after it go; a label inside the name stays.
+        #expect(CertificationReader.nameWithoutDate("Certified Compensation Professional earned") == "Certified Compensation Professional")
+        #expect(CertificationReader.nameWithoutDate("Earned Value Professional") == "Earned Value Professional")
+        #expect(CertificationReader.nameWithoutDate("PHR ()") == "PHR")
+    }
+}
+
+/// `HTMLResumeBuilder.build` as it was before the lines moved out: the sections' content copied out
+/// with a filter, the certification section filtered into an array of its own.
+enum ReferenceBuilder {
+    static func build(_ lines: [SectionedLine], builder: HTMLResumeBuilder, source: String, documentTitle: String?) -> Candidate {
+        var candidate = Candidate(source: source, format: builder.format)
+        let details = PersonalDetailsReader.read(lines, documentTitle: documentTitle)
+        candidate.personal = details.personal
+        candidate.headline = details.headline
+        candidate.evidence = lines.indices.compactMap { index in
+            let text = lines[index].line.text
+            let section = lines[index].section
+            if section == .header {
+                if index == details.nameIndex || PersonalDetailsReader.isContact(text) { return nil }
+                if let location = details.personal.location, TextScan.contains(text, location) { return nil }
+            }
+            return EvidenceText(text, line: lines[index].line.line, section: section.evidenceSection)
+        }
+        func content(_ section: ResumeSection) -> [HTMLLine] {
+            lines.filter { $0.section == section && !$0.isHeading }.map(\.line)
+        }
+        if lines.contains(where: { $0.section == .experience }) {
+            candidate.positions = ExperienceReader.positions(from: content(.experience))
+        } else {
+            let rest = lines.indices.filter { index in
+                index != details.nameIndex && !lines[index].isHeading && (lines[index].section == .header || lines[index].section == .other)
+            }.map { lines[$0].line }
+            candidate.positions = ExperienceReader.positions(from: rest, strict: true)
+            if !candidate.positions.isEmpty {
+                candidate.warnings.append("no experience heading found; positions were read from dated lines with job titles")
+            }
+        }
+        candidate.education = EducationReader.entries(from: content(.education))
+        candidate.certifications = CertificationReader.certifications(
+            inSection: lines.filter { $0.section == .certifications && !$0.isHeading }, everywhere: lines)
+        candidate.skills = SkillsReader.skills(from: content(.skills), labelsAreSkills: builder.groupNamesAreSkills)
+        for (index, position) in candidate.positions.enumerated() where position.title.isEmpty {
+            candidate.warnings.append("position \(index + 1) (line \(position.line)) has no recognisable job title")
+        }
+        if candidate.personal.name == nil {
+            candidate.warnings.append("no name found")
+        }
+        return candidate
+    }
+}
