@@ -6,15 +6,17 @@ import Markup
 /// not repeated, skills not repeated, implausible years flagged.
 struct XMLCandidateDraft {
     private(set) var candidate: Candidate
+    /// The evidence so far as a set, once the list reaches `linearEvidenceLimit` lines (see
+    /// `evidenceListHolds`); empty, and never allocated, before.
     private var seenEvidence: Set<EvidenceText> = []
     private var seenSkills: Set<String> = []
     private var seenCertifications: Set<String> = []
 
+    /// Up to this many evidence lines, a new one is checked against the list itself.
+    static let linearEvidenceLimit = 128
+
     init(source: String, format: ResumeFormat) {
         candidate = Candidate(source: source, format: format)
-        // A résumé gives a few dozen evidence lines: room for them up front, rather than a set that
-        // re-hashes every line so far each time it doubles.
-        seenEvidence.reserveCapacity(64)
     }
 
     var personal: PersonalDetails {
@@ -37,7 +39,26 @@ struct XMLCandidateDraft {
     mutating func addEvidence(_ text: String?, line: Int, section: EvidenceText.Section) {
         guard let value = XMLValues.meaningful(text) else { return }
         let evidence = EvidenceText(value, line: line, section: section)
-        if seenEvidence.insert(evidence).inserted { candidate.evidence.append(evidence) }
+        if candidate.evidence.count < Self.linearEvidenceLimit {
+            guard !evidenceListHolds(evidence) else { return }
+            candidate.evidence.append(evidence)
+            if candidate.evidence.count == Self.linearEvidenceLimit { seenEvidence = Set(candidate.evidence) }
+        } else if seenEvidence.insert(evidence).inserted {
+            candidate.evidence.append(evidence)
+        }
+    }
+
+    /// Whether the evidence list holds one equal to `evidence`. Equal evidence has the same line, so
+    /// the scan compares line numbers first: a résumé gives a few dozen lines, and hashing each text
+    /// (and allocating a set's table, which cost more than reading a position) was most of adding one.
+    /// Past `linearEvidenceLimit` lines the set answers instead, so a huge document stays linear.
+    private func evidenceListHolds(_ evidence: EvidenceText) -> Bool {
+        candidate.evidence.withUnsafeBufferPointer { list in
+            for index in list.indices where list[index].line == evidence.line {
+                if list[index].section == evidence.section && list[index].text == evidence.text { return true }
+            }
+            return false
+        }
     }
 
     mutating func addEvidence(lines: [MarkupText], section: EvidenceText.Section) {
@@ -46,17 +67,17 @@ struct XMLCandidateDraft {
 
     /// Adds a position with its title and duties as evidence. The duties' joined text becomes the
     /// description when none is given.
-    mutating func addPosition(_ position: Position) {
-        var position = position
+    mutating func addPosition(_ position: consuming Position) {
+        // The position is read here and moved into the list last: appended first, it was copied (every
+        // string and the duties retained) because the checks below still read it.
         position.title = XMLValues.meaningful(position.title) ?? ""
         position.employer = XMLValues.meaningful(position.employer)
         position.location = XMLValues.meaningful(position.location)
         if position.current { position.end = nil }
         if position.description == nil, !position.duties.isEmpty {
-            position.description = position.duties.map(\.text).joined(separator: "\n")
+            position.description = Self.joinedLines(position.duties)
         }
-        candidate.positions.append(position)
-        let number = candidate.positions.count
+        let number = candidate.positions.count + 1
         if position.title.isEmpty {
             warn("position \(number)\(position.employer.map { " at \($0)" } ?? "") has no title")
         }
@@ -65,9 +86,37 @@ struct XMLCandidateDraft {
         if position.start != nil && position.end == nil && !position.current {
             warn("position \(number) (\(position.title)) has a start, no end and is not marked current: it adds no experience")
         }
-        for date in [position.start, position.end].compactMap({ $0 }) where !Self.isPlausible(date) {
-            warn("position \(number) (\(position.title)) has the implausible year \(date.year)")
-            break
+        var implausibleYear: Int?
+        if let start = position.start, !Self.isPlausible(start) {
+            implausibleYear = start.year
+        } else if let end = position.end, !Self.isPlausible(end) {
+            implausibleYear = end.year
+        }
+        if let implausibleYear {
+            warn("position \(number) (\(position.title)) has the implausible year \(implausibleYear)")
+        }
+        candidate.positions.append(position)
+    }
+
+    /// The duties' texts joined with line feeds, copied into one string of the right size: the generic
+    /// `joined` grew its result duty by duty, after a list of the texts was made for it.
+    static func joinedLines(_ duties: [EvidenceText]) -> String {
+        var byteCount = duties.count - 1
+        for index in duties.indices { byteCount += duties[index].text.utf8.count }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var offset = 0
+            for index in duties.indices {
+                if index > 0 {
+                    buffer[offset] = UInt8(ascii: "\n")
+                    offset += 1
+                }
+                var text = duties[index].text
+                text.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + bytes.count)]).initialize(from: bytes)
+                    offset += bytes.count
+                }
+            }
+            return offset
         }
     }
 

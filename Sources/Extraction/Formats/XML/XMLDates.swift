@@ -51,20 +51,31 @@ enum XMLDateValue: Sendable, Equatable {
 enum XMLDates {
     /// The value an element that stands for one date holds, or nil when it holds none.
     static func value(of element: MarkupElement) -> XMLDateValue? {
-        if let fromAttributes = fromParts(
-            year: element.attribute("year"), month: element.attribute("month"), day: element.attribute("day")) {
+        // The month and day are looked up only beside a year: without one there is no date here.
+        if let year = element.attribute("year"),
+           let fromAttributes = fromParts(year: year, month: element.attribute("month"), day: element.attribute("day")) {
             return fromAttributes
         }
         let children = element.children
         if children.isEmpty {
-            return parse(element.text)
+            return parse(element.xmlText)
+        }
+        if children.count == 1 {
+            // What the lookups below come to for one child (HR-XML's `StartDate` around one `YearMonth`),
+            // without asking for each name in turn: `present`, a lone year, or the date the child holds
+            // (a wrapper's value, and failing that the same child's value again).
+            let only = children[0]
+            let name = only.name
+            if name == "present" || name == "Present" { return .present }
+            if name == "year" || name == "Year" { return fromParts(year: only.xmlText, month: nil, day: nil) }
+            return value(of: only)
         }
         if element.child("present") != nil || element.child("Present") != nil { return .present }
         // Europass v1/v2 and XML Résumé: year, month, day as children.
         if let year = element.xmlChild(anyOf: ["year", "Year"]), element.xmlChild(anyOf: ["AnyDate", "YearMonth", "StringDate"]) == nil {
-            let month = element.xmlChild(anyOf: ["month", "Month"])?.text
-            let day = element.xmlChild(anyOf: ["day", "dayOfMonth", "Day"])?.text
-            return fromParts(year: year.text, month: month, day: day)
+            let month = element.xmlChild(anyOf: ["month", "Month"])?.xmlText
+            let day = element.xmlChild(anyOf: ["day", "dayOfMonth", "Day"])?.xmlText
+            return fromParts(year: year.xmlText, month: month, day: day)
         }
         for name in wrappedForms {
             if let inner = element.child(name) {
@@ -85,7 +96,10 @@ enum XMLDates {
     /// `2019-03-01T09:00:00`), written forms (`4/1/1997`, `March 2019`), spans (`2001-2002`) and
     /// "present" words. Nil for empty text; `.unknown` for `notKnown`, `notApplicable`, "unknown".
     static func parse(_ text: String) -> XMLDateValue? {
-        let trimmed = collapseWhitespace(text)
+        let trimmed = XMLValues.collapsed(text)
+        // The forms HR-XML's AnyDate, YearMonth and Year hold: digits and hyphens are no placeholder,
+        // "unknown" or "present" word, so the checks below would come to `isoDate` and its answer.
+        if let date = plainISODate(trimmed) { return .date(date) }
         guard !trimmed.isEmpty, !XMLValues.schemaPlaceholders.contains(trimmed) else { return nil }
         let lowered = trimmed.lowercased()
         if ["notknown", "notapplicable", "unknown", "n/a", "na", "not known", "not applicable"].contains(lowered) {
@@ -99,6 +113,30 @@ enum XMLDates {
             return .range(start: span.start, end: span.end, current: span.isCurrent)
         }
         return nil
+    }
+
+    /// `isoDate(text)` for text that is exactly `yyyy`, `yyyy-mm` or `yyyy-mm-dd` in ASCII digits, read
+    /// from its bytes (no array of scalars); nil for anything else, including such text that `isoDate`
+    /// refuses (a year before 1000, month 13), which then goes the general way.
+    static func plainISODate(_ text: String) -> PartialDate? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> PartialDate? in
+            guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), year >= 1000 else { return nil }
+            if bytes.count == 4 { return PartialDate(year: year) }
+            guard bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), (1...12).contains(month) else { return nil }
+            if bytes.count == 7 { return PartialDate(year: year, month: month) }
+            guard bytes[7] == UInt8(ascii: "-"), let day = number(8..<10), (1...31).contains(day) else { return nil }
+            return PartialDate(year: year, month: month, day: day)
+        } ?? nil
     }
 
     /// Strict ISO 8601 calendar dates (what xs:date, xs:gYearMonth, xs:gYear and
@@ -133,7 +171,7 @@ enum XMLDates {
 
     /// A date from separate year, month and day values: `2019`, `--04` / `4` / `April`, `---10` / `10`.
     static func fromParts(year: String?, month: String?, day: String?) -> XMLDateValue? {
-        guard let yearText = year.map(collapseWhitespace), !yearText.isEmpty else { return nil }
+        guard let yearText = year.map(XMLValues.collapsed), !yearText.isEmpty else { return nil }
         guard let yearValue = Int(yearText.hasPrefix("-") ? "" : yearText), yearValue >= 1000 else { return nil }
         let monthValue = month.flatMap(monthNumber)
         let dayValue = monthValue == nil ? nil : day.flatMap(dayNumber)

@@ -5,8 +5,13 @@ import Markup
 /// the EU, the EEA and the largest others: an unknown code is left as written.
 enum XMLLanguageNames {
     static func name(ofCode code: String) -> String? {
-        let trimmed = collapseWhitespace(code)
+        let trimmed = XMLValues.collapsed(code)
         guard !trimmed.isEmpty else { return nil }
+        // A bare code of ASCII letters (`EN`, `eng`), the usual case, is its own last part before any
+        // `/` or `-`: looked up without the two splits.
+        if trimmed.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) {
+            return names[trimmed.lowercased()]
+        }
         let last = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
         let key = last.split(separator: "-").first.map { $0.lowercased() } ?? last.lowercased()
         return names[key]
@@ -29,7 +34,7 @@ enum XMLLanguageNames {
         ("Basque", ["eu", "eus", "baq"]), ("Welsh", ["cy", "cym", "wel"]), ("Luxembourgish", ["lb", "ltz"]),
     ]
 
-    private static let names: [String: String] = {
+    static let names: [String: String] = {
         var result: [String: String] = [:]
         for (name, codes) in table { for code in codes { result[code] = name } }
         return result

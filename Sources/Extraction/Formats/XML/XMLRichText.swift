@@ -79,12 +79,13 @@ enum XMLRichText {
     /// Plain text split at real line breaks and at literal `\n`; each line whitespace-collapsed. The
     /// source line advances only at real breaks.
     static func plainLines(of raw: String, startingAtLine line: Int) -> [MarkupText] {
-        var result: [MarkupText] = []
-        var sourceLine = line
         var text = raw
         // On UTF-8 bytes: every separator is ASCII, so each line is a slice between separators (a
-        // `Character` loop cost more than the rest of the HR-XML reader).
-        text.withUTF8 { bytes in
+        // `Character` loop cost more than the rest of the HR-XML reader). The list and the line number
+        // live inside the closure: captured from outside, every use was an exclusivity check.
+        return text.withUTF8 { bytes -> [MarkupText] in
+            var result: [MarkupText] = []
+            var sourceLine = line
             func flush(_ range: Range<Int>) {
                 guard !range.isEmpty else { return }
                 if let kept = collapsedASCIIValue(of: bytes, in: range) {
@@ -103,7 +104,9 @@ enum XMLRichText {
             let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), backslash = UInt8(ascii: "\\")
             var index = 0
             var lineStart = 0
-            while index < bytes.count {
+            while true {
+                index = firstBreakCandidate(in: bytes, from: index)
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte == newline || byte == carriageReturn {
                     flush(lineStart..<index)
@@ -123,8 +126,30 @@ enum XMLRichText {
                 }
             }
             flush(lineStart..<bytes.count)
+            return result
         }
-        return result
+    }
+
+    /// The index of the first line feed, carriage return or backslash at or after `start`, or
+    /// `bytes.count`: what the line split stops at, found eight bytes at a time.
+    static func firstBreakCandidate(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let found = XMLTextBytes.bytesEqual(word, to: 0x0A) | XMLTextBytes.bytesEqual(word, to: 0x0D)
+                    | XMLTextBytes.bytesEqual(word, to: 0x5C)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D || byte == 0x5C { return index }
+            index += 1
+        }
+        return index
     }
 
     /// The bytes `XMLValues.meaningful(withoutBullet(line))` keeps of the line at `range`, before its
@@ -148,14 +173,9 @@ enum XMLRichText {
         var last = end
         while start < last && isASCIIWhitespace(bytes[start]) { start += 1 }
         while last > start && isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
-        var previousWasSpace = false
-        for index in start..<last {
-            let byte = bytes[index]
-            if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return nil }
-            let isSpace = byte == 0x20
-            if isSpace && previousWasSpace { return nil }
-            previousWasSpace = isSpace
-        }
+        // Trimmed, the rest is collapsed ASCII exactly when it has no byte over 0x7F, no tab, line feed,
+        // vertical tab, form feed or carriage return and no two spaces side by side.
+        guard XMLTextBytes.isCollapsedASCII(UnsafeBufferPointer(rebasing: bytes[start..<last])) else { return nil }
         return start..<last
     }
 

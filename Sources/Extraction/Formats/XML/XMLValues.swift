@@ -15,7 +15,7 @@ enum XMLValues {
     /// `text` whitespace-collapsed, or nil when it is empty or a schema placeholder.
     static func meaningful(_ text: String?) -> String? {
         guard let text else { return nil }
-        let collapsed = collapseWhitespace(text)
+        let collapsed = collapsed(text)
         // Placeholders are short: a long value is never hashed to look it up.
         guard !collapsed.isEmpty,
               collapsed.utf8.count > longestPlaceholder || !schemaPlaceholders.contains(collapsed) else { return nil }
@@ -38,8 +38,19 @@ enum XMLValues {
 
     /// Parts joined with `separator`, skipping missing and placeholder ones; nil when nothing is left.
     static func joined(_ parts: [String?], separator: String = " ") -> String? {
-        let kept = parts.compactMap { meaningful($0) }
-        return kept.isEmpty ? nil : kept.joined(separator: separator)
+        // Appended in place: `compactMap` then `joined` made a list and went through the generic join
+        // for two or three short parts (an address, a name).
+        var result: String?
+        for part in parts {
+            guard let kept = meaningful(part) else { continue }
+            if result == nil {
+                result = kept
+            } else {
+                result!.append(separator)
+                result!.append(kept)
+            }
+        }
+        return result
     }
 
     /// "directHire" → "Direct hire", "internship" → "Internship": a code made readable.
@@ -65,7 +76,7 @@ enum XMLValues {
 
 extension MarkupElement {
     /// The element's own visible text as a value: collapsed, nil when empty or a schema placeholder.
-    var xmlValue: String? { XMLValues.meaningful(text) }
+    var xmlValue: String? { XMLValues.meaningful(xmlText) }
 
     /// The value of the element at `names` below this one (local names, any namespace).
     func xmlValue(_ names: String...) -> String? {
@@ -94,8 +105,11 @@ extension MarkupElement {
     /// The raw text of the element, untouched (entities resolved, whitespace kept), for text that
     /// holds escaped HTML or hand-made line breaks.
     var xmlRawText: String {
+        let nodes = textNodes
+        // One text node, a `Description` as written: that node's text, with no list and no joined copy.
+        if nodes.count == 1 { return nodes[0].isHidden ? "" : nodes[0].value }
         var pieces: [String] = []
-        for piece in textNodes where !piece.isHidden { pieces.append(piece.value) }
+        for piece in nodes where !piece.isHidden { pieces.append(piece.value) }
         return pieces.joined()
     }
 
