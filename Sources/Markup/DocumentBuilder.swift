@@ -51,7 +51,13 @@ struct DocumentBuilder {
         var frames: [Frame] = [Frame(index: 0, style: InheritedStyle(), depth: 0, skipsContent: false)]
         var cursor: xmlNodePtr? = doc.pointee.children
         while let node = cursor {
-            let frame = frames[frames.count - 1]
+            // The open element's fields, read in place: copying its frame retained the inherited
+            // background string for every node.
+            let top = frames.count - 1
+            let parent = frames[top].index
+            let depth = frames[top].depth
+            let skipsContent = frames[top].skipsContent
+            let hidden = frames[top].style.hidden
             var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
@@ -63,7 +69,7 @@ struct DocumentBuilder {
                     let text = collapseWhitespace(cssText(of: node))
                     if !text.isEmpty { title = text }
                 }
-                var style = frame.style
+                var style = frames[top].style
                 // The attributes go straight into the document's table; a flattened element's are taken
                 // out again below.
                 let attributeCount = readAttributes(node)
@@ -73,27 +79,28 @@ struct DocumentBuilder {
                         inherited: &style)
                     style.hidden = style.hidden || hides
                 }
-                let skips = frame.skipsContent || interned.isContentlessHTML
-                if frame.depth >= maximumDepth {
+                let skips = skipsContent || interned.isContentlessHTML
+                if depth >= maximumDepth {
                     wasFlattened = true
                     arena.attributes.removeLast(attributeCount)
-                    frames.append(Frame(index: frame.index, style: style, depth: frame.depth + 1, skipsContent: skips))
+                    frames.append(Frame(index: parent, style: style, depth: depth + 1, skipsContent: skips))
                 } else {
                     let elementLine = readiness_lineOf(node)
                     let index = arena.appendElement(
                         name: interned.index, namespace: namespaceOf(node), attributeCount: attributeCount,
-                        line: elementLine, parent: frame.index, isHidden: style.hidden)
-                    frames.append(Frame(index: index, style: style, depth: frame.depth + 1, skipsContent: skips))
-                    if interned.role == .lineBreak { appendText("\n", line: Int(Int32(clamping: elementLine)), frame: frames[frames.count - 1]) }
+                        line: elementLine, parent: parent, isHidden: style.hidden)
+                    let isHidden = style.hidden
+                    frames.append(Frame(index: index, style: style, depth: depth + 1, skipsContent: skips))
+                    if interned.role == .lineBreak { appendText("\n", line: Int(Int32(clamping: elementLine)), parent: index, isHidden: isHidden) }
                 }
                 descend = true
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if !frame.skipsContent, let content = node.pointee.content {
-                    appendText(String(cString: content), line: readiness_lineOf(node), frame: frame)
+                if !skipsContent, let content = node.pointee.content {
+                    appendText(String(cString: content), line: readiness_lineOf(node), parent: parent, isHidden: hidden)
                 }
             case XML_ENTITY_REF_NODE:
-                if !frame.skipsContent, !textWasTruncated, let text = resolveEntity(node, in: doc) {
-                    appendText(text, line: readiness_lineOf(node), frame: frame)
+                if !skipsContent, !textWasTruncated, let text = resolveEntity(node, in: doc) {
+                    appendText(text, line: readiness_lineOf(node), parent: parent, isHidden: hidden)
                 }
             default:
                 break
@@ -133,17 +140,18 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func appendText(_ text: String, line: Int, frame: Frame) {
+    /// Appends a text node under `parent`, hidden when its element is.
+    private mutating func appendText(_ text: consuming String, line: Int, parent: Int32, isHidden: Bool) {
         guard !textWasTruncated else { return }
         textBytes += text.utf8.count
         if textBytes > maximumTextBytes {
             textWasTruncated = true
             return
         }
-        if frame.style.hidden && !text.allSatisfy({ $0.isWhitespace }) {
+        if isHidden && !text.allSatisfy({ $0.isWhitespace }) {
             containsHiddenText = true
         }
-        arena.appendText(text, line: line, parent: frame.index, isHidden: frame.style.hidden)
+        arena.appendText(text, line: line, parent: parent, isHidden: isHidden)
     }
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -142,36 +142,33 @@ struct HidingStyleSheet {
 
     /// `hides` for the element's stretch of the document's attribute table.
     func hides(name: String, attributes: ArraySlice<MarkupAttribute>, inherited style: inout InheritedStyle) -> Bool {
-        var declarations = ""
+        var pieces = DeclarationPieces()
         var hasHiddenAttribute = false
         var isHiddenInput = false
-        // By index through a buffer: `for attribute in` copied (retained) both strings of each attribute.
-        attributes.withUnsafeBufferPointer { attributes in
-            for offset in attributes.indices {
-                switch Self.hidingAttribute(attributes[offset].name) {
-                case .className:
-                    // No class rules (most documents): no token can add one.
-                    guard !classRules.isEmpty else { break }
-                    for token in Self.spaceSeparatedTokens(attributes[offset].value) {
-                        if let rule = classRules[token] { declarations += ";" + rule }
-                    }
-                case .id:
-                    guard !idRules.isEmpty else { break }
-                    if let rule = idRules[attributes[offset].value] { declarations += ";" + rule }
-                case .style:
-                    declarations.append(";")
-                    declarations.append(Self.lowercasedText(attributes[offset].value))
-                case .hidden:
-                    hasHiddenAttribute = true
-                case .type where name == "input":
-                    isHiddenInput = attributes[offset].value.lowercased() == "hidden"
-                default:
-                    break
+        // By index, in place: `for attribute in` copied (retained) both strings of each attribute.
+        for offset in attributes.indices {
+            switch Self.hidingAttribute(attributes[offset].name) {
+            case .className:
+                // No class rules (most documents): no token can add one.
+                guard !classRules.isEmpty else { break }
+                for token in Self.spaceSeparatedTokens(attributes[offset].value) {
+                    if let rule = classRules[token] { pieces.add(rule) }
                 }
+            case .id:
+                guard !idRules.isEmpty else { break }
+                if let rule = idRules[attributes[offset].value] { pieces.add(rule) }
+            case .style:
+                pieces.add(Self.lowercasedText(attributes[offset].value))
+            case .hidden:
+                hasHiddenAttribute = true
+            case .type where name == "input":
+                isHiddenInput = attributes[offset].value.lowercased() == "hidden"
+            default:
+                break
             }
         }
         if hasHiddenAttribute || isHiddenInput { return true }
-        guard !declarations.isEmpty else { return false }
+        guard let declarations = pieces.text else { return false }
         let properties = Self.hidingProperties(declarations)
         if let background = properties.backgroundColor ?? properties.background.flatMap(Self.firstColor),
            let normalized = CSSColor.normalize(background) {
@@ -182,13 +179,37 @@ struct HidingStyleSheet {
         if let opacity = properties.opacity, let value = Double(opacity), value <= 0.01 { return true }
         if let size = properties.fontSize, Self.isInvisibleFontSize(size) { return true }
         if let font = properties.font, let size = Self.firstSpaceSeparated(font), Self.isInvisibleFontSize(size) { return true }
-        for value in [properties.textIndent, properties.left, properties.top, properties.marginLeft] {
-            if let value, Self.isFarOffScreen(value) { return true }
-        }
+        // One by one: an array of the four values was allocated (and each value copied) per element.
+        if let value = properties.textIndent, Self.isFarOffScreen(value) { return true }
+        if let value = properties.left, Self.isFarOffScreen(value) { return true }
+        if let value = properties.top, Self.isFarOffScreen(value) { return true }
+        if let value = properties.marginLeft, Self.isFarOffScreen(value) { return true }
         if let color = properties.color, let normalized = CSSColor.normalize(color), normalized == style.background {
             return true
         }
         return false
+    }
+
+    /// The declarations an element gets, joined with ";" in attribute order. Most styled elements have
+    /// one piece (their `style`), which is parsed as it is: a leading ";" only adds an empty
+    /// declaration, which parsing skips, so the join is made only once a second piece comes.
+    struct DeclarationPieces {
+        private var only: String?
+        private var joined = ""
+
+        mutating func add(_ piece: String) {
+            if let first = only {
+                joined = ";" + first
+                only = nil
+            } else if joined.isEmpty {
+                only = piece
+                return
+            }
+            joined += ";" + piece
+        }
+
+        /// What to parse; nil when no piece came.
+        var text: String? { only ?? (joined.isEmpty ? nil : joined) }
     }
 
     /// The values of the properties `hides` reads, as `parseDeclarations` gives them (the last
@@ -486,7 +507,20 @@ struct HidingStyleSheet {
         return size == 0
     }
 
-    private static func isFarOffScreen(_ value: String) -> Bool {
+    static func isFarOffScreen(_ value: String) -> Bool {
+        var copy = value
+        // ASCII by byte, as `isInvisibleFontSize`: of ASCII only the digits are `isNumber`, and every byte
+        // is a `Character` but CR LF, which is neither a digit nor a point.
+        if let quick = copy.withUTF8({ bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard bytes.first == 0x2D else { return false }
+            var end = 1
+            while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
+            guard let size = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<end]), as: UTF8.self)) else { return false }
+            return size >= 999
+        }) {
+            return quick
+        }
         guard value.hasPrefix("-") else { return false }
         let number = value.dropFirst().prefix(while: { $0.isNumber || $0 == "." })
         guard let size = Double(number) else { return false }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Markup
+
+// `hides` parses a lone declaration piece (an element's `style`, or one class or id rule) as it is and
+// joins only when there are more; `isFarOffScreen` reads ASCII by byte. The copy below is the
+// `Character` code the byte path replaced; the `hides` expectations are read off the styles.
+
+/// `isFarOffScreen` as it was, by `Character`.
+private func referenceIsFarOffScreen(_ value: String) -> Bool {
+    guard value.hasPrefix("-") else { return false }
+    let number = value.dropFirst().prefix(while: { $0.isNumber || $0 == "." })
+    guard let size = Double(number) else { return false }
+    return size >= 999
+}
+
+@Suite struct HidingPiecesTests {
+    @Test(arguments: [
+        "-9999px", "-999", "-998.9", "-1000.5em", "-.5", "-", "", "9999", "-9999 ", " -9999", "-00999", "-1e5", "-999.9.9",
+        "-9999\r\n", "-\r\n9999", "-\u{0663}\u{0663}\u{0663}\u{0663}", "-\u{FF11}\u{FF10}\u{FF10}\u{FF10}", "\u{2212}9999", "-9999é",
+        "-😀", "-9999😀", "-1000\u{00A0}px", "-10px", "--9999", "-9999.", "-.", "-履歴",
+    ])
+    func farOffScreenAgreesWithTheCharacterWalk(value: String) {
+        #expect(HidingStyleSheet.isFarOffScreen(value) == referenceIsFarOffScreen(value))
+    }
+
+    private func hides(_ sheet: HidingStyleSheet, _ attributes: [(String, String)], name: String = "p") -> Bool {
+        var style = InheritedStyle()
+        return sheet.hides(name: name, attributes: attributes.map { MarkupAttribute(name: $0.0, value: $0.1) }, inherited: &style)
+    }
+
+    @Test(arguments: [[], [""], ["display:none"], ["color:red", "display:none"], ["; color: white ", "", "top:-1000px", "DISPLAY:none"], ["é:ü", "履歴:x"]])
+    func piecesParseAsTheJoinedStringTheyReplaced(pieces: [String]) {
+        var joined = HidingStyleSheet.DeclarationPieces()
+        var reference = ""
+        for piece in pieces {
+            joined.add(piece)
+            reference += ";" + piece
+        }
+        #expect(joined.text == (pieces.count == 1 ? pieces[0] : pieces.isEmpty ? nil : reference))
+        #expect(HidingStyleSheet.hidingProperties(joined.text ?? "") == HidingStyleSheet.hidingProperties(reference))
+    }
+
+    @Test func aLoneStyleIsReadAsItIs() {
+        let sheet = HidingStyleSheet()
+        #expect(hides(sheet, [("style", "display:none")]))
+        #expect(hides(sheet, [("style", "DISPLAY: NONE !important")]))
+        #expect(!hides(sheet, [("style", "")]))
+        #expect(!hides(sheet, [("style", ";;color:red;;")]))
+        #expect(hides(sheet, [("style", "text-indent:-9999px")]))
+        #expect(hides(sheet, [("style", "top:-1000px")]))
+        #expect(!hides(sheet, [("style", "margin-left:-10px")]))
+        #expect(hides(sheet, [("style", "color:#FFF")]))
+        #expect(!hides(sheet, [("style", "color:#FFF;background-color:black")]))
+    }
+
+    @Test func piecesFromRulesAndStyleAreJoinedInAttributeOrder() {
+        var sheet = HidingStyleSheet()
+        sheet.add(".w { color: white } .d { display: none } #x { visibility: hidden }")
+        // A class rule alone.
+        #expect(hides(sheet, [("class", "w")]))
+        #expect(hides(sheet, [("class", "other d")]))
+        // A rule and a style: the style comes later, so its declarations win.
+        #expect(!hides(sheet, [("class", "w"), ("style", "background-color:black")]))
+        #expect(!hides(sheet, [("class", "d"), ("style", "display:block")]))
+        #expect(hides(sheet, [("style", "display:block"), ("class", "d")]))
+        // Two rules and a style.
+        #expect(hides(sheet, [("class", "w"), ("id", "x"), ("style", "color:red")]))
+        #expect(!hides(sheet, [("class", "w"), ("id", "y"), ("style", "color:red")]))
+        #expect(!hides(sheet, [("class", "none"), ("id", "y")]))
+    }
+}
