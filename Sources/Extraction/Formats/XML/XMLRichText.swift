@@ -92,7 +92,7 @@ enum XMLRichText {
                     // The common line, "• Plain ASCII duty.": one string, made once.
                     guard !kept.isEmpty else { return }
                     let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
-                    guard kept.count > XMLValues.longestPlaceholder || !XMLValues.schemaPlaceholders.contains(value) else { return }
+                    guard kept.count > XMLValues.longestPlaceholder || !XMLValues.isSchemaPlaceholder(value) else { return }
                     result.append(MarkupText(value: value, line: sourceLine))
                     return
                 }
@@ -166,7 +166,7 @@ enum XMLRichText {
         guard start < end else { return start..<start }
         let bulletLength = scalarLength(leadByte: bytes[start])
         if start + bulletLength < end, bytes[start + bulletLength] == 0x20 || bytes[start + bulletLength] == 0x09,
-           bulletScalars.contains(scalar(in: bytes, at: start, length: bulletLength)) {
+           isBullet(scalar(in: bytes, at: start, length: bulletLength)) {
             start += bulletLength
         }
         func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
@@ -201,13 +201,22 @@ enum XMLRichText {
         // `Character` walk was a visible share of reading HR-XML.
         let scalars = line.unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              bulletScalars.contains(scalars[first]) else { return line }
+              isBullet(scalars[first]) else { return line }
         let afterBullet = scalars.index(after: first)
         guard afterBullet < scalars.endIndex, scalars[afterBullet] == " " || scalars[afterBullet] == "\t" else { return line }
         return String(scalars[afterBullet...])
     }
 
     static let bulletScalars: Set<Unicode.Scalar> = ["-", "•", "*", "·", "–", "—", "▪", "►", "‣", "o"]
+
+    /// Whether the scalar is one of `bulletScalars`, by comparison rather than hashing (asked of every
+    /// duty line).
+    static func isBullet(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "•", "*", "·", "–", "—", "▪", "►", "‣", "o": return true
+        default: return false
+        }
+    }
 
     /// Whether the text holds an HTML tag: `<` followed by a letter, `/` or `!`, with a `>` after it.
     static func looksLikeHTML(_ text: String) -> Bool {
