@@ -282,6 +282,20 @@ private let texts: [String] = {
         #expect(root.xmlAll("A", "B").map(\.text) == ["1", "2", "3", "deep", "4"])
     }
 
+    @Test func evidenceIsTheLinesAsEvidence() throws {
+        let descriptions = [
+            "<Description>• Ran payroll.\n• Led open enrollment.\r\n\tAudited I-9s.</Description>",
+            "<Description>  </Description>", "<Description/>", "<Description>One line\\nand a literal break</Description>",
+            "<Description>&lt;ul&gt;&lt;li&gt;Hired 40&lt;/li&gt;&lt;li&gt;Cut turnover&lt;/li&gt;&lt;/ul&gt;</Description>",
+            "<Description>R\u{E9}sum\u{E9}   review\u{A0}\n- String\n-  two  spaces</Description>",
+        ]
+        for xml in descriptions {
+            let element = try #require(try MarkupParser().parse(Data(xml.utf8)).root)
+            let expected = XMLRichText.lines(of: element, parser: MarkupParser()).map { EvidenceText($0.value, line: $0.line, section: .position) }
+            #expect(XMLRichText.evidence(of: element, section: .position, parser: MarkupParser()) == expected, "\(xml)")
+        }
+    }
+
     // MARK: Values
 
     @Test func joinedAgreesWithTheListJoin() {

@@ -187,11 +187,11 @@ struct HRXML2Reader {
                 let location = position.path("OrgInfo", "PositionLocation").flatMap {
                     XMLValues.joined([$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
                 } ?? employerLocation
-                let duties = position.child("Description").map { XMLRichText.lines(of: $0, parser: context.parser) } ?? []
+                let duties = position.child("Description").map { XMLRichText.evidence(of: $0, section: .position, parser: context.parser) } ?? []
                 draft.addPosition(Position(
                     title: title ?? "", employer: employerName ?? position.xmlValue("OrgName", "OrganizationName"),
                     location: location, start: period.start, end: period.end, current: period.current,
-                    duties: duties.map { EvidenceText($0.value, line: $0.line, section: .position) }, line: position.line))
+                    duties: duties, line: position.line))
             }
         }
     }
