@@ -144,6 +144,30 @@ private let texts: [String] = {
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     }
 
+    @Test func collapsedCheckIsWhetherCollapseWhitespaceChangesTheBytes() {
+        var extra = texts
+        // Non-ASCII scalars beside the ASCII words, white space among them or not, astride word boundaries.
+        for odd in ["é", "–", "中", "😀", "\u{A0}", "\u{200B}", "\u{2028}", "\u{3000}", "\u{85}", "\u{1680}", "e\u{301}", "\u{FEFF}"] {
+            for position in 0..<18 {
+                let base = "abcdefgh ijklmnop"
+                let index = base.index(base.startIndex, offsetBy: position)
+                extra.append(String(base[..<index]) + odd + String(base[index...]))
+                extra.append(String(base[..<index]) + " " + odd + " " + String(base[index...]))
+                extra.append(odd + String(base[index...]))
+                extra.append(String(base[..<index]) + odd)
+            }
+        }
+        var disagreements: [String] = []
+        for text in extra where XMLTextBytes.isCollapsed(text) != (Array(collapseWhitespace(text).utf8) == Array(text.utf8)) {
+            disagreements.append(text.debugDescription)
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+        let collapsedDisagreements = extra.filter { Array(XMLValues.collapsed($0).utf8) != Array(collapseWhitespace($0).utf8) }
+        #expect(collapsedDisagreements.isEmpty, "\(collapsedDisagreements.prefix(5).map(\.debugDescription))")
+        #expect(XMLTextBytes.isCollapsed("B.S. in HR (Human Resources) – Sinclair Community College"))
+        #expect(!XMLTextBytes.isCollapsed("Renée\u{A0}Müller"))
+    }
+
     @Test func collapsedIsCollapseWhitespace() {
         let disagreements = texts.filter { XMLValues.collapsed($0) != collapseWhitespace($0) }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5).map(\.debugDescription))")
@@ -172,6 +196,25 @@ private let texts: [String] = {
             }
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    }
+
+    @Test func bulletCheckIsTheBulletSet() {
+        var scalars: [Unicode.Scalar] = (0..<0x3000).compactMap(Unicode.Scalar.init)
+        scalars += ["😀", "\u{FFFD}", "\u{1F4A9}"]
+        for scalar in scalars where XMLRichText.isBullet(scalar) != XMLRichText.bulletScalars.contains(scalar) {
+            Issue.record("U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    @Test func placeholderCheckIsTheSetLookup() {
+        var candidates = Array(XMLValues.schemaPlaceholders) + texts + ["Strin", "Strings", "TOKEN", "xs:strinG", "anyURI ", "S\u{74}ring"]
+        // Non-ASCII text of a placeholder's length, and a Kelvin sign, which equals "K".
+        candidates += ["Strin\u{E9}", "tok\u{E9}", "\u{212A}", "K"]
+        for text in candidates where XMLValues.isSchemaPlaceholder(text) != XMLValues.schemaPlaceholders.contains(text) {
+            Issue.record("\(text.debugDescription)")
+        }
+        #expect(XMLValues.isSchemaPlaceholder("normalizedString"))
+        #expect(!XMLValues.isSchemaPlaceholder("Sandoval"))
     }
 
     @Test func bytesEqualMarksExactlyTheMatchingBytes() {
@@ -210,6 +253,47 @@ private let texts: [String] = {
         }
         let paragraphs = document.elements.filter { $0.name == "p" }
         #expect(paragraphs.map(\.xmlText) == ["", "shown text"])
+    }
+
+    @Test func xmlChildrenAndXmlAllAgreeWithTheListFilters() throws {
+        let xml = """
+            <r><A><B>1</B><C/><B>2</B></A><A/><B>top</B><A><B>3</B><B><C>deep</C></B></A><x:A xmlns:x="urn:x"><B>4</B></x:A></r>
+            """
+        let root = try #require(try MarkupParser().parse(Data(xml.utf8)).root)
+        func names(_ elements: [MarkupElement]) -> [String] { elements.map { "\($0.name)@\($0.line):\($0.text)" } }
+        for element in [root] + root.descendants {
+            for name in ["A", "B", "C", "Z", ""] {
+                #expect(names(element.xmlChildren(named: name)) == names(element.children(named: name)))
+            }
+        }
+        let paths: [[String]] = [["A"], ["A", "B"], ["A", "B", "C"], ["B"], ["Z", "B"], ["A", "Z"], []]
+        for path in paths {
+            var reference: [MarkupElement] = [root]
+            for name in path { reference = reference.flatMap { $0.children(named: name) } }
+            let found: [MarkupElement]
+            switch path.count {
+            case 0: found = root.xmlAll()
+            case 1: found = root.xmlAll(path[0])
+            case 2: found = root.xmlAll(path[0], path[1])
+            default: found = root.xmlAll(path[0], path[1], path[2])
+            }
+            #expect(names(found) == names(reference), "\(path)")
+        }
+        #expect(root.xmlAll("A", "B").map(\.text) == ["1", "2", "3", "deep", "4"])
+    }
+
+    @Test func evidenceIsTheLinesAsEvidence() throws {
+        let descriptions = [
+            "<Description>• Ran payroll.\n• Led open enrollment.\r\n\tAudited I-9s.</Description>",
+            "<Description>  </Description>", "<Description/>", "<Description>One line\\nand a literal break</Description>",
+            "<Description>&lt;ul&gt;&lt;li&gt;Hired 40&lt;/li&gt;&lt;li&gt;Cut turnover&lt;/li&gt;&lt;/ul&gt;</Description>",
+            "<Description>R\u{E9}sum\u{E9}   review\u{A0}\n- String\n-  two  spaces</Description>",
+        ]
+        for xml in descriptions {
+            let element = try #require(try MarkupParser().parse(Data(xml.utf8)).root)
+            let expected = XMLRichText.lines(of: element, parser: MarkupParser()).map { EvidenceText($0.value, line: $0.line, section: .position) }
+            #expect(XMLRichText.evidence(of: element, section: .position, parser: MarkupParser()) == expected, "\(xml)")
+        }
     }
 
     // MARK: Values
@@ -323,6 +407,15 @@ private let texts: [String] = {
             EvidenceText("Ran payroll", line: 4, section: .position), EvidenceText("Ran payroll", line: 5, section: .position),
             EvidenceText("Ran payroll", line: 4, section: .skills),
         ])
+    }
+
+    @Test func seenKeysAnswerAsASetDoes() {
+        let keys = ["payroll", "adp", "Payroll", "caf\u{E9}", "cafe\u{301}", "", "中文"] + (0..<80).map { "skill \($0 % 45)" }
+        var seen = SeenKeys()
+        var reference: Set<String> = []
+        for key in keys {
+            #expect(seen.insert(key) == reference.insert(key).inserted, "\(key.debugDescription)")
+        }
     }
 
     @Test func descriptionIsTheDutiesJoinedWithLineFeeds() {

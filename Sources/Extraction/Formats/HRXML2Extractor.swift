@@ -88,7 +88,7 @@ struct HRXML2Reader {
         if let contact = structured.child("ContactInfo") {
             var personal = draft.personal
             Self.readName(contact.child("PersonName"), into: &personal)
-            Self.readContactMethods(contact.children(named: "ContactMethod"), into: &personal)
+            Self.readContactMethods(contact.xmlChildren(named: "ContactMethod"), into: &personal)
             draft.personal = personal
         }
         for name in ["ExecutiveSummary", "Objective"] {
@@ -101,7 +101,7 @@ struct HRXML2Reader {
         if let licenses = structured.child("LicensesAndCertifications") { readLicenses(licenses, into: &draft) }
         if let credentials = structured.child("SecurityCredentials") {
             // Security clearances are credentials a reader lists with certifications.
-            for credential in credentials.children(named: "SecurityCredential") { readCredential(credential, into: &draft) }
+            for credential in credentials.xmlChildren(named: "SecurityCredential") { readCredential(credential, into: &draft) }
         }
         if let qualifications = structured.child("Qualifications") { readQualifications(qualifications, into: &draft) }
         for language in structured.xmlAll("Languages", "Language") {
@@ -147,12 +147,12 @@ struct HRXML2Reader {
     private func readPersonalData(_ data: MarkupElement, into draft: inout XMLCandidateDraft) {
         var personal = draft.personal
         Self.readName(data.child("PersonName"), into: &personal)
-        Self.readContactMethods(data.children(named: "ContactMethod"), into: &personal)
+        Self.readContactMethods(data.xmlChildren(named: "ContactMethod"), into: &personal)
         if let descriptors = data.child("PersonDescriptors") {
             let demographic = descriptors.child("DemographicDescriptors")
             let biological = descriptors.child("BiologicalDescriptors")
-            let nationalities = (demographic?.children(named: "Nationality") ?? []).compactMap(\.xmlValue)
-                + (descriptors.child("LegalIdentifiers")?.children(named: "Citizenship") ?? []).compactMap(\.xmlValue)
+            let nationalities = (demographic?.xmlChildren(named: "Nationality") ?? []).compactMap(\.xmlValue)
+                + (descriptors.child("LegalIdentifiers")?.xmlChildren(named: "Citizenship") ?? []).compactMap(\.xmlValue)
             if !nationalities.isEmpty { personal.nationality = nationalities.joined(separator: ", ") }
             personal.maritalStatus = demographic?.xmlValue("MaritalStatus") ?? personal.maritalStatus
             if let birth = biological?.child("DateOfBirth"), let date = XMLDates.value(of: birth)?.startDate {
@@ -166,13 +166,13 @@ struct HRXML2Reader {
     // MARK: - Work
 
     func readEmployment(_ history: MarkupElement, into draft: inout XMLCandidateDraft) {
-        for employer in history.children(named: "EmployerOrg") {
+        for employer in history.xmlChildren(named: "EmployerOrg") {
             let employerName = employer.xmlValue("EmployerOrgName")
             let summary = employer.path("EmployerContactInfo", "LocationSummary")
             let employerLocation = summary.flatMap {
                 XMLValues.joined([$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
             }
-            let histories = employer.children(named: "PositionHistory")
+            let histories = employer.xmlChildren(named: "PositionHistory")
             var periods = histories.map { Self.period(start: $0.child("StartDate"), end: $0.child("EndDate")) }
             Self.applyCurrentEmployerFlags(histories, periods: &periods)
             for (position, period) in zip(histories, periods) {
@@ -187,11 +187,11 @@ struct HRXML2Reader {
                 let location = position.path("OrgInfo", "PositionLocation").flatMap {
                     XMLValues.joined([$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
                 } ?? employerLocation
-                let duties = position.child("Description").map { XMLRichText.lines(of: $0, parser: context.parser) } ?? []
+                let duties = position.child("Description").map { XMLRichText.evidence(of: $0, section: .position, parser: context.parser) } ?? []
                 draft.addPosition(Position(
                     title: title ?? "", employer: employerName ?? position.xmlValue("OrgName", "OrganizationName"),
                     location: location, start: period.start, end: period.end, current: period.current,
-                    duties: duties.map { EvidenceText($0.value, line: $0.line, section: .position) }, line: position.line))
+                    duties: duties, line: position.line))
             }
         }
     }
@@ -236,14 +236,14 @@ struct HRXML2Reader {
 
     func readMilitary(_ history: MarkupElement, into draft: inout XMLCandidateDraft) {
         let country = history.xmlValue("CountryServed")
-        for service in history.children(named: "ServiceDetail") {
+        for service in history.xmlChildren(named: "ServiceDetail") {
             let branch = service.attribute("branch").flatMap(XMLValues.meaningful)
             let rank = service.xmlValue("RankAchieved", "CurrentOrEndRank") ?? service.xmlValue("RankAchieved", "StartRank")
             let dates = service.child("DatesOfService")
             let period = Self.period(start: dates?.child("StartDate"), end: dates?.child("EndDate"))
             var duties: [MarkupText] = []
             for name in ["AreaOfExpertise", "RecognitionAchieved", "Campaign"] {
-                for element in service.children(named: name) {
+                for element in service.xmlChildren(named: name) {
                     duties += XMLRichText.lines(of: element, parser: context.parser)
                 }
             }
@@ -258,14 +258,14 @@ struct HRXML2Reader {
     // MARK: - Education
 
     func readEducation(_ history: MarkupElement, into draft: inout XMLCandidateDraft) {
-        for school in history.children(named: "SchoolOrInstitution") {
+        for school in history.xmlChildren(named: "SchoolOrInstitution") {
             let schoolName = school.xmlValue("School", "SchoolName") ?? school.xmlValue("SchoolName")
-            let degrees = school.children(named: "Degree")
+            let degrees = school.xmlChildren(named: "Degree")
             if degrees.isEmpty {
                 let attendance = school.child("DatesOfAttendance")
                 let period = Self.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
                 draft.addEducation(Education(
-                    degree: nil, level: nil, field: school.children(named: "Major").compactMap(\.xmlValue).first,
+                    degree: nil, level: nil, field: school.xmlChildren(named: "Major").compactMap(\.xmlValue).first,
                     institution: schoolName, start: period.start, end: period.current ? nil : period.end, line: school.line))
                 continue
             }
@@ -273,7 +273,7 @@ struct HRXML2Reader {
                 let name = degree.xmlValue("DegreeName")
                 let level = degree.attribute("degreeType").flatMap(EducationLevels.level(ofHRXMLDegreeType:))
                     ?? name.flatMap(EducationLevels.level(ofDegree:))
-                let majors = degree.children(named: "DegreeMajor").compactMap { $0.xmlValue("Name") }
+                let majors = degree.xmlChildren(named: "DegreeMajor").compactMap { $0.xmlValue("Name") }
                 let attendance = degree.child("DatesOfAttendance") ?? school.child("DatesOfAttendance")
                 let period = Self.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
                 let graduation = degree.child("DegreeDate").flatMap(XMLDates.value(of:))?.endDate
@@ -288,7 +288,7 @@ struct HRXML2Reader {
     // MARK: - Certifications and skills
 
     func readLicenses(_ licenses: MarkupElement, into draft: inout XMLCandidateDraft) {
-        for credential in licenses.children(named: "LicenseOrCertification") {
+        for credential in licenses.xmlChildren(named: "LicenseOrCertification") {
             readCredential(credential, into: &draft)
         }
     }
@@ -305,7 +305,7 @@ struct HRXML2Reader {
     }
 
     func readQualifications(_ qualifications: MarkupElement, into draft: inout XMLCandidateDraft) {
-        for summary in qualifications.children(named: "QualificationSummary") {
+        for summary in qualifications.xmlChildren(named: "QualificationSummary") {
             draft.addEvidence(lines: XMLRichText.lines(of: summary, parser: context.parser), section: .skills)
         }
         for competency in qualifications.descendants(named: "Competency") {

@@ -9,14 +9,17 @@ struct XMLCandidateDraft {
     /// The evidence so far as a set, once the list reaches `linearEvidenceLimit` lines (see
     /// `evidenceListHolds`); empty, and never allocated, before.
     private var seenEvidence: Set<EvidenceText> = []
-    private var seenSkills: Set<String> = []
-    private var seenCertifications: Set<String> = []
+    private var seenSkills = SeenKeys()
+    private var seenCertifications = SeenKeys()
 
     /// Up to this many evidence lines, a new one is checked against the list itself.
     static let linearEvidenceLimit = 128
 
     init(source: String, format: ResumeFormat) {
         candidate = Candidate(source: source, format: format)
+        // An HR-XML résumé gives some fifty to a hundred evidence lines (every title and duty): room
+        // for the usual count at once, rather than growing the list through six smaller ones.
+        candidate.evidence.reserveCapacity(64)
     }
 
     var personal: PersonalDetails {
@@ -142,7 +145,7 @@ struct XMLCandidateDraft {
     ) {
         guard let name = XMLValues.meaningful(name) else { return }
         let key = name.lowercased()
-        guard seenCertifications.insert(key).inserted else { return }
+        guard seenCertifications.insert(key) else { return }
         let id = canonicalLookup
             ? CertificationCatalog.canonicalID(in: name) ?? alsoLookIn.flatMap(CertificationCatalog.canonicalID(in:))
             : nil
@@ -152,7 +155,7 @@ struct XMLCandidateDraft {
 
     mutating func addSkill(_ name: String?, line: Int) {
         guard let name = XMLValues.meaningful(name) else { return }
-        guard seenSkills.insert(name.lowercased()).inserted else { return }
+        guard seenSkills.insert(name.lowercased()) else { return }
         candidate.skills.append(name)
         addEvidence(name, line: line, section: .skills)
     }
@@ -207,5 +210,23 @@ extension XMLCandidateDraft {
         }
         if period.current { period.end = nil }
         return period
+    }
+}
+
+/// The lower-cased names of the skills (or certifications) added so far, to add each once. A résumé
+/// names a handful: a list compared string by string answers sooner than a set that hashes each name
+/// and grows its table from one through two, four and eight. Past `linearLimit` names a set takes over.
+struct SeenKeys {
+    private var list: [String] = []
+    private var set: Set<String> = []
+    static let linearLimit = 32
+
+    /// Adds `key`; false when it was there already (as `Set.insert(_:).inserted`).
+    mutating func insert(_ key: String) -> Bool {
+        guard list.count < Self.linearLimit else { return set.insert(key).inserted }
+        if list.contains(key) { return false }
+        list.append(key)
+        if list.count == Self.linearLimit { set = Set(list) }
+        return true
     }
 }

@@ -100,7 +100,7 @@ enum XMLDates {
         // The forms HR-XML's AnyDate, YearMonth and Year hold: digits and hyphens are no placeholder,
         // "unknown" or "present" word, so the checks below would come to `isoDate` and its answer.
         if let date = plainISODate(trimmed) { return .date(date) }
-        guard !trimmed.isEmpty, !XMLValues.schemaPlaceholders.contains(trimmed) else { return nil }
+        guard !trimmed.isEmpty, !XMLValues.isSchemaPlaceholder(trimmed) else { return nil }
         let lowered = trimmed.lowercased()
         if ["notknown", "notapplicable", "unknown", "n/a", "na", "not known", "not applicable"].contains(lowered) {
             return .unknown

@@ -79,12 +79,29 @@ enum XMLRichText {
     /// Plain text split at real line breaks and at literal `\n`; each line whitespace-collapsed. The
     /// source line advances only at real breaks.
     static func plainLines(of raw: String, startingAtLine line: Int) -> [MarkupText] {
+        plainLines(of: raw, startingAtLine: line) { MarkupText(value: $0, line: $1) }
+    }
+
+    /// `lines(of:parser:)` as evidence of `section`, each made as its line is read: listing the lines
+    /// first and copying them into a second list cost an array and a retain and release per line.
+    static func evidence(of element: MarkupElement, section: EvidenceText.Section, parser: MarkupParser) -> [EvidenceText] {
+        let raw = element.xmlRawText
+        let line = max(element.line, 1)
+        guard raw.utf8.contains(where: { $0 > 0x20 }) else { return [] }
+        if looksLikeHTML(raw) {
+            return lines(ofText: raw, startingAtLine: line, parser: parser).map { EvidenceText($0.value, line: $0.line, section: section) }
+        }
+        return plainLines(of: raw, startingAtLine: line) { EvidenceText($0, line: $1, section: section) }
+    }
+
+    /// The plain lines, each made into a `Line` from its text and source line.
+    static func plainLines<Line>(of raw: String, startingAtLine line: Int, _ make: (String, Int) -> Line) -> [Line] {
         var text = raw
         // On UTF-8 bytes: every separator is ASCII, so each line is a slice between separators (a
         // `Character` loop cost more than the rest of the HR-XML reader). The list and the line number
         // live inside the closure: captured from outside, every use was an exclusivity check.
-        return text.withUTF8 { bytes -> [MarkupText] in
-            var result: [MarkupText] = []
+        return text.withUTF8 { bytes -> [Line] in
+            var result: [Line] = []
             var sourceLine = line
             func flush(_ range: Range<Int>) {
                 guard !range.isEmpty else { return }
@@ -92,13 +109,13 @@ enum XMLRichText {
                     // The common line, "• Plain ASCII duty.": one string, made once.
                     guard !kept.isEmpty else { return }
                     let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
-                    guard kept.count > XMLValues.longestPlaceholder || !XMLValues.schemaPlaceholders.contains(value) else { return }
-                    result.append(MarkupText(value: value, line: sourceLine))
+                    guard kept.count > XMLValues.longestPlaceholder || !XMLValues.isSchemaPlaceholder(value) else { return }
+                    result.append(make(value, sourceLine))
                     return
                 }
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 if let value = XMLValues.meaningful(withoutBullet(slice)) {
-                    result.append(MarkupText(value: value, line: sourceLine))
+                    result.append(make(value, sourceLine))
                 }
             }
             let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), backslash = UInt8(ascii: "\\")
@@ -166,7 +183,7 @@ enum XMLRichText {
         guard start < end else { return start..<start }
         let bulletLength = scalarLength(leadByte: bytes[start])
         if start + bulletLength < end, bytes[start + bulletLength] == 0x20 || bytes[start + bulletLength] == 0x09,
-           bulletScalars.contains(scalar(in: bytes, at: start, length: bulletLength)) {
+           isBullet(scalar(in: bytes, at: start, length: bulletLength)) {
             start += bulletLength
         }
         func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
@@ -201,13 +218,22 @@ enum XMLRichText {
         // `Character` walk was a visible share of reading HR-XML.
         let scalars = line.unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              bulletScalars.contains(scalars[first]) else { return line }
+              isBullet(scalars[first]) else { return line }
         let afterBullet = scalars.index(after: first)
         guard afterBullet < scalars.endIndex, scalars[afterBullet] == " " || scalars[afterBullet] == "\t" else { return line }
         return String(scalars[afterBullet...])
     }
 
     static let bulletScalars: Set<Unicode.Scalar> = ["-", "•", "*", "·", "–", "—", "▪", "►", "‣", "o"]
+
+    /// Whether the scalar is one of `bulletScalars`, by comparison rather than hashing (asked of every
+    /// duty line).
+    static func isBullet(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "•", "*", "·", "–", "—", "▪", "►", "‣", "o": return true
+        default: return false
+        }
+    }
 
     /// Whether the text holds an HTML tag: `<` followed by a letter, `/` or `!`, with a `>` after it.
     static func looksLikeHTML(_ text: String) -> Bool {

@@ -12,13 +12,26 @@ enum XMLValues {
 
     static let longestPlaceholder = schemaPlaceholders.map(\.utf8.count).max() ?? 0
 
+    /// Bit n set when some placeholder is n bytes long.
+    static let placeholderLengths: UInt64 = schemaPlaceholders.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+
+    /// Whether `text` is one of `schemaPlaceholders`. Two ASCII strings are equal only byte for byte, so
+    /// ASCII text of no placeholder's length is answered without hashing it (most values are).
+    static func isSchemaPlaceholder(_ text: String) -> Bool {
+        let count = text.utf8.count
+        if count <= longestPlaceholder && (placeholderLengths >> UInt64(count)) & 1 != 0 { return schemaPlaceholders.contains(text) }
+        // Of another length, only text with a non-ASCII character could still equal one.
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 } } ?? false
+        return !isASCII && schemaPlaceholders.contains(text)
+    }
+
     /// `text` whitespace-collapsed, or nil when it is empty or a schema placeholder.
     static func meaningful(_ text: String?) -> String? {
         guard let text else { return nil }
         let collapsed = collapsed(text)
         // Placeholders are short: a long value is never hashed to look it up.
         guard !collapsed.isEmpty,
-              collapsed.utf8.count > longestPlaceholder || !schemaPlaceholders.contains(collapsed) else { return nil }
+              collapsed.utf8.count > longestPlaceholder || !isSchemaPlaceholder(collapsed) else { return nil }
         return collapsed
     }
 
@@ -97,9 +110,19 @@ extension MarkupElement {
     func xmlAll(_ names: String...) -> [MarkupElement] {
         var level: [MarkupElement] = [self]
         for name in names {
-            level = level.flatMap { $0.children(named: name) }
+            // Most of these paths are absent (a résumé without Achievements): a scan that builds no
+            // list answers that.
+            guard level.contains(where: { $0.child(name) != nil }) else { return [] }
+            level = level.flatMap { $0.xmlChildren(named: name) }
         }
         return level
+    }
+
+    /// `children(named:)`, filtered in place: the list of all children is the only one made.
+    func xmlChildren(named name: String) -> [MarkupElement] {
+        var found = children
+        found.removeAll { $0.name != name }
+        return found
     }
 
     /// The raw text of the element, untouched (entities resolved, whitespace kept), for text that
