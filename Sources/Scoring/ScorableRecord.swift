@@ -110,14 +110,6 @@ struct ScorableRecord: Sendable {
         "marital status", "family status", "nationality:", "citizenship:", "religion:", "faith:",
     ].map { (text: $0, pairs: BytePairs($0)) }
 
-    /// The index of the first line `matcher` finds its term in: a word search only in the lines the
-    /// pair index leaves.
-    func firstLine(matching matcher: TermMatcher) -> Int? {
-        lines.withUnsafeBufferPointer { lines in
-            withUnsafePointer(to: matcher) { TermMatcher.firstLine(of: $0, in: lines, index: pairIndex) }
-        }
-    }
-
     var currentPosition: Position? {
         let current = positions.filter(\.current)
         let pool = current.isEmpty ? positions : current
