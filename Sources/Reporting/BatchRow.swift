@@ -34,11 +34,30 @@ public struct BatchRow: Sendable, Equatable {
         score = assessment.score
         band = assessment.band
         monthsToReady = assessment.monthsToReady
-        missingMustHaves = assessment.missingMustHaves.map(\.id)
-        topGaps = assessment.topGaps.prefix(3).map(\.id)
+        // Ids straight from the criteria, without the filtered and sorted copies of whole results that
+        // `missingMustHaves` and `topGaps` make (each result holds strings and an evidence array).
+        let criteria = assessment.criteria
+        missingMustHaves = criteria.indices.filter { criteria[$0].mustHave && !criteria[$0].met }.map { criteria[$0].id }
+        topGaps = Self.topGapIndices(criteria).prefix(3).map { criteria[$0].id }
         hiddenText = assessment.candidate.hiddenText
-        earned = Dictionary(uniqueKeysWithValues: assessment.criteria.map { ($0.id, $0.earned) })
-        unmetCriteria = assessment.criteria.filter { !$0.met }.map(\.id)
+        var earned = [String: Double](minimumCapacity: criteria.count)
+        for index in criteria.indices {
+            // As `Dictionary(uniqueKeysWithValues:)`, which this replaces: criterion ids are unique.
+            guard earned.updateValue(criteria[index].earned, forKey: criteria[index].id) == nil else {
+                preconditionFailure("Duplicate criterion id \(criteria[index].id)")
+            }
+        }
+        self.earned = earned
+        unmetCriteria = criteria.indices.filter { !criteria[$0].met }.map { criteria[$0].id }
+    }
+
+    /// The indices of `Assessment.topGaps` in `criteria`, in its order: unmet criteria, most points
+    /// lost first, ties by id. (Ids are unique, so the order is total and sorting indices gives the
+    /// sorted results' order.)
+    static func topGapIndices(_ criteria: [CriterionResult]) -> [Int] {
+        criteria.indices.filter { !criteria[$0].met }.sorted { left, right in
+            (criteria[left].weight - criteria[left].earned, criteria[right].id) > (criteria[right].weight - criteria[right].earned, criteria[left].id)
+        }
     }
 
     public init(failedFile file: String, role: String, reason: String) {

@@ -23,27 +23,30 @@ public struct CSVReporter: Sendable {
 
     /// One data line; `rank` is nil for failed files.
     public func line(_ row: BatchRow, rank: Int?) -> String {
-        var cells: [String] = [
-            rank.map(String.init) ?? "",
-            row.file,
-            row.candidateName ?? "",
-            row.currentTitle ?? "",
-            row.role,
-            row.score.map(JSONValue.format) ?? "",
-            row.band?.rawValue ?? "",
-            row.monthsToReady.map(String.init) ?? "",
-            row.missingMustHaves.joined(separator: ";"),
-            (row.topGaps + (row.hiddenText ? ["hidden-text"] : [])).joined(separator: ";"),
-            row.status.rawValue,
-            row.error ?? "",
-        ]
-        cells += criterionIDs.map { id in row.earned[id].map(JSONValue.format) ?? "" }
-        cells.append(row.status == .ok ? (row.hiddenText ? "true" : "false") : "")
-        return record(cells)
+        // Written cell by cell into one string: a batch writes a line per file, and an array of cells
+        // joined afterwards cost an allocation per cell and another per joined list.
+        var line = CSVLine()
+        line.append(rank.map(String.init) ?? "")
+        line.append(row.file)
+        line.append(row.candidateName ?? "")
+        line.append(row.currentTitle ?? "")
+        line.append(row.role)
+        line.append(row.score.map(JSONValue.format) ?? "")
+        line.append(row.band?.rawValue ?? "")
+        line.append(row.monthsToReady.map(String.init) ?? "")
+        line.append(joining: row.missingMustHaves, then: nil)
+        line.append(joining: row.topGaps, then: row.hiddenText ? "hidden-text" : nil)
+        line.append(row.status.rawValue)
+        line.append(row.error ?? "")
+        for id in criterionIDs { line.append(row.earned[id].map(JSONValue.format) ?? "") }
+        line.append(row.status == .ok ? (row.hiddenText ? "true" : "false") : "")
+        return line.finished()
     }
 
     func record(_ cells: [String]) -> String {
-        cells.map(Self.cell).joined(separator: ",") + "\r\n"
+        var line = CSVLine()
+        for cell in cells { line.append(cell) }
+        return line.finished()
     }
 
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "\0"]

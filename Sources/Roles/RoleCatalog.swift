@@ -10,12 +10,12 @@ public struct RoleCatalog: Sendable {
     public let rubrics: [String: Rubric]
     /// Every profile's title and aliases, normalised and padded with spaces, with the index of its
     /// profile: `role(forTitle:)` runs once per résumé in a batch, so the aliases are normalised once.
-    private let titlePhrases: [(phrase: String, profileIndex: Int)]
+    private let titlePhrases: [TitlePhrase]
 
     public init(profiles: [Profile], rubrics: [Rubric]) throws(RoleCatalogError) {
         self.profiles = profiles.sorted { ($0.level, $0.track == .ladder ? 0 : 1, $0.id) < ($1.level, $1.track == .ladder ? 0 : 1, $1.id) }
         titlePhrases = self.profiles.enumerated().flatMap { index, profile in
-            ([profile.title] + profile.aliases).map { (" " + normalizedTitle($0) + " ", index) }
+            ([profile.title] + profile.aliases).map { TitlePhrase($0, profileIndex: index) }
         }
         var byRole: [String: Rubric] = [:]
         for rubric in rubrics { byRole[rubric.role] = rubric }
@@ -120,12 +120,19 @@ public struct RoleCatalog: Sendable {
     /// The role a job title means, by the longest alias or title found in it ("Senior HR Generalist" is
     /// senior-hr-generalist, not hr-generalist).
     public func role(forTitle title: String) -> Profile? {
-        let lowered = " " + normalizedTitle(title) + " "
-        var best: (profileIndex: Int, length: Int)?
-        for (phrase, profileIndex) in titlePhrases where phrase.utf8.count > (best?.length ?? 0) {
-            if TextScan.contains(lowered, phrase) {
-                best = (profileIndex, phrase.utf8.count)
+        let best = withPaddedNormalizedTitle(title) { lowered -> (profileIndex: Int, length: Int)? in
+            let pairs = TitleBytePairs(lowered)
+            var best: (profileIndex: Int, length: Int)?
+            // Through the buffer, by index: iterating the array retained each phrase's bytes. A phrase
+            // lacking one of the title's byte pairs cannot occur in it, so most are never searched for.
+            titlePhrases.withUnsafeBufferPointer { phrases in
+                for index in phrases.indices where phrases[index].bytes.count > (best?.length ?? 0) && pairs.contains(phrases[index].pairs) {
+                    if phrases[index].occurs(in: lowered) {
+                        best = (phrases[index].profileIndex, phrases[index].bytes.count)
+                    }
+                }
             }
+            return best
         }
         return best.map { profiles[$0.profileIndex] }
     }

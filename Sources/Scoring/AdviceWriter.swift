@@ -3,19 +3,19 @@ import Roles
 
 /// The advice an assessment carries, each with a stable id spreadsheets can filter on.
 enum AdviceWriter {
-    /// `wanted`: `wantedCertifications(rubric:target:)`, worked out once per rubric.
+    /// `wanted`: `wantedCertifications(rubric:target:)`, worked out once per rubric. `gapIDs`: when
+    /// given, `"gap:<id>"` for each of `results` in order (`CompiledRubric.gapAdviceIDs`).
     static func advice(
         results: [CriterionResult], rubric: Rubric, target: Profile?, wanted: [CompiledRubric.WantedCertification],
-        context: ScoringContext, hiddenText: Bool
+        context: ScoringContext, hiddenText: Bool, gapIDs: [String]? = nil
     ) -> [Advice] {
         var advice: [Advice] = []
         if hiddenText {
             advice.append(Advice(id: "hidden-text", text: "This résumé hides text from a reader (invisible or background-coloured text). It was ignored for scoring; ask the candidate about it."))
         }
-        for result in results where !result.met {
+        for (index, result) in results.enumerated() where !result.met {
             guard let gap = result.gap else { continue }
-            let time = result.monthsToClose.map { $0 > 0 ? " Closing it takes about \(durationWords($0))." : "" } ?? ""
-            advice.append(Advice(id: "gap:\(result.id)", text: "\(result.label): \(gap).\(time)"))
+            advice.append(Advice(id: gapIDs?[index] ?? "gap:\(result.id)", text: gapText(label: result.label, gap: gap, monthsToClose: result.monthsToClose)))
         }
         advice.append(contentsOf: certificationAdvice(wanted: wanted, context: context))
         if let current = context.currentRole {
@@ -37,6 +37,25 @@ enum AdviceWriter {
         return advice
     }
 
+    /// "<label>: <gap>." then, when it takes time, " Closing it takes about <duration>.", in one
+    /// allocation (`TextAssembly`) where interpolation grew the string piece by piece.
+    static func gapText(label: String, gap: String, monthsToClose: Int?) -> String {
+        let duration = monthsToClose.flatMap { $0 > 0 ? durationWords($0) : nil }
+        let closing = " Closing it takes about "
+        let capacity = label.utf8.count + gap.utf8.count + 3 + (duration.map { $0.utf8.count + closing.utf8.count + 1 } ?? 0)
+        return TextAssembly.text(capacity: capacity) { text in
+            text.write(label)
+            text.write(": ")
+            text.write(gap)
+            text.write(".")
+            if let duration {
+                text.write(closing)
+                text.write(duration)
+                text.write(".")
+            }
+        }
+    }
+
     /// `certification-eligible:<CERT>` for each certification the rubric values that the candidate does
     /// not hold and may sit now. `wanted` lists them once each, in the order first named.
     static func certificationAdvice(wanted: [CompiledRubric.WantedCertification], context: ScoringContext) -> [Advice] {
@@ -52,7 +71,7 @@ enum AdviceWriter {
             if heldSenior && (id == "PHR" || id == "SHRM-CP" || id == "aPHR") { continue }
             if heldPHR && id == "SHRM-CP" || heldSHRMCP && id == "PHR" { continue }
             guard let verdict = CertificationEligibility.verdict(for: id, education: context.record.highestEducation?.level, hrMonths: context.record.experience.hrMonths), verdict.eligible else { continue }
-            advice.append(Advice(id: certification.adviceID, text: certification.textOpening + verdict.rule + "."))
+            advice.append(Advice(id: certification.adviceID, text: certification.text(forRule: verdict.rule)))
         }
         return advice
     }
@@ -68,7 +87,16 @@ enum AdviceWriter {
         var seen: Set<String> = []
         return wanted.filter { seen.insert($0).inserted }.map { id in
             let name = CertificationCatalog.entry(for: id)?.fullName ?? id
-            return CompiledRubric.WantedCertification(id: id, adviceID: "certification-eligible:\(id)", textOpening: "Eligible now for the \(id) (\(name)): ")
+            let opening = "Eligible now for the \(id) (\(name)): "
+            // The rule depends only on the certification and the education level, so each text the
+            // advice can carry is written here once.
+            var texts: [(rule: String, text: String)] = []
+            for education in [nil] + EducationLevel.allCases.map(Optional.some) {
+                guard let rule = CertificationEligibility.verdict(for: id, education: education, hrMonths: 0)?.rule,
+                      !texts.contains(where: { $0.rule == rule }) else { continue }
+                texts.append((rule, opening + rule + "."))
+            }
+            return CompiledRubric.WantedCertification(id: id, adviceID: "certification-eligible:\(id)", textOpening: opening, texts: texts)
         }
     }
 

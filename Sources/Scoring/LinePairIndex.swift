@@ -38,6 +38,19 @@ struct LinePairIndex: Sendable {
         return result
     }
 
+    /// `lines(holding:word:)` for slots in a buffer (a matcher's, read in place).
+    func lines(holding slots: UnsafeBufferPointer<Int>, word: Int) -> UInt64 {
+        let remaining = lineCount - word * 64
+        var result: UInt64 = remaining >= 64 ? ~0 : (UInt64(1) << UInt64(remaining)) &- 1
+        bits.withUnsafeBufferPointer { bits in
+            for slot in slots {
+                result &= bits[slot &* wordCount &+ word]
+                if result == 0 { break }
+            }
+        }
+        return result
+    }
+
     /// Calls `body` with each line set in `word`, word `index` of a line set, in ascending order until
     /// it returns true; that line, or nil.
     static func firstLine(in word: UInt64, ofWord index: Int, where body: (Int) -> Bool) -> Int? {
@@ -48,14 +61,5 @@ struct LinePairIndex: Sendable {
             rest &= rest &- 1
         }
         return nil
-    }
-
-    /// Calls `body` with each line set in `word`, word `index` of a line set, in ascending order.
-    static func forEachLine(in word: UInt64, ofWord index: Int, _ body: (Int) -> Void) {
-        var rest = word
-        while rest != 0 {
-            body(index * 64 + rest.trailingZeroBitCount)
-            rest &= rest &- 1
-        }
     }
 }

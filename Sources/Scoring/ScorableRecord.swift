@@ -110,21 +110,6 @@ struct ScorableRecord: Sendable {
         "marital status", "family status", "nationality:", "citizenship:", "religion:", "faith:",
     ].map { (text: $0, pairs: BytePairs($0)) }
 
-    /// The index of the first line `matcher` finds its term in: a word search only in the lines the
-    /// pair index leaves. Through the array's buffer: a closure over the array copied each line (two
-    /// strings retained and released).
-    func firstLine(matching matcher: TermMatcher) -> Int? {
-        lines.withUnsafeBufferPointer { lines in
-            for word in 0..<pairIndex.wordCount {
-                let candidates = pairIndex.lines(holding: matcher.needleSlots, word: word)
-                if let line = LinePairIndex.firstLine(in: candidates, ofWord: word, where: { matcher.matchesCandidate(lines[$0]) }) {
-                    return line
-                }
-            }
-            return nil
-        }
-    }
-
     var currentPosition: Position? {
         let current = positions.filter(\.current)
         let pool = current.isEmpty ? positions : current

@@ -42,7 +42,7 @@ public struct Scorer: Sendable {
             score: score, band: band, monthsToReady: monthsToReady, criteria: results,
             advice: AdviceWriter.advice(
                 results: results, rubric: rubric, target: target, wanted: compiled.wantedCertifications, context: context,
-                hiddenText: candidate.hiddenText))
+                hiddenText: candidate.hiddenText, gapIDs: compiled.gapAdviceIDs))
     }
 
     /// The role to score for when none is named: the next one up from the current role, or the first
@@ -130,6 +130,13 @@ struct CompiledRubric: Sendable {
         var adviceID: String
         /// The advice text up to the eligibility rule.
         var textOpening: String
+        /// The whole advice text for each rule the certification's eligibility can state.
+        var texts: [(rule: String, text: String)] = []
+
+        /// `textOpening + rule + "."`, written once per rubric when `rule` is one of `texts`.
+        func text(forRule rule: String) -> String {
+            texts.first { $0.rule == rule }?.text ?? textOpening + rule + "."
+        }
     }
 
     let rubric: Rubric
@@ -137,11 +144,14 @@ struct CompiledRubric: Sendable {
     let matchers: [Matchers]
     /// `AdviceWriter.wantedCertifications` for the rubric and its target role.
     let wantedCertifications: [WantedCertification]
+    /// `"gap:<id>"` for each criterion, in the rubric's order: the ids of the gap advice.
+    let gapAdviceIDs: [String]
 
     /// `target`: the catalog's profile of the rubric's role.
     init(_ rubric: Rubric, target: Profile?) {
         self.rubric = rubric
         wantedCertifications = AdviceWriter.wantedCertifications(rubric: rubric, target: target)
+        gapAdviceIDs = rubric.criteria.map { "gap:\($0.id)" }
         matchers = rubric.criteria.map { criterion in
             switch criterion.rule {
             case .competency(let rule): Matchers(terms: rule.terms.map(TermMatcher.init))

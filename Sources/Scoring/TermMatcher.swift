@@ -37,6 +37,33 @@ struct TermMatcher: Sendable {
         return Self.containsASCIIWord(haystack, needle)
     }
 
+    /// `matchesCandidate(lines[line])` for the matcher at `matcher`, reading only the text searched
+    /// rather than copying the line. Static, on a pointer, as `firstLine(of:in:index:)`.
+    static func matchesCandidate(_ matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, at line: Int) -> Bool {
+        let haystack = matcher.pointee.caseSensitive ? lines[line].text : lines[line].lowered
+        guard matcher.pointee.needleIsASCII && !matcher.pointee.needle.isEmpty else { return containsWord(haystack, matcher.pointee.needle) }
+        return containsASCIIWord(haystack, matcher.pointee.needle)
+    }
+
+    /// The index of the first of `lines` holding the term of the matcher at `matcher`: a word search
+    /// only in the lines `index` leaves. Static, on a pointer to the matcher in its array's buffer: a
+    /// method called on a matcher in an array or a buffer first copied it (two strings and an array
+    /// retained and released through its value witness), once per term of every file. The lines are
+    /// read in place through their buffer: reading one out of the array copied its two strings.
+    static func firstLine(of matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, index: LinePairIndex) -> Int? {
+        matcher.pointee.needleSlots.withUnsafeBufferPointer { slots in
+            for word in 0..<index.wordCount {
+                var candidates = index.lines(holding: slots, word: word)
+                while candidates != 0 {
+                    let line = word &* 64 &+ candidates.trailingZeroBitCount
+                    if matchesCandidate(matcher, in: lines, at: line) { return line }
+                    candidates &= candidates &- 1
+                }
+            }
+            return nil
+        }
+    }
+
     func matches(_ line: ScorableRecord.Line) -> Bool {
         // Most terms are absent from most lines: a line lacking one of the needle's byte pairs cannot
         // hold it, and that test is four AND operations instead of a search.
@@ -60,6 +87,12 @@ struct TermMatcher: Sendable {
 
     /// `containsWord` for a non-empty ASCII `word`.
     private static func containsASCIIWord(_ haystack: String, _ word: String) -> Bool {
+        // Native strings (all of the scorer's) lend their bytes without the copy `withUTF8` needs.
+        if let found = haystack.utf8.withContiguousStorageIfAvailable({ textBytes in
+            word.utf8.withContiguousStorageIfAvailable { needleBytes in containsASCIIWord(textBytes, needleBytes) }
+        }), let found {
+            return found
+        }
         var text = haystack
         var needle = word
         return text.withUTF8 { textBytes in

@@ -8,30 +8,65 @@ enum CompetencyCriterion {
 
     /// `terms` holds a matcher for each of `rule.terms`, in order.
     static func evaluate(_ rule: CompetencyRule, terms: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
-        var found: [(term: String, evidence: Evidence)] = []
-        // Whether each term (by index) was found: `terms[i]` is the matcher of `rule.terms[i]`, so this
-        // says which terms are missing without comparing every term with every term found.
-        var termFound = [Bool](repeating: false, count: terms.count)
-        let record = context.record
-        // Through the buffer: indexing the array copied each matcher (three strings and an array retained).
+        // Each term found (by its index in `terms`, ascending) with the index of its first line. Indices,
+        // not strings and evidence: the texts are read once the answer is known.
+        var found: [(term: Int, line: Int)] = []
+        found.reserveCapacity(terms.count)
+        let lines = context.record.lines
+        let pairIndex = context.record.pairIndex
+        // Through the buffers, each matcher by pointer (see `TermMatcher.firstLine(of:in:index:)`).
         terms.withUnsafeBufferPointer { terms in
-            for index in terms.indices {
-                if let line = record.firstLine(matching: terms[index]) {
-                    found.append((terms[index].term, Evidence(text: record.lines[line].text, line: record.lines[line].line)))
-                    termFound[index] = true
+            lines.withUnsafeBufferPointer { lines in
+                guard let first = terms.baseAddress else { return }
+                for index in terms.indices {
+                    if let line = TermMatcher.firstLine(of: first + index, in: lines, index: pairIndex) { found.append((index, line)) }
                 }
             }
         }
         let distinct = found.count
         let fraction = Credit.fraction(value: Double(distinct), full: Double(rule.full), partial: Double(rule.partial))
         let met = distinct >= rule.full
+        // The first six distinct pieces of evidence, in the order found.
         var evidence: [Evidence] = []
-        for item in found where !evidence.contains(item.evidence) { evidence.append(item.evidence) }
-        let missing = met ? [] : rule.terms.indices.filter { !termFound[$0] }.prefix(4).map { rule.terms[$0] }
+        for item in found where evidence.count < 6 {
+            let candidate = Evidence(text: lines[item.line].text, line: lines[item.line].line)
+            if !evidence.contains(candidate) { evidence.append(candidate) }
+        }
         return CriterionOutcome(
-            fraction: fraction, met: met, evidence: Array(evidence.prefix(6)),
-            gap: met ? nil : "\(distinct) of \(rule.full) distinct signs found (\(found.map(\.term).joined(separator: ", ")))"
-                + (missing.isEmpty ? "" : "; none of e.g. \(missing.joined(separator: ", "))"),
+            fraction: fraction, met: met, evidence: evidence, gap: met ? nil : gap(rule, found: found),
             monthsToClose: met ? nil : monthsToClose)
+    }
+
+    /// "2 of 3 distinct signs found (a, b); none of e.g. c, d, e, f": the terms found, then the first
+    /// four missing, in one allocation (`TextAssembly`). `found` lists the terms found by index, ascending.
+    static func gap(_ rule: CompetencyRule, found: [(term: Int, line: Int)]) -> String {
+        // The first four terms not found, by index.
+        var missing: [Int] = []
+        var next = 0
+        for term in rule.terms.indices where missing.count < 4 {
+            if next < found.count && found[next].term == term {
+                next += 1
+            } else {
+                missing.append(term)
+            }
+        }
+        let counts = "\(found.count) of \(rule.full)"
+        let opening = " distinct signs found (", missingOpening = "; none of e.g. "
+        var capacity = counts.utf8.count + opening.utf8.count + 1 + missingOpening.utf8.count
+        for item in found { capacity += rule.terms[item.term].utf8.count + 2 }
+        for term in missing { capacity += rule.terms[term].utf8.count + 2 }
+        return TextAssembly.text(capacity: capacity) { text in
+            text.write(counts)
+            text.write(opening)
+            for (position, item) in found.enumerated() {
+                if position > 0 { text.write(", ") }
+                text.write(rule.terms[item.term])
+            }
+            text.write(")")
+            for (position, term) in missing.enumerated() {
+                text.write(position == 0 ? missingOpening : ", ")
+                text.write(rule.terms[term])
+            }
+        }
     }
 }

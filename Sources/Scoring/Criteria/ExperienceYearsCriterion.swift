@@ -81,10 +81,24 @@ enum ExperienceYearsCriterion {
         formalSupervisionPairs.contains { loweredPairs.contains($0) }
     }
 
+    /// "<title>, <employer> (<start> – <end>)", in one allocation (`TextAssembly`).
     static func describe(_ position: Position) -> String {
-        let employer = position.employer.map { ", \($0)" } ?? ""
+        let start = position.start?.description ?? "?"
         let end = position.current ? "present" : (position.end?.description ?? "?")
-        return "\(position.title)\(employer) (\(position.start?.description ?? "?") – \(end))"
+        // ", " + " (" + " – " (an en dash, three bytes) + ")": ten bytes besides the parts.
+        let capacity = position.title.utf8.count + (position.employer?.utf8.count ?? 0) + start.utf8.count + end.utf8.count + 10
+        return TextAssembly.text(capacity: capacity) { text in
+            text.write(position.title)
+            if let employer = position.employer {
+                text.write(", ")
+                text.write(employer)
+            }
+            text.write(" (")
+            text.write(start)
+            text.write(" – ")
+            text.write(end)
+            text.write(")")
+        }
     }
 
     private static func normalizedMatch(_ title: String, _ phrase: String) -> Bool {

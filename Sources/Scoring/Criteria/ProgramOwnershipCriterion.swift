@@ -8,30 +8,51 @@ enum ProgramOwnershipCriterion {
 
     /// `verbs` and `programs` hold a matcher for each of the rule's verbs and programs, in order.
     static func evaluate(_ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
-        var owned: [String] = []
+        // Programs owned, by index into `programs`, in the order first found.
+        var owned: [Int] = []
         var evidence: [Evidence] = []
-        let record = context.record
-        let index = record.pairIndex
-        // Only lines that may hold a verb and may hold a program can qualify, and in such a line only
-        // the verbs and programs the pair index lets through need a word search.
-        for word in 0..<index.wordCount {
-            let verbLines = verbs.map { index.lines(holding: $0.needleSlots, word: word) }
-            let programLines = programs.map { index.lines(holding: $0.needleSlots, word: word) }
-            let candidates = verbLines.reduce(0, |) & programLines.reduce(0, |)
-            LinePairIndex.forEachLine(in: candidates, ofWord: word) { lineIndex in
-                let bit = UInt64(1) << UInt64(lineIndex & 63)
-                let line = record.lines[lineIndex]
-                guard line.section != .skills,
-                      verbs.indices.contains(where: { verbLines[$0] & bit != 0 && verbs[$0].matchesCandidate(line) }) else { return }
-                let named = programs.indices.filter { programLines[$0] & bit != 0 && programs[$0].matchesCandidate(line) }.map { programs[$0].term }
-                guard !named.isEmpty else { return }
-                var added = false
-                for program in named where !owned.contains(program) {
-                    owned.append(program)
-                    added = true
+        let index = context.record.pairIndex
+        // Per word of the line sets, the lines that may hold each verb and each program, reused.
+        var verbLines = [UInt64](repeating: 0, count: verbs.count)
+        var programLines = [UInt64](repeating: 0, count: programs.count)
+        // Through the buffers, matchers by pointer (see `TermMatcher.firstLine(of:in:index:)`):
+        // indexing the arrays (or closures over them) copied matchers and lines. No verbs or no programs: no line qualifies.
+        verbs.withUnsafeBufferPointer { verbBuffer in
+        programs.withUnsafeBufferPointer { programBuffer in
+        context.record.lines.withUnsafeBufferPointer { lines in
+            guard let verbs = verbBuffer.baseAddress, let programs = programBuffer.baseAddress else { return }
+            // Only lines that may hold a verb and may hold a program can qualify, and in such a line
+            // only the verbs and programs the pair index lets through need a word search.
+            for word in 0..<index.wordCount {
+                var anyVerb: UInt64 = 0, anyProgram: UInt64 = 0
+                for verb in verbBuffer.indices {
+                    verbLines[verb] = index.lines(holding: (verbs + verb).pointee.needleSlots, word: word)
+                    anyVerb |= verbLines[verb]
                 }
-                if added { evidence.append(Evidence(text: line.text, line: line.line)) }
+                for program in programBuffer.indices {
+                    programLines[program] = index.lines(holding: (programs + program).pointee.needleSlots, word: word)
+                    anyProgram |= programLines[program]
+                }
+                var candidates = anyVerb & anyProgram
+                while candidates != 0 {
+                    let bit = candidates & (~candidates &+ 1)
+                    let lineIndex = word &* 64 &+ candidates.trailingZeroBitCount
+                    candidates &= candidates &- 1
+                    guard lines[lineIndex].section != .skills,
+                          verbBuffer.indices.contains(where: { verbLines[$0] & bit != 0 && TermMatcher.matchesCandidate(verbs + $0, in: lines, at: lineIndex) }) else { continue }
+                    var added = false
+                    for program in programBuffer.indices where programLines[program] & bit != 0 && TermMatcher.matchesCandidate(programs + program, in: lines, at: lineIndex) {
+                        // The same term twice in the rule names one program.
+                        if !owned.contains(where: { (programs + $0).pointee.term == (programs + program).pointee.term }) {
+                            owned.append(program)
+                            added = true
+                        }
+                    }
+                    if added { evidence.append(Evidence(text: lines[lineIndex].text, line: lines[lineIndex].line)) }
+                }
             }
+        }
+        }
         }
         let met = owned.count >= rule.full
         return CriterionOutcome(

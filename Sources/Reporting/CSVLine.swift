@@ -1,0 +1,80 @@
+/// One CSV record being written: each cell as `CSVReporter.cell` renders it, commas between, CRLF at
+/// the end. `batch --csv` writes a record per file; joining an array of rendered cells cost an
+/// allocation per cell, and `cell`'s `Set` lookup, scalar scans and Foundation quote doubling cost
+/// more than the cell's bytes.
+///
+/// An ASCII cell is judged on its bytes, which give `cell`'s answer exactly: every character of ASCII
+/// text is one byte (but CR LF, which neither starts nor ends with a space), so the first scalar, a
+/// leading or trailing space and each quote are bytes. Any other cell goes through `cell` itself, whose
+/// `Character` tests bytes would not reproduce (a space followed by a combining mark is no leading space).
+struct CSVLine {
+    private var text = ""
+    private var isEmpty = true
+
+    init() {
+        text.reserveCapacity(256)
+    }
+
+    mutating func append(_ raw: String) {
+        if isEmpty { isEmpty = false } else { text.append(",") }
+        let handled = raw.utf8.withContiguousStorageIfAvailable { bytes in appendASCIICell(raw, bytes) } ?? false
+        if !handled { text.append(CSVReporter.cell(raw)) }
+    }
+
+    /// The cell of `items` joined by ";", with `last` after them when given.
+    mutating func append(joining items: [String], then last: String?) {
+        guard let last else {
+            append(items.count == 1 ? items[0] : items.joined(separator: ";"))
+            return
+        }
+        var joined = ""
+        for item in items {
+            joined.append(item)
+            joined.append(";")
+        }
+        joined.append(last)
+        append(joined)
+    }
+
+    /// The record, CRLF-terminated.
+    consuming func finished() -> String {
+        text.append("\r\n")
+        return text
+    }
+
+    /// `CSVReporter.cell(raw)` appended when `raw` (whose bytes are `bytes`) is ASCII; false, with
+    /// nothing appended, otherwise.
+    private mutating func appendASCIICell(_ raw: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var needsQuotes = false
+        for byte in bytes {
+            if byte >= 0x80 { return false }
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: ";") {
+                needsQuotes = true
+            }
+        }
+        guard let first = bytes.first, let last = bytes.last else { return true }  // "" renders as ""
+        // The formula starts of `CSVReporter.formulaStarts`, all ASCII: a negative number keeps its sign.
+        let startsFormula = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r")
+            || first == UInt8(ascii: "\n") || first == 0
+        let prefixed = startsFormula && !(first == UInt8(ascii: "-") && Double(raw) != nil)
+        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") { needsQuotes = true }
+        if needsQuotes { text.append("\"") }
+        if prefixed { text.append("'") }
+        if needsQuotes && bytes.contains(UInt8(ascii: "\"")) {
+            // Quotes doubled; rare enough to go through an array.
+            var doubled: [UInt8] = []
+            doubled.reserveCapacity(bytes.count + 8)
+            for byte in bytes {
+                doubled.append(byte)
+                if byte == UInt8(ascii: "\"") { doubled.append(byte) }
+            }
+            text.append(String(decoding: doubled, as: UTF8.self))
+        } else {
+            text.append(raw)
+        }
+        if needsQuotes { text.append("\"") }
+        return true
+    }
+}
