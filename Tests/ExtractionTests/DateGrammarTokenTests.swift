@@ -254,7 +254,9 @@ import Testing
         "City of Dayton", "CITY OF DAYTON", "University Of Oklahoma", "Bank of", "of ", "Of", "oF x", "Chief of Staff", "Proof",
         "Office", "Department of Labor", "Ministry of Health", "Roof ", "Town of Cary", "Ville de Québec", "Städtisches of Bank",
         "Université of x", "e\u{301} of y", "x\r\nof y", "Human Resources", "HR Operations", "People Operations team", "Payroll",
-        "Sales and more", "humanresources", "Talent", "Talent acquisition partner", "IT", "it department",
+        "Sales and more", "humanresources", "Talent", "Talent acquisition partner", "IT", "it department", "-HR-Manager-",
+        "CEO/President", "Co-Founder & CEO", "Acme Health Systems", "Senior Manager", "Zappos", "Ohio State University", "Hochschule x",
+        "Städtische Kliniken GmbH", "Zoë & Co", "---", "&", "R&D Lab",
     ]
 
     @Test func classifyMatchesTheReference() {
@@ -266,6 +268,11 @@ import Testing
             #expect(LineFields.mayHoldOf(piece) || !TextScan.contains(lowered, "of "), "\(piece)")
             #expect(LineFields.isDepartment(piece) == Self.referenceDepartment(piece), "\(piece)")
             #expect(LineFields.isSentenceLike(piece) == Self.referenceSentenceLike(piece), "\(piece)")
+            let words = LineFields.lowerWords(piece)
+            let counted = LineFields.wordRoleCounts(piece)
+            #expect(counted.title == words.count(where: { LineFields.titleWords.contains($0) }), "\(piece)")
+            #expect(counted.organisation == words.count(where: { LineFields.organisationWords.contains($0) }), "\(piece)")
+            #expect(counted.last == words.last.map { LineFields.wordRoles[$0] ?? [] }, "\(piece)")
         }
         // Read from the text: a case-blind "of " and nothing else.
         #expect(LineFields.mayHoldOf("CITY OF DAYTON") && LineFields.mayHoldOf("x of ") && !LineFields.mayHoldOf("Proof") && !LineFields.mayHoldOf("of"))

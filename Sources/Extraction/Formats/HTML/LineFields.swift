@@ -335,14 +335,9 @@ enum LineFields {
             if isDegree(text) { return .degree }
             if isInstitution(text) { return .institution }
         }
-        let words = lowerWords(text)
-        var title = 0
-        var organisation = 0
-        for word in words {
-            let roles = wordRoles[word] ?? []
-            if roles.contains(.title) { title += 1 }
-            if roles.contains(.organisation) { organisation += 1 }
-        }
+        let counted = wordRoleCounts(text)
+        var title = counted.title
+        var organisation = counted.organisation
         // Every phrase holds "of ": without those bytes neither test can match (see `organisationPhrases`).
         // Plain ASCII text is searched for them by byte, and lower-cased only when they are there.
         if mayHoldOf(text) {
@@ -354,13 +349,28 @@ enum LineFields {
         if organisation > 0, !isCapitalised(text) { organisation -= 1 }
         if title > organisation { return .title }
         if organisation > title { return education ? .institution : .employer }
-        if title > 0, let last = words.last {
-            let roles = wordRoles[last] ?? []
+        if title > 0, let roles = counted.last {
             if roles.contains(.title) { return .title }
             if roles.contains(.organisation) { return education ? .institution : .employer }
         }
-        if !education, namesInstitution(words) { return .employer }
+        if !education, namesInstitution(lowerWords(text)) { return .employer }
         return .unknown
+    }
+
+    /// How many of `lowerWords(text)` are title words and how many organisation words, and the roles of
+    /// the last word (nil without words). Plain ASCII text is read word by word without the array.
+    static func wordRoleCounts(_ text: String) -> (title: Int, organisation: Int, last: WordRoles?) {
+        var counted: (title: Int, organisation: Int, last: WordRoles?) = (0, 0, nil)
+        func count(_ word: String) {
+            let roles = wordRoles[word] ?? []
+            if roles.contains(.title) { counted.title += 1 }
+            if roles.contains(.organisation) { counted.organisation += 1 }
+            counted.last = roles
+        }
+        if TextScan.withPlainASCII(text, { bytes in forEachLowerWordASCII(bytes, count) }) == nil {
+            lowerWords(text).forEach(count)
+        }
+        return counted
     }
 
     /// False only when the lower-cased text cannot hold "of ": plain ASCII text without "of " in any case.
@@ -403,28 +413,33 @@ enum LineFields {
     /// Words of the text, lower-case, letters only ("CEO/President" → ceo, president).
     static func lowerWords(_ text: String) -> [String] {
         if let words = TextScan.withPlainASCII(text, { bytes -> [String] in
-            // Runs of letters, "&" and "-", without leading and trailing hyphens.
             var words: [String] = []
-            var index = 0
-            while index < bytes.count {
-                guard isWordByte(bytes[index]) else {
-                    index += 1
-                    continue
-                }
-                var end = index
-                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-                var lower = index
-                var upper = end
-                while lower < upper, bytes[lower] == 0x2D { lower += 1 }
-                while upper > lower, bytes[upper - 1] == 0x2D { upper -= 1 }
-                if lower < upper { words.append(TextScan.lowercasedASCII(bytes, lower..<upper)) }
-                index = end
-            }
+            forEachLowerWordASCII(bytes) { words.append($0) }
             return words
         }) {
             return words
         }
         return TextScan.lowercased(text).split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, hyphens) }.filter { !$0.isEmpty }
+    }
+
+    /// Hands `body` the words `lowerWords` gives for plain ASCII bytes, in order: runs of letters, "&"
+    /// and "-", without leading and trailing hyphens, lower-cased.
+    @inline(__always) static func forEachLowerWordASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            guard isWordByte(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            var lower = index
+            var upper = end
+            while lower < upper, bytes[lower] == 0x2D { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x2D { upper -= 1 }
+            if lower < upper { body(TextScan.lowercasedASCII(bytes, lower..<upper)) }
+            index = end
+        }
     }
 
     @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
