@@ -174,6 +174,45 @@ import Testing
         #expect(LineFields.wordCountAndVerbFirst("Led the") == (2, false))
     }
 
+    /// Lines of 0 to 40 bytes built from pieces that put spaces, verbs, carriage returns and non-ASCII
+    /// bytes on every side of the eight-byte blocks `plainASCIIWordStarts` reads.
+    static var generatedLines: [String] {
+        let pieces = ["Led", " ", "  ", "the", "Negotiated", "x", "\r\n", "é", "$5", "Team", "\t", "certified", "中"]
+        var lines: [String] = []
+        var seed: UInt64 = 42
+        for _ in 0..<3000 {
+            var line = ""
+            while line.utf8.count < 40 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                let piece = pieces[Int(seed >> 33) % pieces.count]
+                // Mostly ASCII, so the block path is taken often.
+                if piece.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }), seed % 5 != 0 { continue }
+                line += piece
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    @Test func wordStartsMatchTheSpaceWords() {
+        for text in Self.lines + Self.generatedLines {
+            var copy = text
+            copy.withUTF8 { bytes in
+                let actual = LineFields.plainASCIIWordStarts(bytes)
+                guard TextScan.isPlainASCII(bytes) else {
+                    #expect(actual == nil, "\(text)")
+                    return
+                }
+                let words = TextScan.spaceWords(bytes)
+                let expected = (words.count, words.first?.lowerBound ?? 0, words.dropFirst().first?.lowerBound ?? 0)
+                #expect(actual.map { [$0.count, $0.first, $0.second] } == [expected.0, expected.1, expected.2], "\(text)")
+            }
+            let (count, verb) = LineFields.wordCountAndVerbFirst(text)
+            let (expectedCount, expectedVerb) = Self.referenceWordCountAndVerb(text)
+            #expect(count == expectedCount && verb == expectedVerb, "\(text)")
+        }
+    }
+
     @Test func cutRangeReplacesTheDatesWithASeparator() {
         for text in Self.texts {
             let (range, remainder) = LineFields.cutRange(text)
@@ -183,5 +222,93 @@ import Testing
             #expect(range == DateExpressions.findRange(in: text) && remainder == expected, "\(text)")
         }
         #expect(LineFields.cutRange("HR Generalist, Acme (2019 – 2021)").1 == "HR Generalist, Acme ( | )")
+    }
+}
+
+/// The byte paths of `LineFields.trimmingPeriods` and `ExperienceReader.joinedLines` against the code
+/// they stand in for.
+@Suite struct ExperienceLineBytePathTests {
+    @Test func trimmingPeriodsMatchesTheCharacterTrim() {
+        for text in ["", ".", "..", "inc.", ".inc.", "l.l.c.", "co", "s.a.", "..a..", "é.", ".é", "e\u{301}.", ".\u{301}", "a\r\n.",
+                     "\r\n.", ". .", "Ltd.\u{00A0}", "中.", "👩‍💼.", ".\u{200D}"] {
+            #expect(LineFields.trimmingPeriods(text) == TextScan.trim(text, LineFields.periods), "\(text)")
+        }
+    }
+
+    @Test func joinedLinesMatchesJoined() {
+        let texts = ["Negotiated renewals with 5 carriers.", "", "Zoë Müller – “Köln”", "中文", "👩‍💼 lead", "a\r\nb", "\u{301}x", " "]
+        for count in 0...texts.count {
+            for rotation in 0..<texts.count {
+                let picked = (0..<count).map { texts[($0 + rotation) % texts.count] }
+                let duties = picked.enumerated().map { EvidenceText($0.element, line: $0.offset, section: .position) }
+                #expect(ExperienceReader.joinedLines(duties) == picked.joined(separator: "\n"))
+                #expect(Array(ExperienceReader.joinedLines(duties).utf8) == Array(picked.joined(separator: "\n").utf8))
+            }
+        }
+    }
+}
+
+/// The shortcuts in `LineFields.classify`, `isSentenceLike` and `isDepartment` against the code they stand in for.
+@Suite struct LineFieldsShortcutTests {
+    static let pieces: [String] = FieldExtractionPrefilterTests.texts + DateGrammarTokenTests.lines + [
+        "City of Dayton", "CITY OF DAYTON", "University Of Oklahoma", "Bank of", "of ", "Of", "oF x", "Chief of Staff", "Proof",
+        "Office", "Department of Labor", "Ministry of Health", "Roof ", "Town of Cary", "Ville de Québec", "Städtisches of Bank",
+        "Université of x", "e\u{301} of y", "x\r\nof y", "Human Resources", "HR Operations", "People Operations team", "Payroll",
+        "Sales and more", "humanresources", "Talent", "Talent acquisition partner", "IT", "it department", "-HR-Manager-",
+        "CEO/President", "Co-Founder & CEO", "Acme Health Systems", "Senior Manager", "Zappos", "Ohio State University", "Hochschule x",
+        "Städtische Kliniken GmbH", "Zoë & Co", "---", "&", "R&D Lab",
+    ]
+
+    @Test func classifyMatchesTheReference() {
+        for piece in Self.pieces + Self.pieces.flatMap(LineFields.split) {
+            for education in [false, true] {
+                #expect(LineFields.classify(piece, education: education) == FieldSplitAndClassifyTests.referenceClassify(piece, education: education), "\(piece)")
+            }
+            let lowered = TextScan.lowercased(piece)
+            #expect(LineFields.mayHoldOf(piece) || !TextScan.contains(lowered, "of "), "\(piece)")
+            #expect(LineFields.isDepartment(piece) == Self.referenceDepartment(piece), "\(piece)")
+            #expect(LineFields.isSentenceLike(piece) == Self.referenceSentenceLike(piece), "\(piece)")
+            let words = LineFields.lowerWords(piece)
+            let counted = LineFields.wordRoleCounts(piece)
+            #expect(counted.title == words.count(where: { LineFields.titleWords.contains($0) }), "\(piece)")
+            #expect(counted.organisation == words.count(where: { LineFields.organisationWords.contains($0) }), "\(piece)")
+            #expect(counted.last == words.last.map { LineFields.wordRoles[$0] ?? [] }, "\(piece)")
+        }
+        // Read from the text: a case-blind "of " and nothing else.
+        #expect(LineFields.mayHoldOf("CITY OF DAYTON") && LineFields.mayHoldOf("x of ") && !LineFields.mayHoldOf("Proof") && !LineFields.mayHoldOf("of"))
+    }
+
+    /// `isDepartment` as it was.
+    static func referenceDepartment(_ text: String) -> Bool {
+        let lowered = TextScan.lowercased(text)
+        return JobTitles.isHR(text) || LineFields.departmentWords.contains(where: { lowered == $0 || lowered.hasPrefix($0 + " ") })
+    }
+
+    /// `isSentenceLike` as it was (the words split before they are counted).
+    static func referenceSentenceLike(_ text: String) -> Bool {
+        if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
+            let words = TextScan.spaceWords(bytes)
+            guard words.count >= 3 else { return false }
+            if LineFields.startsWithVerb(bytes, words) { return true }
+            guard words.count >= 4 else { return false }
+            var content = 0
+            var lower = 0
+            for word in words where !(word.count <= 4 && LineFields.stopWords.contains(TextScan.lowercasedASCII(bytes, word))) {
+                content += 1
+                if TextScan.character(at: word.lowerBound, in: bytes, ascii: TextScan.isASCIILower, other: \.isLowercase) { lower += 1 }
+            }
+            guard content > 0 else { return false }
+            return Double(lower) / Double(content) > 0.4
+        }) {
+            return quick
+        }
+        let words = text.split(separator: " ")
+        guard words.count >= 3 else { return false }
+        if LineFields.startsWithVerb(text) { return true }
+        guard words.count >= 4 else { return false }
+        let content = words.filter { !LineFields.stopWords.contains($0.lowercased()) }
+        guard !content.isEmpty else { return false }
+        let lower = content.filter { $0.first?.isLowercase == true }.count
+        return Double(lower) / Double(content.count) > 0.4
     }
 }

@@ -84,8 +84,8 @@ enum ExperienceReader {
         var current: Draft?
 
         func finish() {
-            if let draft = current { drafts.append(draft) }
-            current = nil
+            // Moved out, not copied.
+            if let draft = current.take() { drafts.append(draft) }
         }
 
         for line in lines {
@@ -96,25 +96,25 @@ enum ExperienceReader {
                 current!.sawBody = true
             case .header(let parsed):
                 let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
-                if var draft = current {
-                    let otherContainer = draft.container != 0 && line.container != 0 && draft.container != line.container
-                    if !otherContainer && draft.sawBody {
+                // The entry being read is asked and merged into in place (a copy of it would retain
+                // its arrays, and writing it back release the old ones).
+                if current != nil {
+                    let otherContainer = current!.container != 0 && line.container != 0 && current!.container != line.container
+                    if !otherContainer && current!.sawBody {
                         // Dates (or a place) after the description: the sibling-span layout.
-                        let onlyDates = fields.isEmpty && parsed.range != nil && draft.range == nil
-                        let onlyPlace = !fields.isEmpty && fields.allSatisfy({ $0.kind == .location }) && draft.location == nil && parsed.range == nil
+                        let onlyDates = fields.isEmpty && parsed.range != nil && current!.range == nil
+                        let onlyPlace = !fields.isEmpty && fields.allSatisfy({ $0.kind == .location }) && current!.location == nil && parsed.range == nil
                         if onlyDates || onlyPlace {
-                            merge(parsed.range, fields, into: &draft)
-                            current = draft
+                            merge(parsed.range, fields, into: &current!)
                             continue
                         }
                     } else if !otherContainer {
                         let hasTitle = fields.contains { $0.kind == .title }
                         let hasEmployer = fields.contains { $0.kind == .employer }
-                        let conflict = (hasTitle && !draft.titles.isEmpty) || (parsed.range != nil && draft.range != nil)
-                            || (hasEmployer && !draft.employers.isEmpty && !draft.titles.isEmpty)
+                        let conflict = (hasTitle && !current!.titles.isEmpty) || (parsed.range != nil && current!.range != nil)
+                            || (hasEmployer && !current!.employers.isEmpty && !current!.titles.isEmpty)
                         if !conflict {
-                            merge(parsed.range, fields, into: &draft)
-                            current = draft
+                            merge(parsed.range, fields, into: &current!)
                             continue
                         }
                     }
@@ -162,16 +162,27 @@ enum ExperienceReader {
         }
     }
 
-    /// The duties' texts joined by line feeds (`map(\.text).joined(separator: "\n")`), appended into one
+    /// The duties' texts joined by line feeds (`map(\.text).joined(separator: "\n")`), copied into one
     /// string sized once: the generic `joined` was most of what `resolve` cost.
     static func joinedLines(_ duties: [EvidenceText]) -> String {
-        var joined = ""
-        joined.reserveCapacity(duties.reduce(0) { $0 + $1.text.utf8.count + 1 })
-        for (index, duty) in duties.enumerated() {
-            if index > 0 { joined.append("\n") }
-            joined.append(duty.text)
+        let count = duties.reduce(0) { $0 + $1.text.utf8.count } + max(duties.count - 1, 0)
+        // The bytes copied into the new string's buffer: `String.append` cost more per duty than the copy.
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var offset = 0
+            for (index, duty) in duties.enumerated() {
+                if index > 0 {
+                    buffer[offset] = 0x0A
+                    offset += 1
+                }
+                var text = duty.text
+                text.withUTF8 { bytes in
+                    guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + offset).update(from: source, count: bytes.count)
+                    offset += bytes.count
+                }
+            }
+            return offset
         }
-        return joined
     }
 
     /// Decides title and employer: named fields first, then the unnamed ones by position — a missing

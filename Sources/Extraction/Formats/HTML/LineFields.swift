@@ -232,7 +232,7 @@ enum LineFields {
                 continue
             }
             let lowered = TextScan.lowercased(part)
-            if companySuffixes.contains(TextScan.trim(lowered, periods)) || companySuffixes.contains(lowered) {
+            if companySuffixes.contains(trimmingPeriods(lowered)) || companySuffixes.contains(lowered) {
                 result[result.count - 1] = previous + ", " + part
             } else if isRegionOrCountry(part), isPlaceName(previous) || isLocation(previous) {
                 result[result.count - 1] = previous + ", " + part
@@ -243,6 +243,17 @@ enum LineFields {
             }
         }
         return result
+    }
+
+    /// `TextScan.trim(text, periods)`, by byte for plain ASCII text (where each character is one byte).
+    static func trimmingPeriods(_ text: String) -> String {
+        TextScan.withPlainASCII(text) { bytes in
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, bytes[lower] == 0x2E { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x2E { upper -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        } ?? TextScan.trim(text, periods)
     }
 
     /// The sets `trim` calls take, built once rather than on every call.
@@ -324,29 +335,54 @@ enum LineFields {
             if isDegree(text) { return .degree }
             if isInstitution(text) { return .institution }
         }
-        let words = lowerWords(text)
-        var title = 0
-        var organisation = 0
-        for word in words {
-            let roles = wordRoles[word] ?? []
-            if roles.contains(.title) { title += 1 }
-            if roles.contains(.organisation) { organisation += 1 }
-        }
-        let lowered = TextScan.lowercased(text)
+        let counted = wordRoleCounts(text)
+        var title = counted.title
+        var organisation = counted.organisation
         // Every phrase holds "of ": without those bytes neither test can match (see `organisationPhrases`).
-        if TextScan.contains(lowered, "of "),
-           organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
+        // Plain ASCII text is searched for them by byte, and lower-cased only when they are there.
+        if mayHoldOf(text) {
+            let lowered = TextScan.lowercased(text)
+            if TextScan.contains(lowered, "of "),
+               organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
+        }
         // "Awesome compression company" is a tagline, not a name: organisations are written in capitals.
         if organisation > 0, !isCapitalised(text) { organisation -= 1 }
         if title > organisation { return .title }
         if organisation > title { return education ? .institution : .employer }
-        if title > 0, let last = words.last {
-            let roles = wordRoles[last] ?? []
+        if title > 0, let roles = counted.last {
             if roles.contains(.title) { return .title }
             if roles.contains(.organisation) { return education ? .institution : .employer }
         }
-        if !education, namesInstitution(words) { return .employer }
+        if !education, namesInstitution(lowerWords(text)) { return .employer }
         return .unknown
+    }
+
+    /// How many of `lowerWords(text)` are title words and how many organisation words, and the roles of
+    /// the last word (nil without words). Plain ASCII text is read word by word without the array.
+    static func wordRoleCounts(_ text: String) -> (title: Int, organisation: Int, last: WordRoles?) {
+        var counted: (title: Int, organisation: Int, last: WordRoles?) = (0, 0, nil)
+        func count(_ word: String) {
+            let roles = wordRoles[word] ?? []
+            if roles.contains(.title) { counted.title += 1 }
+            if roles.contains(.organisation) { counted.organisation += 1 }
+            counted.last = roles
+        }
+        if TextScan.withPlainASCII(text, { bytes in forEachLowerWordASCII(bytes, count) }) == nil {
+            lowerWords(text).forEach(count)
+        }
+        return counted
+    }
+
+    /// False only when the lower-cased text cannot hold "of ": plain ASCII text without "of " in any case.
+    static func mayHoldOf(_ text: String) -> Bool {
+        TextScan.withPlainASCII(text) { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 0..<(bytes.count - 2)
+            where TextScan.lowerASCII(bytes[index]) == 0x6F && TextScan.lowerASCII(bytes[index + 1]) == 0x66 && bytes[index + 2] == 0x20 {
+                return true
+            }
+            return false
+        } ?? true
     }
 
     /// How someone was employed, written beside a title: "(Contract)", "Part-time".
@@ -377,28 +413,33 @@ enum LineFields {
     /// Words of the text, lower-case, letters only ("CEO/President" → ceo, president).
     static func lowerWords(_ text: String) -> [String] {
         if let words = TextScan.withPlainASCII(text, { bytes -> [String] in
-            // Runs of letters, "&" and "-", without leading and trailing hyphens.
             var words: [String] = []
-            var index = 0
-            while index < bytes.count {
-                guard isWordByte(bytes[index]) else {
-                    index += 1
-                    continue
-                }
-                var end = index
-                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-                var lower = index
-                var upper = end
-                while lower < upper, bytes[lower] == 0x2D { lower += 1 }
-                while upper > lower, bytes[upper - 1] == 0x2D { upper -= 1 }
-                if lower < upper { words.append(TextScan.lowercasedASCII(bytes, lower..<upper)) }
-                index = end
-            }
+            forEachLowerWordASCII(bytes) { words.append($0) }
             return words
         }) {
             return words
         }
         return TextScan.lowercased(text).split(whereSeparator: { !$0.isLetter && $0 != "&" && $0 != "-" }).map { TextScan.trim($0, hyphens) }.filter { !$0.isEmpty }
+    }
+
+    /// Hands `body` the words `lowerWords` gives for plain ASCII bytes, in order: runs of letters, "&"
+    /// and "-", without leading and trailing hyphens, lower-cased.
+    @inline(__always) static func forEachLowerWordASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            guard isWordByte(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            var lower = index
+            var upper = end
+            while lower < upper, bytes[lower] == 0x2D { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x2D { upper -= 1 }
+            if lower < upper { body(TextScan.lowercasedASCII(bytes, lower..<upper)) }
+            index = end
+        }
     }
 
     @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -417,8 +458,9 @@ enum LineFields {
     /// Many lower-case words, or a past-tense verb leading into lower-case text: a duty or a tagline.
     static func isSentenceLike(_ text: String) -> Bool {
         if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
+            // Most pieces tested are names of one or two words: counted, they need no array of words.
+            guard TextScan.spaceWordCount(bytes) >= 3 else { return false }
             let words = TextScan.spaceWords(bytes)
-            guard words.count >= 3 else { return false }
             if startsWithVerb(bytes, words) { return true }
             guard words.count >= 4 else { return false }
             var content = 0
@@ -506,7 +548,60 @@ enum LineFields {
         let endsInED = length >= 2 && TextScan.lowerASCII(bytes[word.upperBound - 2]) == 0x65 && TextScan.lowerASCII(bytes[word.upperBound - 1]) == 0x64
         guard length <= longestIrregularPastVerb || endsInED else { return false }
         let first = TextScan.lowercasedASCII(bytes, word)
-        return irregularPastVerbs.contains(first) || (length >= 5 && endsInED && !pastParticipleAdjectives.contains(first))
+        // `irregular || (regular && !adjective)`, with the adjective set asked first for a regular-looking
+        // word: most such words are verbs ("Negotiated"), and then one look-up decides.
+        if length >= 5 && endsInED { return !pastParticipleAdjectives.contains(first) || irregularPastVerbs.contains(first) }
+        return irregularPastVerbs.contains(first)
+    }
+
+    /// For plain ASCII bytes (`TextScan.isPlainASCII`), how many words lie between spaces
+    /// (`TextScan.spaceWordCount`) and where the first two start (0 when there are fewer); nil for other
+    /// bytes. Eight bytes are read at a time: a byte that is a space (or a carriage return) is found by
+    /// the exact zero-byte test on the word xor-ed with spaces, and a word starts at each non-space byte
+    /// after a space (or at the start).
+    static func plainASCIIWordStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, first: Int, second: Int)? {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// The high bit of each byte of `word` that is zero, and no other bit.
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & lowBits) &+ lowBits) | word) & highBits }
+        var count = 0
+        var starts = (0, 0)
+        @inline(__always) func record(_ index: Int) {
+            if count == 0 { starts.0 = index } else if count == 1 { starts.1 = index }
+            count += 1
+        }
+        var union: UInt64 = 0
+        var carriageReturns: UInt64 = 0
+        var previousIsSpace = true
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+                union |= word
+                carriageReturns |= zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+                let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+                // Byte i starts a word when it is no space and byte i - 1 is one.
+                var wordStarts = ~spaces & highBits & (spaces << 8 | (previousIsSpace ? 0x80 : 0))
+                while count < 2, wordStarts != 0 {
+                    record(index + wordStarts.trailingZeroBitCount / 8)
+                    wordStarts &= wordStarts &- 1
+                }
+                count += wordStarts.nonzeroBitCount
+                previousIsSpace = spaces >> 63 != 0
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            union |= UInt64(byte)
+            if byte == 0x0D { carriageReturns = 1 }
+            let isSpace = byte == 0x20
+            if previousIsSpace && !isSpace { record(index) }
+            previousIsSpace = isSpace
+            index += 1
+        }
+        guard union & highBits == 0, carriageReturns == 0 else { return nil }
+        return (count, starts.0, starts.1)
     }
 
     static let longestIrregularPastVerb = irregularPastVerbs.map(\.utf8.count).max() ?? 0
@@ -517,31 +612,14 @@ enum LineFields {
     static func wordCountAndVerbFirst(_ text: String) -> (wordCount: Int, verbFirst: Bool) {
         var copy = text
         if let ascii = copy.withUTF8({ bytes -> (Int, Bool)? in
-            var count = 0
-            var first = 0..<0
-            var second = 0..<0
-            var start = -1
-            func endWord(_ end: Int) {
-                count += 1
-                if count == 1 { first = start..<end } else if count == 2 { second = start..<end }
-                start = -1
-            }
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                // Not plain ASCII (`TextScan.isPlainASCII`): the general scans below.
-                if byte >= 0x80 || byte == 0x0D { return nil }
-                if byte == 0x20 {
-                    if start >= 0 { endWord(index) }
-                } else if start < 0 {
-                    start = index
-                }
-            }
-            if start >= 0 { endWord(bytes.count) }
+            guard let (count, firstStart, secondStart) = plainASCIIWordStarts(bytes) else { return nil }
             guard count >= 3 else { return (count, false) }
             // `startsWithVerb(bytes, words)`: the second word's first character, then the first word.
-            let lead = bytes[second.lowerBound]
+            let lead = bytes[secondStart]
             guard TextScan.isASCIILower(lead) || TextScan.isASCIIDigit(lead) || lead == 0x24 else { return (count, false) }
-            return (count, isPastVerbASCII(bytes, first))
+            var firstEnd = firstStart
+            while bytes[firstEnd] != 0x20 { firstEnd += 1 }
+            return (count, isPastVerbASCII(bytes, firstStart..<firstEnd))
         }) {
             return ascii
         }
@@ -583,8 +661,11 @@ enum LineFields {
 
     static func isDepartment(_ text: String) -> Bool {
         let lowered = TextScan.lowercased(text)
-        return JobTitles.isHR(text) || departmentWords.contains(where: { lowered == $0 || lowered.hasPrefix($0 + " ") })
+        return JobTitles.isHR(text) || departmentWords.indices.contains { lowered == departmentWords[$0] || lowered.hasPrefix(departmentPrefixes[$0]) }
     }
+
+    /// Each of `departmentWords` followed by a space, built once (not once per word per call).
+    static let departmentPrefixes = departmentWords.map { $0 + " " }
 
     // MARK: - Places
 
