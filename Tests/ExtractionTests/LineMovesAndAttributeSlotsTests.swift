@@ -4,8 +4,9 @@ import Testing
 @testable import Extraction
 
 /// The HTML reading that moves lines instead of copying them, reads attribute values from their slots,
-/// and collapses one-chunk lines without the general scalar loop: each checked against the code it
-/// replaced (kept here as the reference) over the corpus, the examples and hand-made markup.
+/// and collapses one-chunk lines without the general scalar loop, and the smaller replacements beside
+/// it: each checked against the code it replaced (kept here as the reference) over the corpus, the
+/// examples and hand-made markup, or against Foundation and the standard library.
 @Suite struct LineMovesAndAttributeSlotsTests {
     /// Hand-made résumés for the section readers: certifications with dates and labels, skills, a
     /// document without an experience heading, mixed headings, non-ASCII and CR/LF text.
@@ -161,6 +162,35 @@ import Testing
         #expect(CertificationReader.nameWithoutDate("Certified Compensation Professional earned") == "Certified Compensation Professional")
         #expect(CertificationReader.nameWithoutDate("Earned Value Professional") == "Earned Value Professional")
         #expect(CertificationReader.nameWithoutDate("PHR ()") == "PHR")
+    }
+
+    // MARK: - Small replacements
+
+    @Test func foundationWhitespaceMatchesTheSet() {
+        let whitespaces = CharacterSet.whitespaces
+        var checked = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(EducationReader.isFoundationWhitespace(scalar) == whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 1_000_000)
+    }
+
+    @Test func distinctSortedMatchesTheSet() {
+        let table: [String: [Int]] = ["a": [3, 70, 3], "b": [255, 0, 64, 63], "c": [], "d": [128, 191, 192, 127]]
+        let runLists: [[String]] = [[], ["a"], ["b", "a"], ["a", "a", "z"], ["d", "c", "b", "a"], ["z"]]
+        for runs in runLists {
+            #expect(SectionHeadings.distinctSorted(runs, table) == Array(Set(runs.flatMap { table[$0] ?? [] })).sorted(), "\(runs)")
+        }
+        // An index past the bit set goes to the Set.
+        #expect(SectionHeadings.distinctSorted(["x", "a"], ["x": [300, 2], "a": [2, 1]]) == [1, 2, 300])
+        for table in [SectionHeadings.phraseIndicesByFirstWord, SectionHeadings.otherIndicesByFirstWord] {
+            let keys = table.keys.sorted()
+            for runs in [keys, Array(keys.prefix(3)), Array(keys.suffix(4)) + ["nothing"], ["work", "experience", "work"]] {
+                #expect(SectionHeadings.distinctSorted(runs, table) == Array(Set(runs.flatMap { table[$0] ?? [] })).sorted())
+            }
+        }
     }
 }
 

@@ -83,7 +83,9 @@ enum HTMLLines {
 
     private struct Chunk {
         var text: String
-        var fieldText: String
+        /// The text for field splitting when it differs from `text` (a tab stop, a `<time>`); nil for
+        /// a text node, whose field text is its text: one string retained and released per chunk, not two.
+        var otherFieldText: String?
         var line: Int
         var context: Context
         /// `plainASCIIScan(text)`, taken once when the chunk is added.
@@ -315,9 +317,9 @@ enum HTMLLines {
             if fieldsDiffer {
                 var rawFields = ""
                 var total = 0
-                for index in chunks.indices { total += chunks[index].fieldText.utf8.count }
+                for index in chunks.indices { total += (chunks[index].otherFieldText ?? chunks[index].text).utf8.count }
                 rawFields.reserveCapacity(total)
-                for index in chunks.indices { rawFields += chunks[index].fieldText }
+                for index in chunks.indices { rawFields += chunks[index].otherFieldText ?? chunks[index].text }
                 fieldText = clean(rawFields).0
             } else {
                 fieldText = text
@@ -485,7 +487,7 @@ enum HTMLLines {
                 guard !element.isHidden(node) else { continue }
                 let value = element.text(of: node)
                 guard !value.isEmpty else { continue }
-                builder.add(Chunk(text: value, fieldText: value, line: element.line(of: node), context: frames[frames.count - 1].context, scan: plainASCIIScan(value)))
+                builder.add(Chunk(text: value, otherFieldText: nil, line: element.line(of: node), context: frames[frames.count - 1].context, scan: plainASCIIScan(value)))
             } else if element.isElement(node) {
                 var context = frames[frames.count - 1].context
                 guard !element.isHidden(node) else { continue }
@@ -501,7 +503,7 @@ enum HTMLLines {
                 }
                 // Word's tab stops separate the columns of a line: date, employer, place.
                 if style.tabCount, kind.contains(.span) {
-                    builder.add(Chunk(text: " ", fieldText: " | ", line: element.line(of: node), context: context, scan: ChunkScan(whitespace: true, letter: false, lessThan: false)))
+                    builder.add(Chunk(text: " ", otherFieldText: " | ", line: element.line(of: node), context: context, scan: ChunkScan(whitespace: true, letter: false, lessThan: false)))
                     builder.fieldsDiffer = true
                     continue
                 }
@@ -509,7 +511,7 @@ enum HTMLLines {
                    let datetime = attributeValue(slots.datetime, named: "datetime", in: attributes, slots: slots, of: element.element(at: node)),
                    PartialDate(iso: datetime) != nil {
                     let shown = " " + element.element(at: node).text + " "
-                    builder.add(Chunk(text: shown, fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context, scan: plainASCIIScan(shown)))
+                    builder.add(Chunk(text: shown, otherFieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context, scan: plainASCIIScan(shown)))
                     builder.fieldsDiffer = true
                     continue
                 }

@@ -103,9 +103,12 @@ enum CertificationReader {
         // Read once here, not once per word: each read of a static goes through its lazy initialiser.
         let buckets = triggerBuckets
         let maxLength = maxTriggerLength
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+        // (`TextScan.withPlainASCII`, its test eight bytes at a time: every line of every document comes here.)
+        var bytesOfText = text
+        if let quick = bytesOfText.withUTF8({ bytes -> Bool? in
+            guard HTMLLines.isPlainASCIIByWords(bytes) else { return nil }
             // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
-            TextScan.firstLetterRun(in: bytes) { run in
+            return TextScan.firstLetterRun(in: bytes) { run in
                 isASCIITrigger(bytes, run, buckets: buckets, maxLength: maxLength)
             }
         }) {
