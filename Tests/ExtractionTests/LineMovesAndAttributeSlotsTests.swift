@@ -177,6 +177,14 @@ import Testing
         #expect(checked > 1_000_000)
     }
 
+    @Test func borrowedUTF8IsTheStringsUTF8() {
+        let long = String(repeating: "Senior HR Generalist ", count: 20)
+        let texts = ["", "a", "short ascii", long, "café", "Zoë Ångström", "日本語の会社", "👩‍💻 emoji", "x\r\ny", "\u{00A0}nbsp", "e\u{301}"]
+        for text in texts + texts.map { String($0.dropFirst()) } + [String(long[long.startIndex...])] {
+            #expect(text.withBorrowedUTF8 { Array($0) } == Array(text.utf8), "\(text)")
+        }
+    }
+
     @Test func distinctSortedMatchesTheSet() {
         let table: [String: [Int]] = ["a": [3, 70, 3], "b": [255, 0, 64, 63], "c": [], "d": [128, 191, 192, 127]]
         let runLists: [[String]] = [[], ["a"], ["b", "a"], ["a", "a", "z"], ["d", "c", "b", "a"], ["z"]]

@@ -115,8 +115,7 @@ enum HTMLLines {
     /// For plain ASCII text (no byte above 0x7F, no carriage return) what `ChunkScan` records, in one
     /// pass; nil for other text.
     static func plainASCIIScan(_ text: String) -> ChunkScan? {
-        var copy = text
-        return copy.withUTF8 { bytes -> ChunkScan? in
+        text.withBorrowedUTF8 { bytes -> ChunkScan? in
             // Three short passes were cheaper than one that tests every byte for everything: the first
             // stops at the first letter, and memchr looks for "<" by word.
             guard isPlainASCIIByWords(bytes), let base = bytes.baseAddress else {
@@ -196,8 +195,7 @@ enum HTMLLines {
     /// ("\n    Senior HR Generalist\n  "): when only the ends hold whitespace other than single spaces,
     /// the middle is copied whole (or the text returned as it is) instead of byte by byte.
     static func collapsedPlainASCII(single text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { bytes -> String in
+        text.withBorrowedUTF8 { bytes -> String in
             @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
             var lower = 0
             var upper = bytes.count
@@ -705,10 +703,9 @@ enum HTMLLines {
 
     /// The cues of a `style` attribute, searched in its lower-cased form.
     static func styleCues(of style: String) -> StyleCues {
-        var copy = style
         // ASCII: lower-cased byte by byte into a scratch buffer, no String made (`lowercased()` of ASCII
         // is exactly that).
-        if let cues = copy.withUTF8({ bytes -> StyleCues? in
+        if let cues = style.withBorrowedUTF8({ bytes -> StyleCues? in
             guard isASCII(bytes) else { return nil }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
                 for index in 0..<bytes.count { scratch[index] = TextScan.lowerASCII(bytes[index]) }

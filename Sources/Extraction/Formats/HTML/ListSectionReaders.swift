@@ -104,8 +104,7 @@ enum CertificationReader {
         let buckets = triggerBuckets
         let maxLength = maxTriggerLength
         // (`TextScan.withPlainASCII`, its test eight bytes at a time: every line of every document comes here.)
-        var bytesOfText = text
-        if let quick = bytesOfText.withUTF8({ bytes -> Bool? in
+        if let quick = text.withBorrowedUTF8({ bytes -> Bool? in
             guard HTMLLines.isPlainASCIIByWords(bytes) else { return nil }
             // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
             return TextScan.firstLetterRun(in: bytes) { run in

@@ -60,8 +60,7 @@ enum SectionHeadings {
         guard text.utf8.count <= 96 else { return nil }
         let lowered: String
         // (The plain-ASCII test by words: every line of every document comes here.)
-        var copy = text
-        if let ascii = copy.withUTF8({ bytes -> String?? in HTMLLines.isPlainASCIIByWords(bytes) ? .some(asciiHeadingText(bytes)) : .none }) {
+        if let ascii = text.withBorrowedUTF8({ bytes -> String?? in HTMLLines.isPlainASCIIByWords(bytes) ? .some(asciiHeadingText(bytes)) : .none }) {
             // Plain ASCII: nil when no run of letters is the first word of a phrase (nothing could match,
             // see below) or when the guards below fail; otherwise the same lower-cased, trimmed text.
             guard let text = ascii else { return nil }
@@ -165,8 +164,7 @@ enum SectionHeadings {
     /// never to ASCII or to a letter of a phrase (a test checks each): so the runs of ASCII letters of
     /// the lower-cased text are those of the text, lower-cased, and a phrase can only match at one.
     static func withSymbolScalars<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        var copy = text
-        return copy.withUTF8 { bytes -> R? in
+        text.withBorrowedUTF8 { bytes -> R? in
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
