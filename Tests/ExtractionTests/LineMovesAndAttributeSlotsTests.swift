@@ -157,6 +157,17 @@ import Testing
         #expect(!second.positions.isEmpty)
     }
 
+    @Test func certificationNameFromAGivenRangeMatchesItsOwnSearch() {
+        let texts = [
+            "", "PHR (2019)", "SHRM-CP — January 2020", "SPHR since 2017", "aPHR\u{00A0}(2014) obtained", "CEBS — expires 2027",
+            "Certified Compensation Professional earned", "日本語 2019 – 2021", "👩‍💻 GPHR 03/2018", "PHR ( ) 2019", "x\r\n2019",
+        ]
+        for text in texts {
+            #expect(CertificationReader.nameWithoutDate(text, dateRange: DateExpressions.findRange(in: text))
+                == ReferenceBuilder.nameWithoutDate(text), "\(text)")
+        }
+    }
+
     @Test func certificationNamesLoseTheirDateLabels() {
         // The date and the label after it go; a label inside the name stays.
         #expect(CertificationReader.nameWithoutDate("Certified Compensation Professional earned") == "Certified Compensation Professional")
@@ -205,6 +216,21 @@ import Testing
 /// `HTMLResumeBuilder.build` as it was before the lines moved out: the sections' content copied out
 /// with a filter, the certification section filtered into an array of its own.
 enum ReferenceBuilder {
+    /// `CertificationReader.nameWithoutDate` as it was: its own date search, each label joined to its space.
+    static func nameWithoutDate(_ lineText: String) -> String {
+        var text = lineText
+        if let range = DateExpressions.findRange(in: text) {
+            text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
+        }
+        text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
+        var lowered = TextScan.lowercased(text)
+        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] where lowered.hasSuffix(" " + label) {
+            text = String(text.dropLast(label.count + 1))
+            lowered = TextScan.lowercased(text)
+        }
+        return LineFields.trim(CertificationReader.collapseSpaces(text))
+    }
+
     static func build(_ lines: [SectionedLine], builder: HTMLResumeBuilder, source: String, documentTitle: String?) -> Candidate {
         var candidate = Candidate(source: source, format: builder.format)
         let details = PersonalDetailsReader.read(lines, documentTitle: documentTitle)

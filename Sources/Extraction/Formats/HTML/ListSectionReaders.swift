@@ -41,9 +41,12 @@ enum CertificationReader {
             let lowered = TextScan.lowercased(text)
             if notHeld.contains(where: { TextScan.contains(lowered, $0) }) { continue }
             let ids = CertificationCatalog.ids(in: text)
-            let range = DateExpressions.findRange(in: lines[index].line.fieldText)
+            let fieldText = lines[index].line.fieldText
+            let range = DateExpressions.findRange(in: fieldText)
             let date = range.flatMap { $0.start ?? $0.end }
-            let name = nameWithoutDate(text)
+            // Most lines' field text is their text, byte for byte: then the date just found is the one
+            // `nameWithoutDate` cuts, and the name is the same made from either.
+            let name = text.utf8.elementsEqual(fieldText.utf8) ? nameWithoutDate(fieldText, dateRange: range) : nameWithoutDate(text)
             let wordCount = TextScan.spaceWordCount(text)
             let lineNumber = lines[index].line.line
             if ids.isEmpty {
@@ -70,9 +73,11 @@ enum CertificationReader {
         for index in allLines.indices where allLines[index].section != .certifications {
             let text = allLines[index].line.text
             guard mayNameCertification(text) else { continue }
-            let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
-            guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
+            // Lower-cased only for a line that names one (most lines that pass the trigger test do not).
+            guard !ids.isEmpty else { continue }
+            let lowered = TextScan.lowercased(text)
+            guard !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
             let short = TextScan.spaceWordCount(text) <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
                 let date = ids.count == 1 && short ? DateExpressions.findRange(in: allLines[index].line.fieldText).flatMap { $0.start } : nil
@@ -212,8 +217,13 @@ enum CertificationReader {
 
     /// `nameWithoutDate` of a line's text.
     static func nameWithoutDate(_ lineText: String) -> String {
+        nameWithoutDate(lineText, dateRange: DateExpressions.findRange(in: lineText))
+    }
+
+    /// `nameWithoutDate` of a text whose `DateExpressions.findRange` the caller has already taken.
+    static func nameWithoutDate(_ lineText: String, dateRange: DateRange?) -> String {
         var text = lineText
-        if let range = DateExpressions.findRange(in: text) {
+        if let range = dateRange {
             text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
         }
         text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
