@@ -196,6 +196,30 @@ import Testing
         }
     }
 
+    @Test func plainForSearchByByteMatchesTheScalarTest() {
+        /// `HTMLLines.isPlainForSearch` as it was: by scalar.
+        func reference(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { scalar in
+                let value = scalar.value
+                return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+            }
+        }
+        // Every scalar around the edges of the ranges and of the UTF-8 lengths, alone and between letters.
+        var values: [UInt32] = [0x7F, 0x80, 0xA0, 0x7FF, 0x800, 0xFFFD, 0xFFFF, 0x10000, 0x1F469, 0x10FFFF]
+        for edge: UInt32 in [0x300, 0x2010, 0x2027, 0x2030, 0x205E, 0x20A0, 0x20C0] { values += (edge - 2)...(edge + 2) }
+        values += (0...0x3FF).map { UInt32($0) }
+        values += (0x2000...0x20FF).map { UInt32($0) }
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "a\(scalar)b", "\(scalar)\(scalar)"] {
+                #expect(HTMLLines.isPlainForSearch(text) == reference(text), "U+\(String(value, radix: 16))")
+            }
+        }
+        for text in ["", "plain", "Word’s “quotes” – dash…", "café <![if !supportLists]>", "e\u{301}", "日本", "👩‍💻", "x\r\ny", "€5"] {
+            #expect(HTMLLines.isPlainForSearch(text) == reference(text), "\(text)")
+        }
+    }
+
     @Test func distinctSortedMatchesTheSet() {
         let table: [String: [Int]] = ["a": [3, 70, 3], "b": [255, 0, 64, 63], "c": [], "d": [128, 191, 192, 127]]
         let runLists: [[String]] = [[], ["a"], ["b", "a"], ["a", "a", "z"], ["d", "c", "b", "a"], ["z"]]

@@ -905,23 +905,31 @@ enum HTMLLines {
         if isPlainForSearch(text) {
             // Byte search: the same matches as Foundation's in such text (see `isPlainForSearch`). The
             // brackets are ASCII, so cutting at them keeps the UTF-8 whole.
-            var copy = text
-            return copy.withUTF8 { bytes -> String in
-                var kept: [UInt8] = []
-                kept.reserveCapacity(bytes.count)
-                var index = 0
-                while let open = bytePosition(of: 0x3C, 0x21, 0x5B, in: bytes, from: index) {  // "<!["
-                    kept.append(contentsOf: bytes[index..<open])
-                    let afterOpen = open + 3
-                    guard let close = bytePosition(of: 0x5D, 0x3E, nil, in: bytes, from: afterOpen) else {  // "]>"
-                        index = afterOpen
-                        continue
+            // Written straight into the result's storage (it is never longer than the text): gathering the
+            // kept bytes in an array first cost an allocation and a copy per line.
+            return text.withBorrowedUTF8 { bytes -> String in
+                String(unsafeUninitializedCapacity: bytes.count) { output in
+                    var count = 0
+                    func keep(_ range: Range<Int>) {
+                        guard !range.isEmpty, let target = output.baseAddress, let source = bytes.baseAddress else { return }
+                        (target + count).update(from: source + range.lowerBound, count: range.count)
+                        count += range.count
                     }
-                    kept.append(0x20)
-                    index = close + 2
+                    var index = 0
+                    while let open = bytePosition(of: 0x3C, 0x21, 0x5B, in: bytes, from: index) {  // "<!["
+                        keep(index..<open)
+                        let afterOpen = open + 3
+                        guard let close = bytePosition(of: 0x5D, 0x3E, nil, in: bytes, from: afterOpen) else {  // "]>"
+                            index = afterOpen
+                            continue
+                        }
+                        output[count] = 0x20
+                        count += 1
+                        index = close + 2
+                    }
+                    keep(index..<bytes.count)
+                    return count
                 }
-                kept.append(contentsOf: bytes[index..<bytes.count])
-                return String(decoding: kept, as: UTF8.self)
             }
         }
         // Called only when the text holds "<![", so Foundation's search is fine here.
@@ -954,9 +962,29 @@ enum HTMLLines {
     /// letters and marks, never to these brackets) and the general punctuation and currency signs
     /// (dashes, quotes, bullets, ellipsis, €) Word writes.
     static func isPlainForSearch(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            let value = scalar.value
-            return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+        // The scalars decoded from the UTF-8 bytes (a String's UTF-8 is valid): one byte below U+0080,
+        // two below U+0800 (below U+0300 exactly when the lead byte is at most 0xCB), three below
+        // U+10000, four above, which are all out.
+        text.withBorrowedUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                } else if lead < 0xE0 {
+                    guard lead <= 0xCB else { return false }
+                    index += 2
+                } else if lead < 0xF0, index + 2 < bytes.count {
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value) else {
+                        return false
+                    }
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
         }
     }
 

@@ -262,19 +262,15 @@ enum SkillsReader {
     static func skills(from lines: [HTMLLine], labelsAreSkills: Bool) -> [String] {
         var result: [String] = []
         var seen: Set<String> = []
-        func add(_ item: String) {
-            let trimmed = LineFields.trim(item)
-            let hasLetter = TextScan.withPlainASCII(trimmed) { $0.contains(where: TextScan.isASCIILetter) } ?? trimmed.contains(where: \.isLetter)
-            guard !trimmed.isEmpty, hasLetter else { return }
-            guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
-            if seen.insert(TextScan.lowercased(trimmed)).inserted { result.append(trimmed) }
-        }
-        for line in lines {
-            var text = line.text
-            let isLabel = !line.isListItem && !line.hadBullet
-                && (line.headingLevel != nil || line.hasHeadingClass || (line.isBold && !text.contains(where: { $0 == "," })) || text.hasSuffix(":"))
+        // By index, reading the fields in place: a copy of each line retained all its strings.
+        for lineIndex in lines.indices {
+            var text = lines[lineIndex].text
+            let isListItem = lines[lineIndex].isListItem
+            let isLabel = !isListItem && !lines[lineIndex].hadBullet
+                && (lines[lineIndex].headingLevel != nil || lines[lineIndex].hasHeadingClass
+                    || (lines[lineIndex].isBold && !text.contains(where: { $0 == "," })) || text.hasSuffix(":"))
             if isLabel {
-                if labelsAreSkills { add(text) }
+                if labelsAreSkills { add(text, to: &result, seen: &seen) }
                 continue
             }
             // "Technical: Workday, ADP, UKG" — the label before the colon is not a skill.
@@ -286,7 +282,7 @@ enum SkillsReader {
             }
             let pieces: [String]
             if plain, let quick = TextScan.withPlainASCII(text, { bytes -> [String] in
-                let splitsAtComma = !line.isListItem || bytes.count(where: { $0 == 0x2C }) >= 2
+                let splitsAtComma = !isListItem || bytes.count(where: { $0 == 0x2C }) >= 2
                 var pieces: [String] = []
                 var start = 0
                 for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x3B || bytes[index] == 0x7C
@@ -301,12 +297,23 @@ enum SkillsReader {
                 var separators: Set<Character> = [";", "•", "·", "|", "▪", "∙"]
                 let commaCount = text.filter { $0 == "," }.count
                 // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
-                if !line.isListItem || commaCount >= 2 { separators.insert(",") }
+                if !isListItem || commaCount >= 2 { separators.insert(",") }
                 pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
             }
-            if pieces.count == 1, TextScan.spaceWordCount(line.text) > 6 { continue }
-            pieces.forEach(add)
+            if pieces.count == 1, TextScan.spaceWordCount(lines[lineIndex].text) > 6 { continue }
+            for piece in pieces { add(piece, to: &result, seen: &seen) }
         }
         return result
+    }
+
+    /// Adds one piece as a skill unless it is empty, letterless, long, a sentence or already listed
+    /// (in any case). A static function with `inout` state rather than a nested one: the variables a
+    /// nested function captured were boxed, and each access checked for exclusivity at run time.
+    private static func add(_ item: String, to result: inout [String], seen: inout Set<String>) {
+        let trimmed = LineFields.trim(item)
+        let hasLetter = TextScan.withPlainASCII(trimmed) { $0.contains(where: TextScan.isASCIILetter) } ?? trimmed.contains(where: \.isLetter)
+        guard !trimmed.isEmpty, hasLetter else { return }
+        guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
+        if seen.insert(TextScan.lowercased(trimmed)).inserted { result.append(trimmed) }
     }
 }
