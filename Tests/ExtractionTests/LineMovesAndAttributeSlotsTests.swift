@@ -220,6 +220,17 @@ import Testing
         }
     }
 
+    @Test func colonAndSpaceTrimMatchesTheCharacterTrim() {
+        let set: Set<Character> = [":", " "]
+        let texts = [
+            "", " ", ":", " : ", "Experience", "Experience:", " Skills: ", "::a::", "a b", "Education :  ", "x\r\n:",
+            "Compétences :", "日本 :", ": 👩‍💻", " \u{301}Work", "Work \u{301}", "\u{00A0}Work:", "Work:\t",
+        ]
+        for text in texts {
+            #expect(SectionAssigner.trimmingColonsAndSpaces(text) == TextScan.trim(text, set), "\(text)")
+        }
+    }
+
     @Test func distinctSortedMatchesTheSet() {
         let table: [String: [Int]] = ["a": [3, 70, 3], "b": [255, 0, 64, 63], "c": [], "d": [128, 191, 192, 127]]
         let runLists: [[String]] = [[], ["a"], ["b", "a"], ["a", "a", "z"], ["d", "c", "b", "a"], ["z"]]
