@@ -4,8 +4,9 @@ import Testing
 @testable import Extraction
 
 /// The HTML reading that moves lines instead of copying them, reads attribute values from their slots,
-/// and collapses one-chunk lines without the general scalar loop: each checked against the code it
-/// replaced (kept here as the reference) over the corpus, the examples and hand-made markup.
+/// and collapses one-chunk lines without the general scalar loop, and the smaller replacements beside
+/// it: each checked against the code it replaced (kept here as the reference) over the corpus, the
+/// examples and hand-made markup, or against Foundation and the standard library.
 @Suite struct LineMovesAndAttributeSlotsTests {
     /// Hand-made résumés for the section readers: certifications with dates and labels, skills, a
     /// document without an experience heading, mixed headings, non-ASCII and CR/LF text.
@@ -156,17 +157,115 @@ import Testing
         #expect(!second.positions.isEmpty)
     }
 
+    @Test func certificationNameFromAGivenRangeMatchesItsOwnSearch() {
+        let texts = [
+            "", "PHR (2019)", "SHRM-CP — January 2020", "SPHR since 2017", "aPHR\u{00A0}(2014) obtained", "CEBS — expires 2027",
+            "Certified Compensation Professional earned", "日本語 2019 – 2021", "👩‍💻 GPHR 03/2018", "PHR ( ) 2019", "x\r\n2019",
+        ]
+        for text in texts {
+            #expect(CertificationReader.nameWithoutDate(text, dateRange: DateExpressions.findRange(in: text))
+                == ReferenceBuilder.nameWithoutDate(text), "\(text)")
+        }
+    }
+
     @Test func certificationNamesLoseTheirDateLabels() {
         // The date and the label after it go; a label inside the name stays.
         #expect(CertificationReader.nameWithoutDate("Certified Compensation Professional earned") == "Certified Compensation Professional")
         #expect(CertificationReader.nameWithoutDate("Earned Value Professional") == "Earned Value Professional")
         #expect(CertificationReader.nameWithoutDate("PHR ()") == "PHR")
     }
+
+    // MARK: - Small replacements
+
+    @Test func foundationWhitespaceMatchesTheSet() {
+        let whitespaces = CharacterSet.whitespaces
+        var checked = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(EducationReader.isFoundationWhitespace(scalar) == whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 1_000_000)
+    }
+
+    @Test func borrowedUTF8IsTheStringsUTF8() {
+        let long = String(repeating: "Senior HR Generalist ", count: 20)
+        let texts = ["", "a", "short ascii", long, "café", "Zoë Ångström", "日本語の会社", "👩‍💻 emoji", "x\r\ny", "\u{00A0}nbsp", "e\u{301}"]
+        for text in texts + texts.map { String($0.dropFirst()) } + [String(long[long.startIndex...])] {
+            #expect(text.withBorrowedUTF8 { Array($0) } == Array(text.utf8), "\(text)")
+        }
+    }
+
+    @Test func plainForSearchByByteMatchesTheScalarTest() {
+        /// `HTMLLines.isPlainForSearch` as it was: by scalar.
+        func reference(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { scalar in
+                let value = scalar.value
+                return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+            }
+        }
+        // Every scalar around the edges of the ranges and of the UTF-8 lengths, alone and between letters.
+        var values: [UInt32] = [0x7F, 0x80, 0xA0, 0x7FF, 0x800, 0xFFFD, 0xFFFF, 0x10000, 0x1F469, 0x10FFFF]
+        for edge: UInt32 in [0x300, 0x2010, 0x2027, 0x2030, 0x205E, 0x20A0, 0x20C0] { values += (edge - 2)...(edge + 2) }
+        values += (0...0x3FF).map { UInt32($0) }
+        values += (0x2000...0x20FF).map { UInt32($0) }
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "a\(scalar)b", "\(scalar)\(scalar)"] {
+                #expect(HTMLLines.isPlainForSearch(text) == reference(text), "U+\(String(value, radix: 16))")
+            }
+        }
+        for text in ["", "plain", "Word’s “quotes” – dash…", "café <![if !supportLists]>", "e\u{301}", "日本", "👩‍💻", "x\r\ny", "€5"] {
+            #expect(HTMLLines.isPlainForSearch(text) == reference(text), "\(text)")
+        }
+    }
+
+    @Test func colonAndSpaceTrimMatchesTheCharacterTrim() {
+        let set: Set<Character> = [":", " "]
+        let texts = [
+            "", " ", ":", " : ", "Experience", "Experience:", " Skills: ", "::a::", "a b", "Education :  ", "x\r\n:",
+            "Compétences :", "日本 :", ": 👩‍💻", " \u{301}Work", "Work \u{301}", "\u{00A0}Work:", "Work:\t",
+        ]
+        for text in texts {
+            #expect(SectionAssigner.trimmingColonsAndSpaces(text) == TextScan.trim(text, set), "\(text)")
+        }
+    }
+
+    @Test func distinctSortedMatchesTheSet() {
+        let table: [String: [Int]] = ["a": [3, 70, 3], "b": [255, 0, 64, 63], "c": [], "d": [128, 191, 192, 127]]
+        let runLists: [[String]] = [[], ["a"], ["b", "a"], ["a", "a", "z"], ["d", "c", "b", "a"], ["z"]]
+        for runs in runLists {
+            #expect(SectionHeadings.distinctSorted(runs, table) == Array(Set(runs.flatMap { table[$0] ?? [] })).sorted(), "\(runs)")
+        }
+        // An index past the bit set goes to the Set.
+        #expect(SectionHeadings.distinctSorted(["x", "a"], ["x": [300, 2], "a": [2, 1]]) == [1, 2, 300])
+        for table in [SectionHeadings.phraseIndicesByFirstWord, SectionHeadings.otherIndicesByFirstWord] {
+            let keys = table.keys.sorted()
+            for runs in [keys, Array(keys.prefix(3)), Array(keys.suffix(4)) + ["nothing"], ["work", "experience", "work"]] {
+                #expect(SectionHeadings.distinctSorted(runs, table) == Array(Set(runs.flatMap { table[$0] ?? [] })).sorted())
+            }
+        }
+    }
 }
 
 /// `HTMLResumeBuilder.build` as it was before the lines moved out: the sections' content copied out
 /// with a filter, the certification section filtered into an array of its own.
 enum ReferenceBuilder {
+    /// `CertificationReader.nameWithoutDate` as it was: its own date search, each label joined to its space.
+    static func nameWithoutDate(_ lineText: String) -> String {
+        var text = lineText
+        if let range = DateExpressions.findRange(in: text) {
+            text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
+        }
+        text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
+        var lowered = TextScan.lowercased(text)
+        for label in ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."] where lowered.hasSuffix(" " + label) {
+            text = String(text.dropLast(label.count + 1))
+            lowered = TextScan.lowercased(text)
+        }
+        return LineFields.trim(CertificationReader.collapseSpaces(text))
+    }
+
     static func build(_ lines: [SectionedLine], builder: HTMLResumeBuilder, source: String, documentTitle: String?) -> Candidate {
         var candidate = Candidate(source: source, format: builder.format)
         let details = PersonalDetailsReader.read(lines, documentTitle: documentTitle)

@@ -166,8 +166,16 @@ enum EducationReader {
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's call when neither end is one.
     static func trimmingWhitespaces(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text.trimmingCharacters(in: .whitespaces) }
-        if !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last) { return text }
+        if !isFoundationWhitespace(first) && !isFoundationWhitespace(last) { return text }
         return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `CharacterSet.whitespaces.contains(scalar)`, told by value for ASCII (space and tab are the set's
+    /// only ASCII members; a test checks every scalar): asking the set cost tens of thousands of
+    /// instructions a call, and the ends of a degree's text are nearly always ASCII.
+    static func isFoundationWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || scalar.value == 0x09 }
+        return CharacterSet.whitespaces.contains(scalar)
     }
 
     /// `degreeAsWritten` for ASCII text: Foundation's search and trimming there are byte search and

@@ -83,7 +83,9 @@ enum HTMLLines {
 
     private struct Chunk {
         var text: String
-        var fieldText: String
+        /// The text for field splitting when it differs from `text` (a tab stop, a `<time>`); nil for
+        /// a text node, whose field text is its text: one string retained and released per chunk, not two.
+        var otherFieldText: String?
         var line: Int
         var context: Context
         /// `plainASCIIScan(text)`, taken once when the chunk is added.
@@ -113,8 +115,7 @@ enum HTMLLines {
     /// For plain ASCII text (no byte above 0x7F, no carriage return) what `ChunkScan` records, in one
     /// pass; nil for other text.
     static func plainASCIIScan(_ text: String) -> ChunkScan? {
-        var copy = text
-        return copy.withUTF8 { bytes -> ChunkScan? in
+        text.withBorrowedUTF8 { bytes -> ChunkScan? in
             // Three short passes were cheaper than one that tests every byte for everything: the first
             // stops at the first letter, and memchr looks for "<" by word.
             guard isPlainASCIIByWords(bytes), let base = bytes.baseAddress else {
@@ -194,8 +195,7 @@ enum HTMLLines {
     /// ("\n    Senior HR Generalist\n  "): when only the ends hold whitespace other than single spaces,
     /// the middle is copied whole (or the text returned as it is) instead of byte by byte.
     static func collapsedPlainASCII(single text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { bytes -> String in
+        text.withBorrowedUTF8 { bytes -> String in
             @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
             var lower = 0
             var upper = bytes.count
@@ -315,9 +315,9 @@ enum HTMLLines {
             if fieldsDiffer {
                 var rawFields = ""
                 var total = 0
-                for index in chunks.indices { total += chunks[index].fieldText.utf8.count }
+                for index in chunks.indices { total += (chunks[index].otherFieldText ?? chunks[index].text).utf8.count }
                 rawFields.reserveCapacity(total)
-                for index in chunks.indices { rawFields += chunks[index].fieldText }
+                for index in chunks.indices { rawFields += chunks[index].otherFieldText ?? chunks[index].text }
                 fieldText = clean(rawFields).0
             } else {
                 fieldText = text
@@ -485,7 +485,7 @@ enum HTMLLines {
                 guard !element.isHidden(node) else { continue }
                 let value = element.text(of: node)
                 guard !value.isEmpty else { continue }
-                builder.add(Chunk(text: value, fieldText: value, line: element.line(of: node), context: frames[frames.count - 1].context, scan: plainASCIIScan(value)))
+                builder.add(Chunk(text: value, otherFieldText: nil, line: element.line(of: node), context: frames[frames.count - 1].context, scan: plainASCIIScan(value)))
             } else if element.isElement(node) {
                 var context = frames[frames.count - 1].context
                 guard !element.isHidden(node) else { continue }
@@ -501,7 +501,7 @@ enum HTMLLines {
                 }
                 // Word's tab stops separate the columns of a line: date, employer, place.
                 if style.tabCount, kind.contains(.span) {
-                    builder.add(Chunk(text: " ", fieldText: " | ", line: element.line(of: node), context: context, scan: ChunkScan(whitespace: true, letter: false, lessThan: false)))
+                    builder.add(Chunk(text: " ", otherFieldText: " | ", line: element.line(of: node), context: context, scan: ChunkScan(whitespace: true, letter: false, lessThan: false)))
                     builder.fieldsDiffer = true
                     continue
                 }
@@ -509,7 +509,7 @@ enum HTMLLines {
                    let datetime = attributeValue(slots.datetime, named: "datetime", in: attributes, slots: slots, of: element.element(at: node)),
                    PartialDate(iso: datetime) != nil {
                     let shown = " " + element.element(at: node).text + " "
-                    builder.add(Chunk(text: shown, fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context, scan: plainASCIIScan(shown)))
+                    builder.add(Chunk(text: shown, otherFieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context, scan: plainASCIIScan(shown)))
                     builder.fieldsDiffer = true
                     continue
                 }
@@ -703,10 +703,9 @@ enum HTMLLines {
 
     /// The cues of a `style` attribute, searched in its lower-cased form.
     static func styleCues(of style: String) -> StyleCues {
-        var copy = style
         // ASCII: lower-cased byte by byte into a scratch buffer, no String made (`lowercased()` of ASCII
         // is exactly that).
-        if let cues = copy.withUTF8({ bytes -> StyleCues? in
+        if let cues = style.withBorrowedUTF8({ bytes -> StyleCues? in
             guard isASCII(bytes) else { return nil }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
                 for index in 0..<bytes.count { scratch[index] = TextScan.lowerASCII(bytes[index]) }
@@ -906,23 +905,31 @@ enum HTMLLines {
         if isPlainForSearch(text) {
             // Byte search: the same matches as Foundation's in such text (see `isPlainForSearch`). The
             // brackets are ASCII, so cutting at them keeps the UTF-8 whole.
-            var copy = text
-            return copy.withUTF8 { bytes -> String in
-                var kept: [UInt8] = []
-                kept.reserveCapacity(bytes.count)
-                var index = 0
-                while let open = bytePosition(of: 0x3C, 0x21, 0x5B, in: bytes, from: index) {  // "<!["
-                    kept.append(contentsOf: bytes[index..<open])
-                    let afterOpen = open + 3
-                    guard let close = bytePosition(of: 0x5D, 0x3E, nil, in: bytes, from: afterOpen) else {  // "]>"
-                        index = afterOpen
-                        continue
+            // Written straight into the result's storage (it is never longer than the text): gathering the
+            // kept bytes in an array first cost an allocation and a copy per line.
+            return text.withBorrowedUTF8 { bytes -> String in
+                String(unsafeUninitializedCapacity: bytes.count) { output in
+                    var count = 0
+                    func keep(_ range: Range<Int>) {
+                        guard !range.isEmpty, let target = output.baseAddress, let source = bytes.baseAddress else { return }
+                        (target + count).update(from: source + range.lowerBound, count: range.count)
+                        count += range.count
                     }
-                    kept.append(0x20)
-                    index = close + 2
+                    var index = 0
+                    while let open = bytePosition(of: 0x3C, 0x21, 0x5B, in: bytes, from: index) {  // "<!["
+                        keep(index..<open)
+                        let afterOpen = open + 3
+                        guard let close = bytePosition(of: 0x5D, 0x3E, nil, in: bytes, from: afterOpen) else {  // "]>"
+                            index = afterOpen
+                            continue
+                        }
+                        output[count] = 0x20
+                        count += 1
+                        index = close + 2
+                    }
+                    keep(index..<bytes.count)
+                    return count
                 }
-                kept.append(contentsOf: bytes[index..<bytes.count])
-                return String(decoding: kept, as: UTF8.self)
             }
         }
         // Called only when the text holds "<![", so Foundation's search is fine here.
@@ -955,9 +962,29 @@ enum HTMLLines {
     /// letters and marks, never to these brackets) and the general punctuation and currency signs
     /// (dashes, quotes, bullets, ellipsis, €) Word writes.
     static func isPlainForSearch(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            let value = scalar.value
-            return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+        // The scalars decoded from the UTF-8 bytes (a String's UTF-8 is valid): one byte below U+0080,
+        // two below U+0800 (below U+0300 exactly when the lead byte is at most 0xCB), three below
+        // U+10000, four above, which are all out.
+        text.withBorrowedUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                } else if lead < 0xE0 {
+                    guard lead <= 0xCB else { return false }
+                    index += 2
+                } else if lead < 0xF0, index + 2 < bytes.count {
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value) else {
+                        return false
+                    }
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
         }
     }
 

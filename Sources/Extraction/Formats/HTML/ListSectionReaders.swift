@@ -41,9 +41,12 @@ enum CertificationReader {
             let lowered = TextScan.lowercased(text)
             if notHeld.contains(where: { TextScan.contains(lowered, $0) }) { continue }
             let ids = CertificationCatalog.ids(in: text)
-            let range = DateExpressions.findRange(in: lines[index].line.fieldText)
+            let fieldText = lines[index].line.fieldText
+            let range = DateExpressions.findRange(in: fieldText)
             let date = range.flatMap { $0.start ?? $0.end }
-            let name = nameWithoutDate(text)
+            // Most lines' field text is their text, byte for byte: then the date just found is the one
+            // `nameWithoutDate` cuts, and the name is the same made from either.
+            let name = text.utf8.elementsEqual(fieldText.utf8) ? nameWithoutDate(fieldText, dateRange: range) : nameWithoutDate(text)
             let wordCount = TextScan.spaceWordCount(text)
             let lineNumber = lines[index].line.line
             if ids.isEmpty {
@@ -70,9 +73,11 @@ enum CertificationReader {
         for index in allLines.indices where allLines[index].section != .certifications {
             let text = allLines[index].line.text
             guard mayNameCertification(text) else { continue }
-            let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text)
-            guard !ids.isEmpty, !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
+            // Lower-cased only for a line that names one (most lines that pass the trigger test do not).
+            guard !ids.isEmpty else { continue }
+            let lowered = TextScan.lowercased(text)
+            guard !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
             let short = TextScan.spaceWordCount(text) <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
                 let date = ids.count == 1 && short ? DateExpressions.findRange(in: allLines[index].line.fieldText).flatMap { $0.start } : nil
@@ -103,9 +108,11 @@ enum CertificationReader {
         // Read once here, not once per word: each read of a static goes through its lazy initialiser.
         let buckets = triggerBuckets
         let maxLength = maxTriggerLength
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+        // (`TextScan.withPlainASCII`, its test eight bytes at a time: every line of every document comes here.)
+        if let quick = text.withBorrowedUTF8({ bytes -> Bool? in
+            guard HTMLLines.isPlainASCIIByWords(bytes) else { return nil }
             // The runs of ASCII letters, lower-cased: `letterWords` for ASCII text.
-            TextScan.firstLetterRun(in: bytes) { run in
+            return TextScan.firstLetterRun(in: bytes) { run in
                 isASCIITrigger(bytes, run, buckets: buckets, maxLength: maxLength)
             }
         }) {
@@ -210,8 +217,13 @@ enum CertificationReader {
 
     /// `nameWithoutDate` of a line's text.
     static func nameWithoutDate(_ lineText: String) -> String {
+        nameWithoutDate(lineText, dateRange: DateExpressions.findRange(in: lineText))
+    }
+
+    /// `nameWithoutDate` of a text whose `DateExpressions.findRange` the caller has already taken.
+    static func nameWithoutDate(_ lineText: String, dateRange: DateRange?) -> String {
         var text = lineText
-        if let range = DateExpressions.findRange(in: text) {
+        if let range = dateRange {
             text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
         }
         text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
@@ -250,19 +262,15 @@ enum SkillsReader {
     static func skills(from lines: [HTMLLine], labelsAreSkills: Bool) -> [String] {
         var result: [String] = []
         var seen: Set<String> = []
-        func add(_ item: String) {
-            let trimmed = LineFields.trim(item)
-            let hasLetter = TextScan.withPlainASCII(trimmed) { $0.contains(where: TextScan.isASCIILetter) } ?? trimmed.contains(where: \.isLetter)
-            guard !trimmed.isEmpty, hasLetter else { return }
-            guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
-            if seen.insert(TextScan.lowercased(trimmed)).inserted { result.append(trimmed) }
-        }
-        for line in lines {
-            var text = line.text
-            let isLabel = !line.isListItem && !line.hadBullet
-                && (line.headingLevel != nil || line.hasHeadingClass || (line.isBold && !text.contains(where: { $0 == "," })) || text.hasSuffix(":"))
+        // By index, reading the fields in place: a copy of each line retained all its strings.
+        for lineIndex in lines.indices {
+            var text = lines[lineIndex].text
+            let isListItem = lines[lineIndex].isListItem
+            let isLabel = !isListItem && !lines[lineIndex].hadBullet
+                && (lines[lineIndex].headingLevel != nil || lines[lineIndex].hasHeadingClass
+                    || (lines[lineIndex].isBold && !text.contains(where: { $0 == "," })) || text.hasSuffix(":"))
             if isLabel {
-                if labelsAreSkills { add(text) }
+                if labelsAreSkills { add(text, to: &result, seen: &seen) }
                 continue
             }
             // "Technical: Workday, ADP, UKG" — the label before the colon is not a skill.
@@ -274,7 +282,7 @@ enum SkillsReader {
             }
             let pieces: [String]
             if plain, let quick = TextScan.withPlainASCII(text, { bytes -> [String] in
-                let splitsAtComma = !line.isListItem || bytes.count(where: { $0 == 0x2C }) >= 2
+                let splitsAtComma = !isListItem || bytes.count(where: { $0 == 0x2C }) >= 2
                 var pieces: [String] = []
                 var start = 0
                 for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x3B || bytes[index] == 0x7C
@@ -289,12 +297,23 @@ enum SkillsReader {
                 var separators: Set<Character> = [";", "•", "·", "|", "▪", "∙"]
                 let commaCount = text.filter { $0 == "," }.count
                 // One list item with one comma is usually one skill ("Mobile-First, Responsive Design").
-                if !line.isListItem || commaCount >= 2 { separators.insert(",") }
+                if !isListItem || commaCount >= 2 { separators.insert(",") }
                 pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
             }
-            if pieces.count == 1, TextScan.spaceWordCount(line.text) > 6 { continue }
-            pieces.forEach(add)
+            if pieces.count == 1, TextScan.spaceWordCount(lines[lineIndex].text) > 6 { continue }
+            for piece in pieces { add(piece, to: &result, seen: &seen) }
         }
         return result
+    }
+
+    /// Adds one piece as a skill unless it is empty, letterless, long, a sentence or already listed
+    /// (in any case). A static function with `inout` state rather than a nested one: the variables a
+    /// nested function captured were boxed, and each access checked for exclusivity at run time.
+    private static func add(_ item: String, to result: inout [String], seen: inout Set<String>) {
+        let trimmed = LineFields.trim(item)
+        let hasLetter = TextScan.withPlainASCII(trimmed) { $0.contains(where: TextScan.isASCIILetter) } ?? trimmed.contains(where: \.isLetter)
+        guard !trimmed.isEmpty, hasLetter else { return }
+        guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
+        if seen.insert(TextScan.lowercased(trimmed)).inserted { result.append(trimmed) }
     }
 }

@@ -60,8 +60,7 @@ enum SectionHeadings {
         guard text.utf8.count <= 96 else { return nil }
         let lowered: String
         // (The plain-ASCII test by words: every line of every document comes here.)
-        var copy = text
-        if let ascii = copy.withUTF8({ bytes -> String?? in HTMLLines.isPlainASCIIByWords(bytes) ? .some(asciiHeadingText(bytes)) : .none }) {
+        if let ascii = text.withBorrowedUTF8({ bytes -> String?? in HTMLLines.isPlainASCIIByWords(bytes) ? .some(asciiHeadingText(bytes)) : .none }) {
             // Plain ASCII: nil when no run of letters is the first word of a phrase (nothing could match,
             // see below) or when the guards below fail; otherwise the same lower-cased, trimmed text.
             guard let text = ascii else { return nil }
@@ -80,8 +79,8 @@ enum SectionHeadings {
         var phraseIndices: [Int]?
         var otherIndices: [Int]?
         if let runs = TextScan.withPlainASCII(lowered, { letterRuns($0) }) {
-            phraseIndices = Array(Set(runs.flatMap { phraseIndicesByFirstWord[$0] ?? [] })).sorted()
-            otherIndices = Array(Set(runs.flatMap { otherIndicesByFirstWord[$0] ?? [] })).sorted()
+            phraseIndices = distinctSorted(runs, phraseIndicesByFirstWord)
+            otherIndices = distinctSorted(runs, otherIndicesByFirstWord)
         }
         var best: (position: Int, length: Int, section: ResumeSection)?
         for (phrase, section) in phraseIndices.map({ $0.map { phrases[$0] } }) ?? phrases {
@@ -165,8 +164,7 @@ enum SectionHeadings {
     /// never to ASCII or to a letter of a phrase (a test checks each): so the runs of ASCII letters of
     /// the lower-cased text are those of the text, lower-cased, and a phrase can only match at one.
     static func withSymbolScalars<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        var copy = text
-        return copy.withUTF8 { bytes -> R? in
+        text.withBorrowedUTF8 { bytes -> R? in
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
@@ -216,6 +214,40 @@ enum SectionHeadings {
             return false
         }
         return runs
+    }
+
+    /// `Array(Set(runs.flatMap { table[$0] ?? [] })).sorted()`: the indices marked in a bit set of four
+    /// words, read back in order (the lists have fewer than 256 entries; larger indices take the Set).
+    static func distinctSorted(_ runs: [String], _ table: [String: [Int]]) -> [Int] {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for run in runs {
+            guard let indices = table[run] else { continue }
+            for index in indices {
+                guard index >= 0, index < 256 else { return Array(Set(runs.flatMap { table[$0] ?? [] })).sorted() }
+                let bit = UInt64(1) << UInt64(index & 63)
+                switch index >> 6 {
+                case 0: words.0 |= bit
+                case 1: words.1 |= bit
+                case 2: words.2 |= bit
+                default: words.3 |= bit
+                }
+            }
+        }
+        var result: [Int] = []
+        for offset in 0..<4 {
+            var rest: UInt64
+            switch offset {
+            case 0: rest = words.0
+            case 1: rest = words.1
+            case 2: rest = words.2
+            default: rest = words.3
+            }
+            while rest != 0 {
+                result.append(offset * 64 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return result
     }
 
     /// The first word of a phrase: up to its first space.

@@ -62,7 +62,7 @@ enum SectionAssigner {
         let level = line.headingLevel ?? 7
         if let named = SectionHeadings.section(named: text) {
             // "Education Coordinator" or "Career Coach" in an <h3> is a job, not a section.
-            let kind = LineFields.classify(TextScan.trim(text, colonAndSpace), education: false)
+            let kind = LineFields.classify(trimmingColonsAndSpaces(text), education: false)
             guard kind == .unknown || kind == .location else { return nil }
             if marked || SectionHeadings.looksLikeHeadingText(text) { return (named, level) }
             // An unmarked line that is only the section phrase ("Experience", "Work History").
@@ -87,6 +87,25 @@ enum SectionAssigner {
 
     /// Made once: a set literal at the call was built for every line named like a section.
     private static let colonAndSpace: Set<Character> = [":", " "]
+
+    /// `TextScan.trim(text, colonAndSpace)`; for plain ASCII text (each byte a character) by byte, the
+    /// text itself when neither end is a colon or space.
+    static func trimmingColonsAndSpaces(_ text: String) -> String {
+        let trimmed = text.withBorrowedUTF8 { bytes -> String?? in
+            guard HTMLLines.isPlainASCIIByWords(bytes) else { return .none }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, bytes[lower] == 0x3A || bytes[lower] == 0x20 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x3A || bytes[upper - 1] == 0x20 { upper -= 1 }
+            if lower == 0 && upper == bytes.count { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
+        }
+        switch trimmed {
+        case .none: return TextScan.trim(text, colonAndSpace)
+        case .some(nil): return text
+        case .some(.some(let result)): return result
+        }
+    }
 
     /// Sections from the JSON Resume keys (`id="work"`, `class="education"` …) themes put on containers.
     static func byResumeKeys(_ lines: [HTMLLine]) -> [SectionedLine] {
