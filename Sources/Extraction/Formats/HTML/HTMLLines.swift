@@ -423,7 +423,9 @@ enum HTMLLines {
     }
 
     /// The first attribute with exactly each of the five names, as `attributeValues` finds them.
-    static func attributeSlots(_ attributes: [MarkupAttribute]) -> AttributeSlots {
+    /// Slots count from the start of `attributes`, which is the element's stretch of the document's
+    /// attribute table (so its indices do not start at 0).
+    static func attributeSlots(_ attributes: ArraySlice<MarkupAttribute>) -> AttributeSlots {
         var slots = AttributeSlots()
         // (Lists longer than Int16 can count are read through `attributeValues`' fallback instead.)
         guard attributes.count < Int(Int16.max) else {
@@ -431,7 +433,7 @@ enum HTMLLines {
             return slots
         }
         for index in attributes.indices {
-            let slot = Int16(index)
+            let slot = Int16(index - attributes.startIndex)
             switch attributes[index].name {
             case "style": if slots.style < 0 { slots.style = slot }
             case "class": if slots.class < 0 { slots.class = slot }
@@ -448,10 +450,10 @@ enum HTMLLines {
     /// name is spelled otherwise) what `attribute(_:)` finds.
     @inline(__always)
     static func attributeValue(
-        _ slot: Int16, named name: String, in attributes: [MarkupAttribute], slots: AttributeSlots,
+        _ slot: Int16, named name: String, in attributes: ArraySlice<MarkupAttribute>, slots: AttributeSlots,
         of element: @autoclosure () -> MarkupElement
     ) -> String? {
-        if slot >= 0 { return attributes[Int(slot)].value }
+        if slot >= 0 { return attributes[attributes.startIndex + Int(slot)].value }
         return slots.otherSpelling ? element().attribute(name) : nil
     }
 
@@ -490,7 +492,8 @@ enum HTMLLines {
                 var context = frames[frames.count - 1].context
                 guard !element.isHidden(node) else { continue }
                 let kind = ElementKind(named: element.name(of: node))
-                let attributes = element.attributes(of: node)
+                // A slice of the document's attribute table: `attributes(of:)` would copy it into an array.
+                let attributes = element.attributeSlice(of: node)
                 let slots = attributes.isEmpty ? AttributeSlots() : attributeSlots(attributes)
                 let style = attributeValue(slots.style, named: "style", in: attributes, slots: slots, of: element.element(at: node))
                     .map { styleCues(of: $0) } ?? StyleCues()
