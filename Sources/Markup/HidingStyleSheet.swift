@@ -275,7 +275,11 @@ struct HidingStyleSheet {
     /// properties read.
     static func hidingProperties(_ text: String) -> HidingProperties {
         var copy = text
-        if let quick = copy.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiHidingProperties(bytes) : nil }) { return quick }
+        // The struct comes straight out of the closure: returned as an Optional, it was copied (twelve
+        // optional strings) and the original destroyed, per styled element.
+        if copy.withUTF8({ ASCIIWords.isASCII($0) }) {
+            return copy.withUTF8 { asciiHidingProperties($0) }
+        }
         return HidingProperties(parseDeclarations(text))
     }
 
@@ -407,7 +411,7 @@ struct HidingStyleSheet {
     /// The text lower-cased; text already in ASCII lower case (nearly all names and inline styles) as it is.
     static func lowercasedText(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } } ? text : text.lowercased()
+        return copy.withUTF8 { ASCIIWords.isLowerASCII($0) } ? text : text.lowercased()
     }
 
     /// `split(separator: " ")` of a class list, as strings; by byte for ASCII (every byte a `Character`;
