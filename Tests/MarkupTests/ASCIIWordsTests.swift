@@ -43,3 +43,18 @@ private func referenceIsLowerASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool 
         for text in texts { check(text) }
     }
 }
+
+/// `hides` visits class tokens one by one instead of through an array; the visits must be the tokens
+/// `split(separator: " ")` gives, in order.
+@Suite("Markup: class tokens visited in place") struct ClassTokenVisitTests {
+    @Test(arguments: [
+        "", " ", "a", "  a  b ", "hidden-text", "x\ty  z", "Zoë  résumé", "履歴 書", "a\u{A0}b c", "😀 😀", "a\r\nb c",
+        "one two three four five six seven eight nine ten",
+    ])
+    func visitsTheSplitTokens(_ value: String) {
+        var visited: [String] = []
+        HidingStyleSheet.forEachSpaceSeparatedToken(value) { visited.append($0) }
+        #expect(visited == value.split(separator: " ").map(String.init))
+        #expect(visited == HidingStyleSheet.spaceSeparatedTokens(value))
+    }
+}
