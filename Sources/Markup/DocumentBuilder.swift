@@ -234,7 +234,7 @@ struct DocumentBuilder {
                     readiness_xmlFree(joined)
                 }
             }
-            arena.attributes.append(MarkupAttribute(name: name, value: value))
+            arena.appendAttribute(MarkupAttribute(name: name, value: value))
             attribute = current.pointee.next
         }
         return count

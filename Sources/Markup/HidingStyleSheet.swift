@@ -151,7 +151,7 @@ struct HidingStyleSheet {
             case .className:
                 // No class rules (most documents): no token can add one.
                 guard !classRules.isEmpty else { break }
-                for token in Self.spaceSeparatedTokens(attributes[offset].value) {
+                Self.forEachSpaceSeparatedToken(attributes[offset].value) { token in
                     if let rule = classRules[token] { pieces.add(rule) }
                 }
             case .id:
@@ -275,7 +275,11 @@ struct HidingStyleSheet {
     /// properties read.
     static func hidingProperties(_ text: String) -> HidingProperties {
         var copy = text
-        if let quick = copy.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiHidingProperties(bytes) : nil }) { return quick }
+        // The struct comes straight out of the closure: returned as an Optional, it was copied (twelve
+        // optional strings) and the original destroyed, per styled element.
+        if copy.withUTF8({ ASCIIWords.isASCII($0) }) {
+            return copy.withUTF8 { asciiHidingProperties($0) }
+        }
         return HidingProperties(parseDeclarations(text))
     }
 
@@ -407,7 +411,31 @@ struct HidingStyleSheet {
     /// The text lower-cased; text already in ASCII lower case (nearly all names and inline styles) as it is.
     static func lowercasedText(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } } ? text : text.lowercased()
+        return copy.withUTF8 { ASCIIWords.isLowerASCII($0) } ? text : text.lowercased()
+    }
+
+    /// Calls `body` with each token of `spaceSeparatedTokens(value)`, in order, without collecting them
+    /// into an array (one allocation per class attribute, for the few tokens a class list holds).
+    static func forEachSpaceSeparatedToken(_ value: String, _ body: (String) -> Void) {
+        var copy = value
+        let isASCII = copy.withUTF8 { bytes -> Bool in
+            guard ASCIIWords.isASCII(bytes) else { return false }
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                index = end
+            }
+            return true
+        }
+        if !isASCII {
+            for token in value.split(separator: " ") { body(String(token)) }
+        }
     }
 
     /// `split(separator: " ")` of a class list, as strings; by byte for ASCII (every byte a `Character`;

@@ -147,8 +147,21 @@ struct MarkupArena {
 
     /// Stores a name (or namespace URI) and returns its index.
     mutating func addName(_ name: consuming String) -> Int32 {
+        if names.capacity == names.count && names.count < 32 {
+            // A document uses a few dozen distinct names: room for them at once rather than growing
+            // from the two the table starts with.
+            names.reserveCapacity(32)
+        }
         names.append(name)
         return Int32(names.count - 1)
+    }
+
+    /// Appends one attribute of the element about to be appended.
+    mutating func appendAttribute(_ attribute: consuming MarkupAttribute) {
+        if attributes.capacity == attributes.count && attributes.count < Self.initialTextCapacity {
+            attributes.reserveCapacity(Self.initialTextCapacity)
+        }
+        attributes.append(attribute)
     }
 
     /// Appends an element whose attributes are the last `attributeCount` of `attributes`.
@@ -158,7 +171,15 @@ struct MarkupArena {
             firstAttribute: Int32(attributes.count - attributeCount), attributeCount: Int32(attributeCount)))
     }
 
+    /// The text and attribute room a document starts with at its first text or attribute.
+    static var initialTextCapacity: Int { 128 }
+
     mutating func appendText(_ text: consuming String, line: Int, parent: Int32, isHidden: Bool) {
+        if texts.capacity == texts.count && texts.count < Self.initialTextCapacity {
+            // As for nodes: a résumé has a hundred and more texts, and growing from one through two,
+            // four … reallocated and moved the table eight times per document.
+            texts.reserveCapacity(Self.initialTextCapacity)
+        }
         texts.append(text)
         _ = append(MarkupNode(
             kind: .text, isHidden: isHidden, line: shifted(line), parent: parent, name: Self.textName, namespace: -1,

@@ -366,68 +366,158 @@ public struct MarkupText: Sendable, Equatable {
 ///
 /// Extractors call this for nearly every line of every file, so it works on UTF-8 bytes: ASCII is
 /// judged by byte, other scalars by their Unicode White_Space property, and the kept bytes are copied
-/// as they are (appending scalar by scalar to a String was most of its cost).
+/// as they are (appending scalar by scalar to a String was most of its cost). Plain ASCII is judged and
+/// copied eight bytes at a time (`CollapseWords`).
 public func collapseWhitespace(_ text: String) -> String {
-    let original = text
-    var text = text
-    return text.withUTF8 { bytes -> String in
-        if isCollapsedASCII(bytes) { return original }
-        // The result is never longer than the text: written straight into the new string's storage.
-        return String(unsafeUninitializedCapacity: bytes.count) { output in
-            var count = 0
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                let length: Int
-                let isSpace: Bool
-                if lead < 0x80 {
-                    length = 1
-                    isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
-                } else {
-                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length where index + offset < bytes.count {
-                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                    }
-                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
-                }
-                if isSpace {
-                    pendingSpace = count > 0
-                } else {
+    // The contiguous UTF-8 of a native string is read in place; only a bridged string is copied first.
+    if let collapsed = text.utf8.withContiguousStorageIfAvailable({ collapsedWhitespace(of: $0, original: text) }) {
+        return collapsed
+    }
+    var copy = text
+    return copy.withUTF8 { collapsedWhitespace(of: $0, original: text) }
+}
+
+/// `collapseWhitespace` of `original`, whose UTF-8 is `bytes`.
+private func collapsedWhitespace(of bytes: UnsafeBufferPointer<UInt8>, original: String) -> String {
+    if isCollapsedASCII(bytes) { return original }
+    // The result is never longer than the text: written straight into the new string's storage.
+    return String(unsafeUninitializedCapacity: bytes.count) { output in
+        var count = 0
+        var pendingSpace = false
+        var index = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index < bytes.count {
+            // Eight printable ASCII bytes with no whitespace run inside and none at either end are
+            // copied as they are (after the pending space, if any): exactly what the byte loop below
+            // would write for them. `count <= index` always holds (nothing is written that was not
+            // read, and a pending space stands for at least one byte not written), so the store fits.
+            if index + 8 <= bytes.count {
+                let word = CollapseWords.load(raw, index)
+                if CollapseWords.isPlainWord(word) {
                     if pendingSpace {
                         output[count] = 0x20
                         count += 1
                         pendingSpace = false
                     }
-                    if length == 1 {
-                        output[count] = lead
+                    UnsafeMutableRawPointer(output.baseAddress! + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+                    count += 8
+                    index += 8
+                    continue
+                }
+            }
+            let lead = bytes[index]
+            let length: Int
+            let isSpace: Bool
+            if lead < 0x80 {
+                length = 1
+                isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+            } else {
+                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
+            }
+            if isSpace {
+                pendingSpace = count > 0
+            } else {
+                if pendingSpace {
+                    output[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                if length == 1 {
+                    output[count] = lead
+                    count += 1
+                } else {
+                    for offset in index..<min(index + length, bytes.count) {
+                        output[count] = bytes[offset]
                         count += 1
-                    } else {
-                        for offset in index..<min(index + length, bytes.count) {
-                            output[count] = bytes[offset]
-                            count += 1
-                        }
                     }
                 }
-                index += length
             }
-            return count
+            index += length
         }
+        return count
     }
 }
 
 /// Whether ASCII text is already collapsed: no whitespace but single spaces between words. Most text
 /// nodes are, and then `collapseWhitespace` returns them without copying.
-private func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+    let raw = UnsafeRawBufferPointer(bytes)
     var previousWasSpace = false
-    for byte in bytes {
+    var index = 0
+    // Eight bytes at a time while they are printable ASCII or spaces (nearly all text): then only a
+    // space next to a space can fail, inside the word or across its first byte.
+    while index + 8 <= bytes.count {
+        let word = CollapseWords.load(raw, index)
+        if word & CollapseWords.highBits != 0 { return false }
+        if !CollapseWords.hasByteBelowSpace(word) {
+            let spaces = CollapseWords.spaceMask(word)
+            if spaces & (spaces >> 8) != 0 { return false }
+            if previousWasSpace && spaces & 0x80 != 0 { return false }
+            previousWasSpace = spaces >> 63 != 0
+            index += 8
+            continue
+        }
+        // A control byte: these eight byte by byte (tab, line feed … fail; other controls pass).
+        for offset in index..<index + 8 {
+            let byte = bytes[offset]
+            if byte >= 0x09 && byte <= 0x0D { return false }
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { return false }
+            previousWasSpace = isSpace
+        }
+        index += 8
+    }
+    while index < bytes.count {
+        let byte = bytes[index]
         if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
         let isSpace = byte == 0x20
         if isSpace && previousWasSpace { return false }
         previousWasSpace = isSpace
+        index += 1
     }
     return true
+}
+
+/// Eight bytes of UTF-8 in one word, first byte lowest, and the exact byte tests `collapseWhitespace`
+/// needs on them (no carry crosses from one byte into the next in any of them).
+enum CollapseWords {
+    static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+    private static var lowSevenBits: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
+    private static var ones: UInt64 { 0x0101_0101_0101_0101 }
+
+    /// Bytes `offset ..< offset + 8`, the first in the lowest byte whatever the machine's byte order.
+    @inline(__always) static func load(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// 0x80 in each byte of `word` that is zero, 0 in every other byte.
+    @inline(__always) static func zeroByteMask(_ word: UInt64) -> UInt64 {
+        ~(((word & lowSevenBits) &+ lowSevenBits) | word | lowSevenBits)
+    }
+
+    /// 0x80 in each byte that is a space (0x20), 0 elsewhere.
+    @inline(__always) static func spaceMask(_ word: UInt64) -> UInt64 {
+        zeroByteMask(word ^ (ones &* 0x20))
+    }
+
+    /// Whether some byte is below 0x20, for a word without high bits (the subtraction borrows out of
+    /// a byte only when that byte is below 0x20, so the first such byte is always flagged).
+    @inline(__always) static func hasByteBelowSpace(_ word: UInt64) -> Bool {
+        (word &- ones &* 0x20) & ~word & highBits != 0
+    }
+
+    /// Printable ASCII or single spaces, with a printable byte first and last: bytes
+    /// `collapseWhitespace` keeps as they are, between printable neighbours.
+    @inline(__always) static func isPlainWord(_ word: UInt64) -> Bool {
+        guard word & highBits == 0, !hasByteBelowSpace(word) else { return false }
+        let spaces = spaceMask(word)
+        return spaces & (spaces >> 8) == 0 && spaces & 0x8000_0000_0000_0080 == 0
+    }
 }
