@@ -40,6 +40,94 @@ enum ASCIILowercasing {
         }
     }
 
+    /// `lowercased(text)`, with `pairs` set to `BytePairs` of the result, worked out in one pass over
+    /// the text: every scorable line needs both, and `BytePairs.init` read the lower-cased copy again
+    /// a byte at a time. Here the slots of eight pairs come from one word (see `pairSlots`). Nil
+    /// exactly when `lowercased(text)` is nil (non-ASCII or empty text), and `pairs` is then unchanged.
+    /// (`pairs` is `inout` rather than part of an optional tuple returned: the tuple was copied out
+    /// of its optional again, a retain and release of the string per line.)
+    static func lowercased(_ text: String, pairs: inout BytePairs) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
+            let high: UInt64 = 0x8080_8080_8080_8080
+            var any: UInt64 = 0
+            var offset = 0
+            while offset + 8 <= count {
+                any |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            var tail: UInt8 = 0
+            while offset < count {
+                tail |= base.load(fromByteOffset: offset, as: UInt8.self)
+                offset += 1
+            }
+            guard any & high == 0, tail < 0x80 else { return nil }
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            let result = String(unsafeUninitializedCapacity: count) { buffer in
+                let target = UnsafeMutableRawPointer(buffer.baseAddress!)
+                withUnsafeMutableBytes(of: &words) { raw in
+                    let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
+                    @inline(__always) func set(_ slot: UInt64) {
+                        word[Int(truncatingIfNeeded: slot >> 6)] |= UInt64(1) << (slot & 63)
+                    }
+                    // The lower-cased byte before the current word (none before the first).
+                    var previous: UInt64 = 0
+                    var offset = 0
+                    while offset + 8 <= count {
+                        let chunk = lowered(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                        target.storeBytes(of: chunk, toByteOffset: offset, as: UInt64.self)
+                        var slots = pairSlots(chunk, after: previous)
+                        // The text's first byte ends no pair: give it the second byte's slot instead
+                        // (setting a slot twice changes nothing).
+                        if offset == 0 { slots = (slots & ~0xFF) | ((slots >> 8) & 0xFF) }
+                        set(slots & 0xFF)
+                        set((slots >> 8) & 0xFF)
+                        set((slots >> 16) & 0xFF)
+                        set((slots >> 24) & 0xFF)
+                        set((slots >> 32) & 0xFF)
+                        set((slots >> 40) & 0xFF)
+                        set((slots >> 48) & 0xFF)
+                        set(slots >> 56)
+                        previous = chunk >> 56
+                        offset += 8
+                    }
+                    while offset < count {
+                        let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+                        let low = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        target.storeBytes(of: low, toByteOffset: offset, as: UInt8.self)
+                        // As `BytePairs.init`: (previous × 31 + byte) mod 256.
+                        if offset > 0 { set((previous &* 31 &+ UInt64(low)) & 255) }
+                        previous = UInt64(low)
+                        offset += 1
+                    }
+                }
+                return count
+            }
+            pairs = BytePairs(words: words)
+            return result
+        }
+    }
+
+    /// The `BytePairs` slots, (previous byte × 31 + byte) mod 256, of the eight pairs ending in the
+    /// bytes of `word`, as the bytes of the result; `before` is the byte before the word's first (below
+    /// 0x100). Every byte is ASCII (below 0x80). Byte by byte: `shifted` holds each byte's predecessor;
+    /// × 31 is × 32 (a shift, masked to each byte's own top three bits) minus one. The sum and the
+    /// difference keep each byte's carry or borrow out of its neighbour: seven low bits are added
+    /// (or taken from the byte with its top bit set, which never borrows) and the top bit is fixed by
+    /// "xor", as the operand added or taken (a byte of `word` or `shifted`) has no top bit.
+    @inline(__always) static func pairSlots(_ word: UInt64, after before: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let shifted = (word << 8) | before
+        let times32 = (shifted << 5) & 0xE0E0_E0E0_E0E0_E0E0
+        // times32 + word, byte by byte.
+        let sum = ((times32 & low) &+ word) ^ (times32 & high)
+        // sum - shifted, byte by byte.
+        return ((sum | high) &- shifted) ^ (~sum & high)
+    }
+
     /// Eight ASCII bytes (each below 0x80) with A–Z lower-cased. Adding 0x3F to a byte sets its top bit
     /// when it is at least "A" (0x41); adding 0x25 when it is past "Z" (0x5B and up); neither sum carries
     /// into the next byte, as every byte is below 0x80. Upper-case bytes get 0x20 added through "or".

@@ -46,6 +46,9 @@ struct ScorableRecord: Sendable {
         let identifying = [personal.name, personal.email, personal.phone, personal.location]
             .compactMap { $0?.lowercased() }.filter { $0.count >= 3 }
             .map { (text: $0, pairs: BytePairs($0)) }
+        // Any of these in a line drops it: the name and contact details, then the personal-detail labels,
+        // in one table read in place for every line.
+        let excluded = identifying + Self.personalDetailMarkers
         positions = candidate.positions
         education = candidate.education.map { EducationFacts(level: $0.level, degree: $0.degree, field: $0.field, line: $0.line) }
         certifications = candidate.certifications
@@ -72,16 +75,10 @@ struct ScorableRecord: Sendable {
             // position's duty) ends the same way as the first time: skip it before any work.
             let asWritten = seenAsWritten.insert(line: line, text: text)
             guard asWritten.inserted else { return pairsAsWritten[asWritten.ordinal] }
-            // `lowercased()`: eight bytes at a time for ASCII, else TextScan's (cheaper for accented Latin).
-            let lowered = ASCIILowercasing.lowercased(text) ?? TextScan.lowercased(text)
-            let loweredPairs = BytePairs(lowered)
+            var loweredPairs = BytePairs(words: (0, 0, 0, 0))
+            let lowered = Self.lowercased(text, pairs: &loweredPairs)
             pairsAsWritten.append(loweredPairs)
-            // This runs for every line of every file: the byte-pair test rules most phrases out before
-            // a byte search (Foundation's `contains` would bridge to NSString).
-            func mentions(_ phrase: (text: String, pairs: BytePairs)) -> Bool {
-                loweredPairs.contains(phrase.pairs) && TextScan.contains(lowered, phrase.text)
-            }
-            guard !identifying.contains(where: mentions), !Self.personalDetailMarkers.contains(where: mentions) else { return loweredPairs }
+            guard !excluded.withUnsafeBufferPointer({ Self.mentionsAny(of: $0, lowered: lowered, pairs: loweredPairs) }) else { return loweredPairs }
             guard seen.insert(line: line, text: lowered).inserted else { return loweredPairs }
             collected.append(Line(text: text, lowered: lowered, loweredPairs: loweredPairs, line: line, section: section))
             return loweredPairs
@@ -110,10 +107,42 @@ struct ScorableRecord: Sendable {
         "marital status", "family status", "nationality:", "citizenship:", "religion:", "faith:",
     ].map { (text: $0, pairs: BytePairs($0)) }
 
+    /// `text.lowercased()`, with `pairs` set to its byte pairs: eight bytes at a time for ASCII (the
+    /// pairs in the same pass), else TextScan's (cheaper for accented Latin).
+    static func lowercased(_ text: String, pairs: inout BytePairs) -> String {
+        if let ascii = ASCIILowercasing.lowercased(text, pairs: &pairs) { return ascii }
+        let lowered = TextScan.lowercased(text)
+        pairs = BytePairs(lowered)
+        return lowered
+    }
+
+    /// Whether `lowered` (with byte pairs `pairs`) holds any of `phrases`. This runs for every line of
+    /// every file: the byte-pair test rules most phrases out before a byte search (Foundation's
+    /// `contains` would bridge to NSString), and the table is read in place, so a phrase's text is only
+    /// touched (and retained) when its pairs are all there.
+    static func mentionsAny(of phrases: UnsafeBufferPointer<(text: String, pairs: BytePairs)>, lowered: String, pairs: BytePairs) -> Bool {
+        for index in phrases.indices where pairs.contains(phrases[index].pairs) {
+            if TextScan.contains(lowered, phrases[index].text) { return true }
+        }
+        return false
+    }
+
+    /// The latest-starting current position, else the latest-starting position (the first of equals,
+    /// as `max(by:)` gives). Read in place: the scorer asks four times per assessment, and the array of
+    /// current positions this was once picked from cost an allocation and a copy of each.
     var currentPosition: Position? {
-        let current = positions.filter(\.current)
-        let pool = current.isEmpty ? positions : current
-        return pool.max { ($0.start ?? .distantPast) < ($1.start ?? .distantPast) }
+        positions.withUnsafeBufferPointer { positions -> Position? in
+            var anyCurrent = false
+            for index in positions.indices where positions[index].current {
+                anyCurrent = true
+                break
+            }
+            var best = -1
+            for index in positions.indices where !anyCurrent || positions[index].current {
+                if best < 0 || (positions[best].start ?? .distantPast) < (positions[index].start ?? .distantPast) { best = index }
+            }
+            return best < 0 ? nil : positions[best]
+        }
     }
 
     var highestEducation: EducationFacts? {

@@ -216,6 +216,12 @@ struct BytePairs: Sendable {
         (bits0, bits1, bits2, bits3) = words
     }
 
+    /// The pairs whose slots are the set bits of `words` (slot `s` is bit `s % 64` of word `s / 64`),
+    /// for `ASCIILowercasing.lowercased(_:pairs:)`, which sets them while it lower-cases.
+    init(words: (UInt64, UInt64, UInt64, UInt64)) {
+        (bits0, bits1, bits2, bits3) = words
+    }
+
     /// The set slots (0…255), ascending.
     var slots: [Int] {
         var slots: [Int] = []
