@@ -379,7 +379,7 @@ public func collapseWhitespace(_ text: String) -> String {
 
 /// `collapseWhitespace` of `original`, whose UTF-8 is `bytes`.
 private func collapsedWhitespace(of bytes: UnsafeBufferPointer<UInt8>, original: String) -> String {
-    if isCollapsedASCII(bytes) { return original }
+    if isCollapsed(bytes) { return original }
     // The result is never longer than the text: written straight into the new string's storage.
     return String(unsafeUninitializedCapacity: bytes.count) { output in
         var count = 0
@@ -406,20 +406,7 @@ private func collapsedWhitespace(of bytes: UnsafeBufferPointer<UInt8>, original:
                 }
             }
             let lead = bytes[index]
-            let length: Int
-            let isSpace: Bool
-            if lead < 0x80 {
-                length = 1
-                isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
-            } else {
-                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < bytes.count {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                isSpace = scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}"
-            }
+            let (isSpace, length) = whitespaceScalar(at: index, in: bytes)
             if isSpace {
                 pendingSpace = count > 0
             } else {
@@ -444,9 +431,54 @@ private func collapsedWhitespace(of bytes: UnsafeBufferPointer<UInt8>, original:
     }
 }
 
-/// Whether ASCII text is already collapsed: no whitespace but single spaces between words. Most text
-/// nodes are, and then `collapseWhitespace` returns them without copying.
-func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+/// Whether the scalar starting at `index` is whitespace as `collapseWhitespace` counts it (Unicode
+/// White_Space, no-break space, zero-width space), and how many bytes it takes.
+@inline(__always)
+private func whitespaceScalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (isSpace: Bool, length: Int) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (lead == 0x20 || (lead >= 0x09 && lead <= 0x0D), 1) }
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for offset in 1..<length where index + offset < bytes.count {
+        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+    }
+    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+    return (scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{200B}", length)
+}
+
+/// Whether `collapseWhitespace` gives the text whose UTF-8 is `bytes` back as it is: no whitespace (as
+/// it counts it) but single ASCII spaces between words, none at the ends. Plain ASCII goes eight bytes
+/// at a time; other scalars are judged one by one as the collapse judges them, so a line with one "é"
+/// or "–" is returned without being rewritten.
+func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+    let raw = UnsafeRawBufferPointer(bytes)
+    var previousWasSpace = false
+    var index = 0
+    while index < bytes.count {
+        if index + 8 <= bytes.count {
+            let word = CollapseWords.load(raw, index)
+            if word & CollapseWords.highBits == 0 && !CollapseWords.hasByteBelowSpace(word) {
+                let spaces = CollapseWords.spaceMask(word)
+                if spaces & (spaces >> 8) != 0 { return false }
+                if previousWasSpace && spaces & 0x80 != 0 { return false }
+                previousWasSpace = spaces >> 63 != 0
+                index += 8
+                continue
+            }
+        }
+        let (isSpace, length) = whitespaceScalar(at: index, in: bytes)
+        // Only a single ASCII space may stand between words.
+        if isSpace && (bytes[index] != 0x20 || previousWasSpace) { return false }
+        previousWasSpace = isSpace
+        index += length
+    }
+    return true
+}
+
+/// Whether ASCII text is already collapsed: ASCII only, no whitespace but single spaces between words.
+/// For readers whose own fast path needs ASCII as well.
+public func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
     let raw = UnsafeRawBufferPointer(bytes)
     var previousWasSpace = false

@@ -4,26 +4,12 @@ import Testing
 
 @testable import Extraction
 
-// The XML readers' fast paths claim "the same answer as before": the word-wise collapsed-ASCII check,
-// the line-break search, `xmlText`/`xmlRawText` with one text node, the one-child and plain ISO date
-// paths, bare language codes, the in-place `joined`, the evidence list checked without a set and the
-// duties' description copied in one go. The code they replace is kept below as the reference.
+// The XML readers' fast paths claim "the same answer as before": the line-break search, `xmlText` and
+// `xmlRawText` with one text node, the one-child and plain ISO date paths, bare language codes, the
+// in-place `joined`, the evidence list checked without a set and the duties' description copied in one
+// go. The code they replace is kept below as the reference.
 
 // MARK: - References (the code as it was)
-
-/// `isCollapsedASCII` of Sources/Markup/MarkupElement.swift, the check `collapseWhitespace` makes.
-private func referenceIsCollapsedASCII(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-    var previousWasSpace = false
-    for byte in bytes {
-        if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
-        let isSpace = byte == 0x20
-        if isSpace && previousWasSpace { return false }
-        previousWasSpace = isSpace
-    }
-    return true
-}
 
 private func referenceText(_ element: MarkupElement) -> String {
     var pieces: [String] = []
@@ -135,55 +121,6 @@ private let texts: [String] = {
 
 @Suite struct XMLReadingFastPathTests {
     // MARK: Bytes
-
-    @Test func collapsedASCIICheckAgreesWithCollapseWhitespacesOwn() {
-        var disagreements: [String] = []
-        for text in texts where XMLTextBytes.isCollapsedASCII(text) != referenceIsCollapsedASCII(text) {
-            disagreements.append(text.debugDescription)
-        }
-        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
-    }
-
-    @Test func collapsedCheckIsWhetherCollapseWhitespaceChangesTheBytes() {
-        var extra = texts
-        // Non-ASCII scalars beside the ASCII words, white space among them or not, astride word boundaries.
-        for odd in ["é", "–", "中", "😀", "\u{A0}", "\u{200B}", "\u{2028}", "\u{3000}", "\u{85}", "\u{1680}", "e\u{301}", "\u{FEFF}"] {
-            for position in 0..<18 {
-                let base = "abcdefgh ijklmnop"
-                let index = base.index(base.startIndex, offsetBy: position)
-                extra.append(String(base[..<index]) + odd + String(base[index...]))
-                extra.append(String(base[..<index]) + " " + odd + " " + String(base[index...]))
-                extra.append(odd + String(base[index...]))
-                extra.append(String(base[..<index]) + odd)
-            }
-        }
-        var disagreements: [String] = []
-        for text in extra where XMLTextBytes.isCollapsed(text) != (Array(collapseWhitespace(text).utf8) == Array(text.utf8)) {
-            disagreements.append(text.debugDescription)
-        }
-        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
-        let collapsedDisagreements = extra.filter { Array(XMLValues.collapsed($0).utf8) != Array(collapseWhitespace($0).utf8) }
-        #expect(collapsedDisagreements.isEmpty, "\(collapsedDisagreements.prefix(5).map(\.debugDescription))")
-        #expect(XMLTextBytes.isCollapsed("B.S. in HR (Human Resources) – Sinclair Community College"))
-        #expect(!XMLTextBytes.isCollapsed("Renée\u{A0}Müller"))
-    }
-
-    @Test func collapsedIsCollapseWhitespace() {
-        let disagreements = texts.filter { XMLValues.collapsed($0) != collapseWhitespace($0) }
-        #expect(disagreements.isEmpty, "\(disagreements.prefix(5).map(\.debugDescription))")
-    }
-
-    @Test func collapsedASCIICheckByHand() {
-        #expect(XMLTextBytes.isCollapsedASCII(""))
-        #expect(XMLTextBytes.isCollapsedASCII("Ran payroll for 300 staff across four sites."))
-        #expect(!XMLTextBytes.isCollapsedASCII("Ran payroll for 300 staff  across four sites."))
-        // Two spaces astride the first eight-byte boundary (bytes 7 and 8).
-        #expect(!XMLTextBytes.isCollapsedASCII("abcdefg  hijklmnop"))
-        #expect(!XMLTextBytes.isCollapsedASCII("abcdefghijklmno\tp"))
-        #expect(!XMLTextBytes.isCollapsedASCII("Résumé review of files"))
-        #expect(!XMLTextBytes.isCollapsedASCII(" leading space here"))
-        #expect(!XMLTextBytes.isCollapsedASCII("trailing space here "))
-    }
 
     @Test func lineBreakSearchFindsTheFirstLineFeedCarriageReturnOrBackslash() {
         var disagreements: [String] = []

@@ -96,7 +96,30 @@ private let pieces: [String] = [
         var copy = text
         copy.withUTF8 { bytes in
             #expect(isCollapsedASCII(bytes) == referenceIsCollapsedASCII(bytes), "\(Array(text.utf8))")
+            // `isCollapsed` is exactly "the collapse gives the bytes back", non-ASCII text included.
+            #expect(isCollapsed(bytes) == (Array(referenceCollapse(text).utf8) == Array(text.utf8)), "\(Array(text.utf8))")
         }
+    }
+
+    @Test func collapsedChecksByHand() {
+        func collapsed(_ text: String) -> (ascii: Bool, any: Bool) {
+            var copy = text
+            return copy.withUTF8 { (isCollapsedASCII($0), isCollapsed($0)) }
+        }
+        #expect(collapsed("") == (true, true))
+        #expect(collapsed("Ran payroll for 300 staff across four sites.") == (true, true))
+        #expect(collapsed("Ran payroll for 300 staff  across four sites.") == (false, false))
+        // Two spaces astride the first eight-byte boundary (bytes 7 and 8).
+        #expect(collapsed("abcdefg  hijklmnop") == (false, false))
+        #expect(collapsed("abcdefghijklmno\tp") == (false, false))
+        #expect(collapsed(" leading space here") == (false, false))
+        #expect(collapsed("trailing space here ") == (false, false))
+        // Not ASCII, yet nothing for the collapse to change: given back without a copy.
+        #expect(collapsed("Résumé review of files") == (false, true))
+        #expect(collapsed("B.S. in HR (Human Resources) – Sinclair Community College") == (false, true))
+        // A no-break space is white space to the collapse.
+        #expect(collapsed("Renée\u{A0}Müller") == (false, false))
+        #expect(collapsed("Renée \u{200B}Müller") == (false, false))
     }
 
     @Test func agreesOnFixedTexts() {

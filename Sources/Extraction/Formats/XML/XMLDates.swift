@@ -96,7 +96,7 @@ enum XMLDates {
     /// `2019-03-01T09:00:00`), written forms (`4/1/1997`, `March 2019`), spans (`2001-2002`) and
     /// "present" words. Nil for empty text; `.unknown` for `notKnown`, `notApplicable`, "unknown".
     static func parse(_ text: String) -> XMLDateValue? {
-        let trimmed = XMLValues.collapsed(text)
+        let trimmed = collapseWhitespace(text)
         // The forms HR-XML's AnyDate, YearMonth and Year hold: digits and hyphens are no placeholder,
         // "unknown" or "present" word, so the checks below would come to `isoDate` and its answer.
         if let date = plainISODate(trimmed) { return .date(date) }
@@ -171,7 +171,7 @@ enum XMLDates {
 
     /// A date from separate year, month and day values: `2019`, `--04` / `4` / `April`, `---10` / `10`.
     static func fromParts(year: String?, month: String?, day: String?) -> XMLDateValue? {
-        guard let yearText = year.map(XMLValues.collapsed), !yearText.isEmpty else { return nil }
+        guard let yearText = year.map(collapseWhitespace), !yearText.isEmpty else { return nil }
         guard let yearValue = Int(yearText.hasPrefix("-") ? "" : yearText), yearValue >= 1000 else { return nil }
         let monthValue = month.flatMap(monthNumber)
         let dayValue = monthValue == nil ? nil : day.flatMap(dayNumber)

@@ -5,7 +5,7 @@ import Markup
 /// the EU, the EEA and the largest others: an unknown code is left as written.
 enum XMLLanguageNames {
     static func name(ofCode code: String) -> String? {
-        let trimmed = XMLValues.collapsed(code)
+        let trimmed = collapseWhitespace(code)
         guard !trimmed.isEmpty else { return nil }
         // A bare code of ASCII letters (`EN`, `eng`), the usual case, is its own last part before any
         // `/` or `-`: looked up without the two splits.

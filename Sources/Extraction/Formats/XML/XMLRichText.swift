@@ -192,7 +192,7 @@ enum XMLRichText {
         while last > start && isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
         // Trimmed, the rest is collapsed ASCII exactly when it has no byte over 0x7F, no tab, line feed,
         // vertical tab, form feed or carriage return and no two spaces side by side.
-        guard XMLTextBytes.isCollapsedASCII(UnsafeBufferPointer(rebasing: bytes[start..<last])) else { return nil }
+        guard isCollapsedASCII(UnsafeBufferPointer(rebasing: bytes[start..<last])) else { return nil }
         return start..<last
     }
 

@@ -28,7 +28,7 @@ enum XMLValues {
     /// `text` whitespace-collapsed, or nil when it is empty or a schema placeholder.
     static func meaningful(_ text: String?) -> String? {
         guard let text else { return nil }
-        let collapsed = collapsed(text)
+        let collapsed = collapseWhitespace(text)
         // Placeholders are short: a long value is never hashed to look it up.
         guard !collapsed.isEmpty,
               collapsed.utf8.count > longestPlaceholder || !isSchemaPlaceholder(collapsed) else { return nil }
