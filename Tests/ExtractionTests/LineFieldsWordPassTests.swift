@@ -10,7 +10,8 @@ import Testing
 @Suite struct LineFieldsWordPassTests {
     static let extras: [String] = [
         "", " ", ",", ",,", " , ", "Polytechnic", "polytechnic institute", "Hochschule München", "Universität Wien",
-        "Universidad de Chile", "Universe Studios", "univers", "Univer", "UNIVERSITY OF X", "unive\u{301}rsity", "univers\u{301}ity",
+        "Universidad de Chile", "Universe Studios", "univers", "Univer", "uNIVERSal", "-Universal-", "Univers&Co", "unIver",
+        "UNIVERSITY OF X", "unive\u{301}rsity", "univers\u{301}ity",
         "Ohio State University", "Acme School District", "Zoë Academy", "中文大学", "東京 University", "👩‍💼 Institute",
         "Columbus, OH", "columbus, oh", "Columbus, OH, USA", "Columbus , Ohio 43215", "Remote, US", "remote, Columbus, OH",
         "Work From Home, OH", "Springfield, IL 62701", "The Hague, Netherlands", "São Paulo, Brazil", "Köln, Germany",
