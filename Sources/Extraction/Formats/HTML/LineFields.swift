@@ -89,8 +89,10 @@ enum LineFields {
     /// `splitCommas`' one trimmed piece, trimmed again as `split` does, worked out on its byte range
     /// (`trimmedRangeASCII`, the range form of `trimASCII`) so that only the kept piece becomes a string.
     private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let parts = separatorCuts(bytes)
         var result: [String] = []
-        for part in separatorCuts(bytes) {
+        result.reserveCapacity(parts.count)
+        for part in parts {
             if bytes[part].contains(0x2C) {
                 for piece in splitCommas(String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self)) {
                     let trimmed = trim(piece)
@@ -157,6 +159,8 @@ enum LineFields {
     /// The byte ranges of `splitAtSeparatorsSimple`'s pieces.
     static func separatorCuts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var parts: [Range<Int>] = []
+        // Lines hold a handful of fields: one buffer of this size, not three grown one after another.
+        parts.reserveCapacity(8)
         var partStart = 0
         var index = 0
         func cut(_ end: Int) {
@@ -222,8 +226,8 @@ enum LineFields {
             let trimmed = trim(text)
             return trimmed.isEmpty ? [] : [trimmed]
         }
-        let parts = (TextScan.withPlainASCII(text) { bytes in commaPieces(bytes).map { trim($0) } }
-            ?? text.split(separator: ",", omittingEmptySubsequences: true).map { trim(String($0)) }).filter { !$0.isEmpty }
+        let parts = TextScan.withPlainASCII(text) { bytes in trimmedCommaPiecesASCII(bytes) }
+            ?? text.split(separator: ",", omittingEmptySubsequences: true).map { trim(String($0)) }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return parts }
         var result: [String] = []
         for part in parts {
@@ -243,6 +247,23 @@ enum LineFields {
             }
         }
         return result
+    }
+
+    /// `commaPieces(bytes).map { trim($0) }.filter { !$0.isEmpty }` for plain ASCII bytes: each piece is
+    /// trimmed on its byte range (`trimmedRangeASCII`), so that only the kept text becomes a string.
+    static func trimmedCommaPiecesASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var pieces: [String] = []
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x2C { end += 1 }
+            if end > start {
+                let kept = trimmedRangeASCII(bytes, start..<end)
+                if !kept.isEmpty { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)) }
+            }
+            start = end + 1
+        }
+        return pieces
     }
 
     /// `TextScan.trim(text, periods)`, by byte for plain ASCII text (where each character is one byte).
@@ -331,12 +352,11 @@ enum LineFields {
         if isDuration(text) { return .duration }
         if isLocation(text) { return .location }
         if sentenceLike { return .unknown }
-        if education {
-            if isDegree(text) { return .degree }
-            if isInstitution(text) { return .institution }
-        }
+        if education, isDegree(text) { return .degree }
+        // One pass over the words answers `isInstitution` and counts the title and organisation words.
         let counted = wordRoleCounts(text)
-        var title = counted.title
+        if education, counted.institution { return .institution }
+        let title = counted.title
         var organisation = counted.organisation
         // Every phrase holds "of ": without those bytes neither test can match (see `organisationPhrases`).
         // Plain ASCII text is searched for them by byte, and lower-cased only when they are there.
@@ -353,19 +373,21 @@ enum LineFields {
             if roles.contains(.title) { return .title }
             if roles.contains(.organisation) { return education ? .institution : .employer }
         }
-        if !education, namesInstitution(lowerWords(text)) { return .employer }
+        if !education, counted.institution { return .employer }
         return .unknown
     }
 
-    /// How many of `lowerWords(text)` are title words and how many organisation words, and the roles of
-    /// the last word (nil without words). Plain ASCII text is read word by word without the array.
-    static func wordRoleCounts(_ text: String) -> (title: Int, organisation: Int, last: WordRoles?) {
-        var counted: (title: Int, organisation: Int, last: WordRoles?) = (0, 0, nil)
+    /// How many of `lowerWords(text)` are title words and how many organisation words, the roles of the
+    /// last word (nil without words), and whether the words name an institution (`namesInstitution`).
+    /// Plain ASCII text is read word by word without the array.
+    static func wordRoleCounts(_ text: String) -> (title: Int, organisation: Int, last: WordRoles?, institution: Bool) {
+        var counted: (title: Int, organisation: Int, last: WordRoles?, institution: Bool) = (0, 0, nil, false)
         func count(_ word: String) {
             let roles = wordRoles[word] ?? []
             if roles.contains(.title) { counted.title += 1 }
             if roles.contains(.organisation) { counted.organisation += 1 }
             counted.last = roles
+            if !counted.institution, roles.contains(.institution) || startsWithUnivers(word) { counted.institution = true }
         }
         if TextScan.withPlainASCII(text, { bytes in forEachLowerWordASCII(bytes, count) }) == nil {
             lowerWords(text).forEach(count)
@@ -654,6 +676,18 @@ enum LineFields {
 
     /// Every word is a title word or a seniority modifier: "Manager", "Senior Vice President".
     static func titleWordsOnly(_ text: String) -> Bool {
+        // Plain ASCII text: the words counted and looked up as they are read, without the array.
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+            var count = 0
+            var allTitleWords = true
+            forEachLowerWordASCII(bytes) { word in
+                count += 1
+                if allTitleWords, count <= 4 { allTitleWords = titleWords.contains(word) || seniorityWords.contains(word) }
+            }
+            return count > 0 && count <= 4 && allTitleWords
+        }) {
+            return quick
+        }
         let words = lowerWords(text)
         guard !words.isEmpty, words.count <= 4 else { return false }
         return words.allSatisfy { titleWords.contains($0) || seniorityWords.contains($0) }
@@ -673,12 +707,17 @@ enum LineFields {
     static let remoteWords = ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"]
 
     static func isLocation(_ text: String) -> Bool {
-        // ASCII without a comma: only the remote words can make a place.
-        if !TextScan.containsByte(text, 0x2C), let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+        // ASCII: the remote words by byte (the longest is 14 bytes); without a comma nothing else can
+        // make a place, with one the comma pieces are cut from the bytes.
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
             if bytes.count <= 14, remoteWords.contains(TextScan.lowercasedASCII(bytes)) {
                 return true
             }
-            return TextScan.hasPrefixIgnoringASCIICase(bytes, "remote ") || TextScan.hasSuffixIgnoringASCIICase(bytes, " (remote)")
+            if TextScan.hasPrefixIgnoringASCIICase(bytes, "remote ") || TextScan.hasSuffixIgnoringASCIICase(bytes, " (remote)") {
+                return true
+            }
+            guard bytes.contains(0x2C) else { return false }
+            return isPlace(commaPieces(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
         }) {
             return quick
         }
@@ -687,9 +726,12 @@ enum LineFields {
         if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }
         // No comma byte, no comma character: one part, never a place.
         guard TextScan.containsByte(text, 0x2C) else { return false }
-        let parts = TextScan.withPlainASCII(text) { bytes in
-            commaPieces(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
-        } ?? text.split(separator: ",").map { TextScan.trimSpaces($0) }
+        return isPlace(text.split(separator: ",").map { TextScan.trimSpaces($0) })
+    }
+
+    /// The comma test of `isLocation`, given the text's comma pieces without spaces at either end:
+    /// "Columbus, OH", "Columbus, OH, USA", "South Ridge, Ohio".
+    private static func isPlace(_ parts: [String]) -> Bool {
         guard parts.count >= 2, parts.count <= 3 else { return false }
         guard isPlaceName(parts[0]) else { return false }
         return parts.dropFirst().allSatisfy { isRegionOrCountry($0) || isPlaceName($0) } && parts.dropFirst().contains { isRegionOrCountry($0) }
@@ -717,21 +759,22 @@ enum LineFields {
 
     /// "Columbus", "South Ridge", "St. Louis": capitalised words, no digits, no organisation words.
     static func isPlaceName(_ text: String) -> Bool {
-        // ASCII: the word tests by byte (nil: passed, the organisation words remain).
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool? in
+        // ASCII: the word tests by byte, then the words read without an array.
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
             let words = TextScan.spaceWords(bytes)
             guard !words.isEmpty, words.count <= 4 else { return false }
             for word in words where !TextScan.isASCIIUpper(bytes[word.lowerBound]) {
                 guard isStopWord(bytes, word) else { return false }
             }
             guard !bytes.contains(where: TextScan.isASCIIDigit) else { return false }
-            return nil
-        }) {
-            guard let decided = quick else {
-                let lowered = lowerWords(text)
-                return !lowered.contains { organisationWords.contains($0) || titleWords.contains($0) }
+            // No word is an organisation or title word: one look-up in `wordRoles` per word, no array.
+            var named = false
+            forEachLowerWordASCII(bytes) { word in
+                if !named, let roles = wordRoles[word], !roles.isDisjoint(with: [.title, .organisation]) { named = true }
             }
-            return decided
+            return !named
+        }) {
+            return quick
         }
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= 4 else { return false }
@@ -744,31 +787,65 @@ enum LineFields {
     /// "OH", "OH 43215", "Ohio", "United States", "UK".
     static func isRegionOrCountry(_ text: String) -> Bool {
         if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
-            var words = TextScan.spaceWords(bytes)
-            if words.count >= 2, let last = words.last, TextScan.isASCIIDigit(bytes[last.lowerBound]),
-               bytes[last].allSatisfy({ TextScan.isASCIIDigit($0) || $0 == 0x2D }) {
-                words.removeLast()
+            // The words between spaces, read without an array: how many, the first, the last, and where
+            // the one before the last ends.
+            var count = 0
+            var first = 0..<0
+            var last = 0..<0
+            var beforeLastEnd = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] != 0x20 else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if count == 0 { first = index..<end }
+                beforeLastEnd = last.upperBound
+                last = index..<end
+                count += 1
+                index = end
             }
-            guard let first = words.first, let last = words.last else { return false }
-            if words.count == 1, first.count == 2, TextScan.isASCIIUpper(bytes[first.lowerBound]),
+            guard count > 0 else { return false }
+            // A postal code after the region ("CO 80810", "OH 43215-1234") is left out.
+            var keptCount = count
+            var keptEnd = last.upperBound
+            if count >= 2, TextScan.isASCIIDigit(bytes[last.lowerBound]), bytes[last].allSatisfy({ TextScan.isASCIIDigit($0) || $0 == 0x2D }) {
+                keptCount -= 1
+                keptEnd = beforeLastEnd
+            }
+            if keptCount == 1, first.count == 2, TextScan.isASCIIUpper(bytes[first.lowerBound]),
                TextScan.isASCIIUpper(bytes[first.lowerBound + 1]),
                regionCodes.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)) {
                 return true
             }
-            // The words joined by one space, lower-cased, without periods at either end.
-            var joined: [UInt8] = []
-            joined.reserveCapacity(last.upperBound - first.lowerBound)
-            for word in words {
-                if !joined.isEmpty { joined.append(0x20) }
-                for byte in bytes[word] { joined.append(TextScan.lowerASCII(byte)) }
+            // The kept words joined by one space (each run of spaces between them becomes one),
+            // lower-cased, without periods at either end, in a buffer on the stack.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keptEnd - first.lowerBound) { joined -> Bool in
+                var length = 0
+                var afterSpace = false
+                for byte in bytes[first.lowerBound..<keptEnd] {
+                    if byte == 0x20 {
+                        afterSpace = true
+                        continue
+                    }
+                    if afterSpace {
+                        joined[length] = 0x20
+                        length += 1
+                        afterSpace = false
+                    }
+                    joined[length] = TextScan.lowerASCII(byte)
+                    length += 1
+                }
+                var lower = 0
+                var upper = length
+                while lower < upper, joined[lower] == 0x2E { lower += 1 }
+                while upper > lower, joined[upper - 1] == 0x2E { upper -= 1 }
+                guard upper - lower <= longestPlaceName else { return false }
+                let lowered = String(decoding: UnsafeBufferPointer(rebasing: joined[lower..<upper]), as: UTF8.self)
+                return regionNames.contains(lowered) || countries.contains(lowered)
             }
-            var lower = 0
-            var upper = joined.count
-            while lower < upper, joined[lower] == 0x2E { lower += 1 }
-            while upper > lower, joined[upper - 1] == 0x2E { upper -= 1 }
-            guard upper - lower <= longestPlaceName else { return false }
-            let lowered = String(decoding: joined[lower..<upper], as: UTF8.self)
-            return regionNames.contains(lowered) || countries.contains(lowered)
         }) {
             return quick
         }
@@ -869,6 +946,16 @@ enum LineFields {
         namesInstitution(lowerWords(text))
     }
 
+    /// The words `namesInstitution` looks for whole (it also takes any word starting "univers").
+    static let institutionWords: Set<String> = ["university", "college", "school", "institute", "academy", "polytechnic", "hochschule"]
+
+    /// `word.hasPrefix("univers")`, asked only of words that can pass: seven characters take at least
+    /// seven bytes, and a first character equal to "u" is the byte "u" (no other scalar sequence is
+    /// canonically equivalent to it).
+    @inline(__always) static func startsWithUnivers(_ word: String) -> Bool {
+        word.utf8.count >= 7 && word.utf8.first == 0x75 && word.hasPrefix("univers")
+    }
+
     /// `isInstitution` of a text whose `lowerWords` are `words`.
     static func namesInstitution(_ words: [String]) -> Bool {
         if words.contains(where: { $0 == "university" || $0 == "college" || $0 == "school" || $0 == "institute" || $0 == "academy" || $0 == "polytechnic" || $0.hasPrefix("univers") || $0 == "hochschule" }) {
@@ -899,18 +986,21 @@ enum LineFields {
         "hr", "contractor", "freelancer", "freelance", "sr", "jr", "staffer", "employee", "member", "author", "artist",
         "photographer", "journalist", "reporter", "nanny", "caregiver", "aide", "paraprofessional", "student",
     ]
-    /// Which of `titleWords` and `organisationWords` hold a word.
+    /// Which of `titleWords`, `organisationWords` and `institutionWords` hold a word.
     struct WordRoles: OptionSet, Sendable {
         let rawValue: UInt8
         static let title = WordRoles(rawValue: 1)
         static let organisation = WordRoles(rawValue: 2)
+        static let institution = WordRoles(rawValue: 4)
     }
 
-    /// `titleWords` and `organisationWords` in one table, so that `classify` hashes each word once.
+    /// `titleWords`, `organisationWords` and `institutionWords` in one table, so that `classify` hashes
+    /// each word once.
     static let wordRoles: [String: WordRoles] = {
         var roles: [String: WordRoles] = [:]
         for word in titleWords { roles[word, default: []].insert(.title) }
         for word in organisationWords { roles[word, default: []].insert(.organisation) }
+        for word in institutionWords { roles[word, default: []].insert(.institution) }
         return roles
     }()
 
