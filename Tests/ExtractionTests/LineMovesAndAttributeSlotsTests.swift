@@ -93,25 +93,6 @@ import Testing
         #expect(slots.otherSpelling == false)
     }
 
-    // MARK: - One-chunk collapse
-
-    @Test func singleChunkCollapseMatchesCollapseWhitespace() {
-        let texts = [
-            "", " ", "\n", "\t\n  \u{0B}\u{0C}", "a", " a", "a ", "  a  ", "a b", "a  b", "a\tb", "a\nb", " a b c ",
-            "\n        Senior HR Generalist\n      ", "Led the HRIS migration\n        across three sites", "x y  z\t",
-            "already collapsed text", "trailing\n", "\tleading", "a \n b", "-5% costs", "(317) 585-8468",
-        ]
-        for text in texts {
-            #expect(HTMLLines.collapsedPlainASCII(single: text) == collapseWhitespace(text), "\(text)")
-        }
-        let pieces = [" ", "  ", "\n", "\t", "word", "Word", "x", "\u{0B}", "\u{0C}", "1,200", "-", "<b>"]
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            #expect(HTMLLines.collapsedPlainASCII(single: text) == collapseWhitespace(text), "\(text)")
-        }
-    }
-
     // MARK: - Moving lines into sections
 
     @Test func byHeadingsKeepsEveryLineInOrder() throws {

@@ -163,7 +163,8 @@ enum HTMLLines {
     /// straight from the chunks, without joining them first. (Collapsing is a left-to-right pass whose
     /// only state is "a space is pending", so it does not matter where one chunk ends.)
     static func collapsedPlainASCII<Texts: Collection<String>>(_ texts: Texts) -> String {
-        if texts.count == 1 { return collapsedPlainASCII(single: texts.first!) }
+        // One text (most lines): Markup's collapse, which gives collapsed text back as it is.
+        if texts.count == 1 { return collapseWhitespace(texts.first!) }
         var total = 0
         for text in texts { total += text.utf8.count }
         return String(unsafeUninitializedCapacity: total) { output in
@@ -188,57 +189,6 @@ enum HTMLLines {
                 }
             }
             return count
-        }
-    }
-
-    /// `collapseWhitespace` of one plain ASCII text. Most lines are one text node indented in the source
-    /// ("\n    Senior HR Generalist\n  "): when only the ends hold whitespace other than single spaces,
-    /// the middle is copied whole (or the text returned as it is) instead of byte by byte.
-    static func collapsedPlainASCII(single text: String) -> String {
-        text.withBorrowedUTF8 { bytes -> String in
-            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-            var lower = 0
-            var upper = bytes.count
-            while lower < upper, isSpace(bytes[lower]) { lower += 1 }
-            while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
-            if lower == upper { return "" }
-            var previousWasSpace = false
-            var collapsed = true
-            for index in lower..<upper {
-                let byte = bytes[index]
-                if byte == 0x20 {
-                    if previousWasSpace { collapsed = false; break }
-                    previousWasSpace = true
-                } else if byte >= 0x09 && byte <= 0x0D {
-                    collapsed = false
-                    break
-                } else {
-                    previousWasSpace = false
-                }
-            }
-            if collapsed {
-                if lower == 0 && upper == bytes.count { return text }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
-            }
-            return String(unsafeUninitializedCapacity: upper - lower) { output in
-                var count = 0
-                var pendingSpace = false
-                for index in lower..<upper {
-                    let byte = bytes[index]
-                    if isSpace(byte) {
-                        pendingSpace = true
-                    } else {
-                        if pendingSpace {
-                            output[count] = 0x20
-                            count += 1
-                            pendingSpace = false
-                        }
-                        output[count] = byte
-                        count += 1
-                    }
-                }
-                return count
-            }
         }
     }
 
