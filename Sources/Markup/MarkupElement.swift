@@ -479,42 +479,7 @@ func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 /// Whether ASCII text is already collapsed: ASCII only, no whitespace but single spaces between words.
 /// For readers whose own fast path needs ASCII as well.
 public func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-    let raw = UnsafeRawBufferPointer(bytes)
-    var previousWasSpace = false
-    var index = 0
-    // Eight bytes at a time while they are printable ASCII or spaces (nearly all text): then only a
-    // space next to a space can fail, inside the word or across its first byte.
-    while index + 8 <= bytes.count {
-        let word = CollapseWords.load(raw, index)
-        if word & CollapseWords.highBits != 0 { return false }
-        if !CollapseWords.hasByteBelowSpace(word) {
-            let spaces = CollapseWords.spaceMask(word)
-            if spaces & (spaces >> 8) != 0 { return false }
-            if previousWasSpace && spaces & 0x80 != 0 { return false }
-            previousWasSpace = spaces >> 63 != 0
-            index += 8
-            continue
-        }
-        // A control byte: these eight byte by byte (tab, line feed … fail; other controls pass).
-        for offset in index..<index + 8 {
-            let byte = bytes[offset]
-            if byte >= 0x09 && byte <= 0x0D { return false }
-            let isSpace = byte == 0x20
-            if isSpace && previousWasSpace { return false }
-            previousWasSpace = isSpace
-        }
-        index += 8
-    }
-    while index < bytes.count {
-        let byte = bytes[index]
-        if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
-        let isSpace = byte == 0x20
-        if isSpace && previousWasSpace { return false }
-        previousWasSpace = isSpace
-        index += 1
-    }
-    return true
+    ASCIIWords.isASCII(bytes) && isCollapsed(bytes)
 }
 
 /// Eight bytes of UTF-8 in one word, first byte lowest, and the exact byte tests `collapseWhitespace`

@@ -9,20 +9,7 @@ enum ASCIILowercasing {
         return text.withUTF8 { bytes -> String? in
             let count = bytes.count
             guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
-            let high: UInt64 = 0x8080_8080_8080_8080
-            // ASCII: no byte with its top bit set.
-            var any: UInt64 = 0
-            var offset = 0
-            while offset + 8 <= count {
-                any |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                offset += 8
-            }
-            var tail: UInt8 = 0
-            while offset < count {
-                tail |= base.load(fromByteOffset: offset, as: UInt8.self)
-                offset += 1
-            }
-            guard any & high == 0, tail < 0x80 else { return nil }
+            guard isASCII(base, count) else { return nil }
             return String(unsafeUninitializedCapacity: count) { buffer in
                 let target = UnsafeMutableRawPointer(buffer.baseAddress!)
                 var offset = 0
@@ -40,6 +27,23 @@ enum ASCIILowercasing {
         }
     }
 
+    /// No byte of the `count` bytes at `base` has its top bit set (read eight at a time).
+    @inline(__always)
+    private static func isASCII(_ base: UnsafeRawPointer, _ count: Int) -> Bool {
+        var any: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= count {
+            any |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        var tail: UInt8 = 0
+        while offset < count {
+            tail |= base.load(fromByteOffset: offset, as: UInt8.self)
+            offset += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0 && tail < 0x80
+    }
+
     /// `lowercased(text)`, with `pairs` set to `BytePairs` of the result, worked out in one pass over
     /// the text: every scorable line needs both, and `BytePairs.init` read the lower-cased copy again
     /// a byte at a time. Here the slots of eight pairs come from one word (see `pairSlots`). Nil
@@ -51,19 +55,7 @@ enum ASCIILowercasing {
         return text.withUTF8 { bytes -> String? in
             let count = bytes.count
             guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
-            let high: UInt64 = 0x8080_8080_8080_8080
-            var any: UInt64 = 0
-            var offset = 0
-            while offset + 8 <= count {
-                any |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                offset += 8
-            }
-            var tail: UInt8 = 0
-            while offset < count {
-                tail |= base.load(fromByteOffset: offset, as: UInt8.self)
-                offset += 1
-            }
-            guard any & high == 0, tail < 0x80 else { return nil }
+            guard isASCII(base, count) else { return nil }
             var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             let result = String(unsafeUninitializedCapacity: count) { buffer in
                 let target = UnsafeMutableRawPointer(buffer.baseAddress!)

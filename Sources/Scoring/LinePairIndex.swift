@@ -27,15 +27,7 @@ struct LinePairIndex: Sendable {
 
     /// Word `word` of the set of lines holding every slot in `slots` (every line when `slots` is empty).
     func lines(holding slots: [Int], word: Int) -> UInt64 {
-        let remaining = lineCount - word * 64
-        var result: UInt64 = remaining >= 64 ? ~0 : (UInt64(1) << UInt64(remaining)) &- 1
-        bits.withUnsafeBufferPointer { bits in
-            for slot in slots {
-                result &= bits[slot &* wordCount &+ word]
-                if result == 0 { break }
-            }
-        }
-        return result
+        slots.withUnsafeBufferPointer { lines(holding: $0, word: word) }
     }
 
     /// `lines(holding:word:)` for slots in a buffer (a matcher's, read in place).
