@@ -43,15 +43,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        // A deterministic random generator shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup", "TestSupport"]),
         .testTarget(
             name: "ExtractionTests",
-            dependencies: ["Extraction", "Markup"],
+            dependencies: ["Extraction", "Markup", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ScoringTests",
-            dependencies: ["Extraction", "Roles", "Scoring", "Reporting"],
+            dependencies: ["Extraction", "Roles", "Scoring", "Reporting", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Markup
 
@@ -69,19 +70,6 @@ private func referenceIsCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> B
     return true
 }
 
-/// A small deterministic generator (SplitMix64), so a failure names an input that can be replayed.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-}
-
 /// Pieces the inputs are made of: letters, the spaces and controls the tests tell apart, and non-ASCII
 /// spaces and text.
 private let pieces: [String] = [
@@ -147,7 +135,7 @@ private let pieces: [String] = [
     }
 
     @Test func agreesOnGeneratedTexts() {
-        var random = SplitMix(state: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         for _ in 0..<4000 {
             let length = Int(random.next() % 41)
             var text = ""

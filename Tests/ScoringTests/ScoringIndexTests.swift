@@ -1,6 +1,7 @@
 import Extraction
 import Roles
 @testable import Scoring
+import TestSupport
 import Testing
 
 /// The scorer's shortcuts (the line-number dedupe, the byte-pair line index, the duty pre-filter and
@@ -64,7 +65,7 @@ import Testing
             var line: Int
             var text: String
         }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 42)
         for round in 0..<60 {
             var seen = SeenLineTexts(capacity: round % 3 == 0 ? 1 : 40)
             var reference: [Key: Int] = [:]
