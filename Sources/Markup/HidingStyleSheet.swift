@@ -414,8 +414,9 @@ struct HidingStyleSheet {
         return copy.withUTF8 { ASCIIWords.isLowerASCII($0) } ? text : text.lowercased()
     }
 
-    /// Calls `body` with each token of `spaceSeparatedTokens(value)`, in order, without collecting them
-    /// into an array (one allocation per class attribute, for the few tokens a class list holds).
+    /// Calls `body` with each token of `value.split(separator: " ")`, in order, without collecting them
+    /// into an array (one allocation per class attribute, for the few tokens a class list holds); by
+    /// byte for ASCII (every byte a `Character`; a carriage return cannot join a space).
     static func forEachSpaceSeparatedToken(_ value: String, _ body: (String) -> Void) {
         var copy = value
         let isASCII = copy.withUTF8 { bytes -> Bool in
@@ -436,31 +437,6 @@ struct HidingStyleSheet {
         if !isASCII {
             for token in value.split(separator: " ") { body(String(token)) }
         }
-    }
-
-    /// `split(separator: " ")` of a class list, as strings; by byte for ASCII (every byte a `Character`;
-    /// a carriage return cannot join a space).
-    static func spaceSeparatedTokens(_ value: String) -> [String] {
-        var copy = value
-        if let tokens = copy.withUTF8({ bytes -> [String]? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var tokens: [String] = []
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == 0x20 {
-                    index += 1
-                    continue
-                }
-                var end = index + 1
-                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
-                index = end
-            }
-            return tokens
-        }) {
-            return tokens
-        }
-        return value.split(separator: " ").map(String.init)
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` (the Unicode White_Space scalars), or

@@ -253,17 +253,22 @@ enum LineFields {
     /// trimmed on its byte range (`trimmedRangeASCII`), so that only the kept text becomes a string.
     static func trimmedCommaPiecesASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var pieces: [String] = []
+        forEachCommaPiece(bytes) { piece in
+            let kept = trimmedRangeASCII(bytes, piece)
+            if !kept.isEmpty { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)) }
+        }
+        return pieces
+    }
+
+    /// Calls `body` with the byte range of each non-empty piece of `bytes` between commas, in order.
+    static func forEachCommaPiece(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var start = 0
         while start <= bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x2C { end += 1 }
-            if end > start {
-                let kept = trimmedRangeASCII(bytes, start..<end)
-                if !kept.isEmpty { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)) }
-            }
+            if end > start { body(start..<end) }
             start = end + 1
         }
-        return pieces
     }
 
     /// `TextScan.trim(text, periods)`, by byte for plain ASCII text (where each character is one byte).
@@ -741,18 +746,12 @@ enum LineFields {
     /// `trims` at either end.
     static func commaPieces(_ bytes: UnsafeBufferPointer<UInt8>, trimming trims: (UInt8) -> Bool = { _ in false }) -> [String] {
         var pieces: [String] = []
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x2C { end += 1 }
-            if end > start {
-                var lower = start
-                var upper = end
-                while lower < upper, trims(bytes[lower]) { lower += 1 }
-                while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
-            }
-            start = end + 1
+        forEachCommaPiece(bytes) { piece in
+            var lower = piece.lowerBound
+            var upper = piece.upperBound
+            while lower < upper, trims(bytes[lower]) { lower += 1 }
+            while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self))
         }
         return pieces
     }
