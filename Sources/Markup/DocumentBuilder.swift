@@ -7,17 +7,17 @@ struct DocumentBuilder {
     let maximumDepth: Int
     let maximumTextBytes: Int
 
-    private var arena: MarkupArena
-    private var containsHiddenText = false
-    private var wasFlattened = false
-    private var title: String?
-    private var diagnostics: [String] = []
+    var arena: MarkupArena
+    var containsHiddenText = false
+    var wasFlattened = false
+    var title: String?
+    var diagnostics: [String] = []
     /// XML names and namespace URIs by libxml2's pointer, as indexes into `arena.names`.
     private var names = InternTable<PointerKey, Int32>()
     private var htmlNames = InternTable<ShortASCIIName, InternedName>()
-    private var styleSheet = HidingStyleSheet()
+    var styleSheet = HidingStyleSheet()
     private var textBytes = 0
-    private var textWasTruncated = false
+    var textWasTruncated = false
     private var unexpandedEntities: Set<String> = []
     /// Each entity's text, worked out at its first reference: a document may reference one large entity
     /// a million times ("quadratic blow-up"), and each reference must cost a look-up, not a copy and scan.
@@ -31,12 +31,17 @@ struct DocumentBuilder {
         self.arena = MarkupArena(lineShift: lineShift)
     }
 
-    private struct Frame {
+    struct Frame {
         var index: Int32
         var style: InheritedStyle
         var depth: Int
         var skipsContent: Bool
     }
+
+    /// The open elements, the document's own frame first.
+    var frames: [Frame] = [Frame(index: 0, style: InheritedStyle(), depth: 0, skipsContent: false)]
+    /// What building from SAX events keeps between events (`DocumentBuilder+Streaming`).
+    var streaming = StreamingState()
 
     /// Elements whose content is never résumé text. Asked once per distinct name (`InternedName` keeps
     /// the answer), not once per element.
@@ -47,15 +52,13 @@ struct DocumentBuilder {
         }
     }
 
+    /// Copies a libxml2 tree: the path for documents the streaming build (`DocumentBuilder+Streaming`)
+    /// hands back, with the same steps in the same order.
     consuming func build(from doc: xmlDocPtr) -> MarkupDocument {
-        var frames: [Frame] = [Frame(index: 0, style: InheritedStyle(), depth: 0, skipsContent: false)]
         var cursor: xmlNodePtr? = doc.pointee.children
         while let node = cursor {
-            // The open element's fields, read in place: copying its frame retained the inherited
-            // background string for every node.
             let top = frames.count - 1
             let parent = frames[top].index
-            let depth = frames[top].depth
             let skipsContent = frames[top].skipsContent
             let hidden = frames[top].style.hidden
             var descend = false
@@ -66,33 +69,12 @@ struct DocumentBuilder {
                     styleSheet.add(cssText(of: node))
                 }
                 if interned.role == .title && title == nil {
-                    let text = collapseWhitespace(cssText(of: node))
-                    if !text.isEmpty { title = text }
+                    noteTitle(cssText(of: node))
                 }
-                var style = frames[top].style
                 // The attributes go straight into the document's table; a flattened element's are taken
-                // out again below.
+                // out again by `openElement`.
                 let attributeCount = readAttributes(node)
-                if kind == .html && attributeCount > 0 {
-                    let hides = styleSheet.hides(
-                        name: arena.names[Int(interned.index)], attributes: arena.attributes[(arena.attributes.count - attributeCount)...],
-                        inherited: &style)
-                    style.hidden = style.hidden || hides
-                }
-                let skips = skipsContent || interned.isContentlessHTML
-                if depth >= maximumDepth {
-                    wasFlattened = true
-                    arena.attributes.removeLast(attributeCount)
-                    frames.append(Frame(index: parent, style: style, depth: depth + 1, skipsContent: skips))
-                } else {
-                    let elementLine = readiness_lineOf(node)
-                    let index = arena.appendElement(
-                        name: interned.index, namespace: namespaceOf(node), attributeCount: attributeCount,
-                        line: elementLine, parent: parent, isHidden: style.hidden)
-                    let isHidden = style.hidden
-                    frames.append(Frame(index: index, style: style, depth: depth + 1, skipsContent: skips))
-                    if interned.role == .lineBreak { appendText("\n", line: Int(Int32(clamping: elementLine)), parent: index, isHidden: isHidden) }
-                }
+                openElement(interned, namespace: namespaceOf(node), attributeCount: attributeCount, line: readiness_lineOf(node))
                 descend = true
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if !skipsContent, let content = node.pointee.content {
@@ -112,8 +94,50 @@ struct DocumentBuilder {
                 continue
             }
             if descend { frames.removeLast() }
-            cursor = nextSibling(of: node, frames: &frames)
+            cursor = nextSibling(of: node)
         }
+        return finish()
+    }
+
+    /// Opens an element whose attributes are the last `attributeCount` of the document's attribute table:
+    /// works out whether styling hides it, and flattens it into its parent past the depth limit.
+    mutating func openElement(_ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int) {
+        // The open element's fields, read in place: copying its frame retained the inherited
+        // background string for every node.
+        let top = frames.count - 1
+        let parent = frames[top].index
+        let depth = frames[top].depth
+        var style = frames[top].style
+        if kind == .html && attributeCount > 0 {
+            let hides = styleSheet.hides(
+                name: arena.names[Int(interned.index)], attributes: arena.attributes[(arena.attributes.count - attributeCount)...],
+                inherited: &style)
+            style.hidden = style.hidden || hides
+        }
+        let skips = frames[top].skipsContent || interned.isContentlessHTML
+        if depth >= maximumDepth {
+            wasFlattened = true
+            arena.attributes.removeLast(attributeCount)
+            frames.append(Frame(index: parent, style: style, depth: depth + 1, skipsContent: skips))
+        } else {
+            let index = arena.appendElement(
+                name: interned.index, namespace: namespace, attributeCount: attributeCount,
+                line: line, parent: parent, isHidden: style.hidden)
+            let isHidden = style.hidden
+            frames.append(Frame(index: index, style: style, depth: depth + 1, skipsContent: skips))
+            if interned.role == .lineBreak { appendText("\n", line: Int(Int32(clamping: line)), parent: index, isHidden: isHidden) }
+        }
+    }
+
+    /// The first `<title>` with text gives the document's title.
+    mutating func noteTitle(_ text: String) {
+        guard title == nil else { return }
+        let collapsed = collapseWhitespace(text)
+        if !collapsed.isEmpty { title = collapsed }
+    }
+
+    /// The document, with what the build noticed on the way.
+    consuming func finish() -> MarkupDocument {
         if textWasTruncated {
             diagnostics.append("text past \(maximumTextBytes) bytes was ignored (raise it with --max-text)")
         }
@@ -130,7 +154,7 @@ struct DocumentBuilder {
     }
 
     /// Moves to the next node in document order, closing the frames of the elements it leaves.
-    private func nextSibling(of node: xmlNodePtr, frames: inout [Frame]) -> xmlNodePtr? {
+    private mutating func nextSibling(of node: xmlNodePtr) -> xmlNodePtr? {
         var current = node
         while true {
             if let next = current.pointee.next { return next }
@@ -141,7 +165,7 @@ struct DocumentBuilder {
     }
 
     /// Appends a text node under `parent`, hidden when its element is.
-    private mutating func appendText(_ text: consuming String, line: Int, parent: Int32, isHidden: Bool) {
+    mutating func appendText(_ text: consuming String, line: Int, parent: Int32, isHidden: Bool) {
         guard !textWasTruncated else { return }
         textBytes += text.utf8.count
         if textBytes > maximumTextBytes {
@@ -154,14 +178,14 @@ struct DocumentBuilder {
         arena.appendText(text, line: line, parent: parent, isHidden: isHidden)
     }
 
-    private mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
         arena.names[Int(internedNameEntry(pointer).index)]
     }
 
     /// An element or attribute name, stored once in the document's name table (lower-case in HTML),
     /// with what the walk needs to know about it worked out once per distinct name rather than once
     /// per element.
-    private struct InternedName {
+    struct InternedName {
         /// Where the name is in `arena.names`.
         var index: Int32
         var isContentlessHTML: Bool
@@ -169,7 +193,7 @@ struct DocumentBuilder {
     }
 
     /// The HTML elements the walk treats specially.
-    private enum HTMLRole {
+    enum HTMLRole {
         case style, title, lineBreak, other
     }
 
@@ -185,7 +209,7 @@ struct DocumentBuilder {
         return InternedName(index: arena.addName(name), isContentlessHTML: contentless, role: role)
     }
 
-    private mutating func internedNameEntry(_ pointer: UnsafePointer<xmlChar>?) -> InternedName {
+    mutating func internedNameEntry(_ pointer: UnsafePointer<xmlChar>?) -> InternedName {
         guard let pointer else {
             return kind == .html ? htmlEntry("") : InternedName(index: arena.addName(""), isContentlessHTML: false, role: .other)
         }
@@ -205,7 +229,7 @@ struct DocumentBuilder {
     }
 
     /// The index in `arena.names` of an XML name or namespace URI (interned by libxml2's pointer).
-    private mutating func xmlNameIndex(_ pointer: UnsafePointer<xmlChar>) -> Int32 {
+    mutating func xmlNameIndex(_ pointer: UnsafePointer<xmlChar>) -> Int32 {
         let key = PointerKey(pointer)
         if let known = names[key] { return known }
         let index = arena.addName(String(cString: pointer))

@@ -2,7 +2,8 @@ import CLibXML2
 import Foundation
 
 /// The one door to libxml2. Parses bytes as HTML or XML (decided by `ContentSniffer`) with safe options
-/// only, and copies the result into a `MarkupDocument` before the libxml2 document is freed.
+/// only, into a `MarkupDocument`: built from libxml2's SAX events as it parses, or, for the few documents
+/// that needs (see `DocumentBuilder+Streaming`), copied from libxml2's tree before that is freed.
 public struct MarkupParser: Sendable {
     /// Elements nested deeper than this are flattened into their ancestor at this depth: no real résumé
     /// comes near it, and it keeps hostile nesting from costing more than flat text would.
@@ -55,8 +56,13 @@ public struct MarkupParser: Sendable {
         try parse(bytes, as: kind, lineShift: 0)
     }
 
+    /// Documents below this many bytes are built straight from libxml2's SAX events. Their lines stay
+    /// below 65,535, the most libxml2 stores in a node: past it, `xmlGetLineNo` looks for a line among
+    /// the node's neighbours, which only a finished tree can answer.
+    static var streamingByteLimit: Int { 65_000 }
+
     /// `parse(_:as:)` with `lineShift` added to every known line of the document.
-    func parse(_ bytes: Data, as kind: MarkupDocument.Kind, lineShift: Int32) throws(MarkupError) -> MarkupDocument {
+    func parse(_ bytes: Data, as kind: MarkupDocument.Kind, lineShift: Int32, streaming: Bool = true) throws(MarkupError) -> MarkupDocument {
         _ = Self.initialised
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
@@ -64,15 +70,41 @@ public struct MarkupParser: Sendable {
         if attributes > maximumAttributesPerElement {
             throw .tooComplex("a tag holds more than \(maximumAttributesPerElement) attributes")
         }
-        let collector = DiagnosticCollector(nodeLimit: maximumNodes)
+        let htmlEncoding = kind == .html ? Self.encodingForUndeclaredHTML(bytes) : nil
+        if streaming && bytes.count < Self.streamingByteLimit,
+           let result = parseOnce(bytes, as: kind, lineShift: lineShift, htmlEncoding: htmlEncoding, streaming: true) {
+            return try result.get()
+        }
+        // The streaming build met something only libxml2's tree answers (see DocumentBuilder+Streaming).
+        return try parseOnce(bytes, as: kind, lineShift: lineShift, htmlEncoding: htmlEncoding, streaming: false)!.get()
+    }
+
+    /// One libxml2 parse: built from SAX events when `streaming`, else copied from libxml2's tree. nil
+    /// when the streaming build handed the document back.
+    private func parseOnce(
+        _ bytes: Data, as kind: MarkupDocument.Kind, lineShift: Int32, htmlEncoding: String?, streaming: Bool
+    ) -> Result<MarkupDocument, MarkupError>? {
+        var build: UnsafeMutablePointer<DocumentBuilder>?
+        if streaming {
+            build = .allocate(capacity: 1)
+            build!.initialize(to: DocumentBuilder(
+                kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift))
+        }
+        var buildIsLive = streaming
+        defer {
+            if let build {
+                if buildIsLive { build.deinitialize(count: 1) }
+                build.deallocate()
+            }
+        }
+        let collector = DiagnosticCollector(nodeLimit: maximumNodes, build: build)
         // HTML parser errors only reach the per-thread handler (see the shim); point it at this parse.
         readiness_routeThreadErrors(collectThreadDiagnostic, Unmanaged.passUnretained(collector).toOpaque())
         defer {
             readiness_silenceThreadErrors()
             collector.releaseStandInEntities()
         }
-        let htmlEncoding = kind == .html ? Self.encodingForUndeclaredHTML(bytes) : nil
-        let result: Result<MarkupDocument, MarkupError> = bytes.withUnsafeBytes { raw in
+        return bytes.withUnsafeBytes { raw -> Result<MarkupDocument, MarkupError>? in
             let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
             let count = Int32(raw.count)
             let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
@@ -82,41 +114,77 @@ public struct MarkupParser: Sendable {
                 guard let context = xmlNewParserCtxt() else { return .failure(.unreadable("out of memory")) }
                 defer { xmlFreeParserCtxt(context) }
                 readiness_setErrorHandler(context, collectDiagnostic, unmanaged)
-                readiness_trackTextStartLines(context)
                 readiness_setEntityResolver(context, resolveEntity)
-                Self.countNodes(of: context)
+                if streaming {
+                    Self.streamEvents(of: context)
+                } else {
+                    readiness_trackTextStartLines(context)
+                    Self.countNodes(of: context)
+                }
                 docPointer = xmlCtxtReadMemory(context, base, count, nil, nil, Self.xmlOptions)
             case .html:
                 guard let context = htmlNewParserCtxt() else { return .failure(.unreadable("out of memory")) }
                 defer { htmlFreeParserCtxt(context) }
                 readiness_setErrorHandler(context, collectDiagnostic, unmanaged)
-                readiness_trackTextStartLines(context)
+                if streaming {
+                    Self.streamEvents(of: context)
+                } else {
+                    readiness_trackTextStartLines(context)
+                    Self.countNodes(of: context)
+                }
                 context.pointee.linenumbers = 1
-                Self.countNodes(of: context)
                 if let htmlEncoding {
                     docPointer = htmlCtxtReadMemory(context, base, count, nil, htmlEncoding, Self.htmlOptions)
                 } else {
                     docPointer = htmlCtxtReadMemory(context, base, count, nil, nil, Self.htmlOptions)
                 }
             }
+            defer { if let docPointer { xmlFreeDoc(docPointer) } }
+            if let build, build.pointee.streaming.needsTree { return nil }
             if collector.stoppedAtNodeLimit {
-                if let docPointer { xmlFreeDoc(docPointer) }
                 return .failure(.tooComplex(
                     "more than \(maximumNodes) elements, attributes and entity references (raise it with --max-nodes)"))
             }
             guard let docPointer else {
                 return .failure(.unreadable(collector.firstFatal ?? "libxml2 returned no document"))
             }
-            defer { xmlFreeDoc(docPointer) }
-            guard xmlDocGetRootElement(docPointer) != nil else {
+            let hasRoot = build.map { $0.pointee.streaming.sawElement } ?? (xmlDocGetRootElement(docPointer) != nil)
+            guard hasRoot else {
                 return .failure(.unreadable(collector.firstFatal ?? "the document has no elements"))
             }
-            let builder = DocumentBuilder(kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift)
-            var document = builder.build(from: docPointer)
+            var document: MarkupDocument
+            if let build {
+                buildIsLive = false
+                document = build.move().finishStreaming()
+            } else {
+                let builder = DocumentBuilder(kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift)
+                document = builder.build(from: docPointer)
+            }
             document.diagnostics = collector.messages + document.diagnostics
             return .success(document)
         }
-        return try result.get()
+    }
+
+    /// Points the SAX callbacks that make nodes at the streaming build (`DocumentBuilder+Streaming`),
+    /// with the node budget counted as `countNodes` counts it. libxml2 keeps making the document node and
+    /// its DTD, which entity look-ups read.
+    private static func streamEvents(of context: xmlParserCtxtPtr) {
+        guard let sax = context.pointee.sax else { return }
+        sax.pointee.startElementNs = streamedStartElementNs
+        sax.pointee.endElementNs = streamedEndElementNs
+        sax.pointee.startElement = streamedStartElement
+        sax.pointee.endElement = streamedEndElement
+        sax.pointee.characters = streamedCharacters
+        // XML: libxml2 tells whitespace apart only when the two handlers differ; the tree build made them
+        // the same. HTML never reports ignorable whitespace while it keeps blanks, as it does for us.
+        if context.pointee.html == 0 { sax.pointee.ignorableWhitespace = streamedCharacters }
+        sax.pointee.cdataBlock = streamedCDATA
+        sax.pointee.comment = streamedComment
+        sax.pointee.processingInstruction = streamedProcessingInstruction
+        sax.pointee.reference = streamedReference
+        sax.pointee.entityDecl = streamedEntityDecl
+        if sax.pointee.elementDecl != nil { sax.pointee.elementDecl = countedElementDecl }
+        if sax.pointee.attributeDecl != nil { sax.pointee.attributeDecl = countedAttributeDecl }
     }
 
     /// Puts the node budget in front of every SAX callback that makes libxml2 allocate a node or a
@@ -265,6 +333,8 @@ public struct MarkupParser: Sendable {
 /// the parsing thread, inside the parse call.
 private final class DiagnosticCollector {
     var messages: [String] = []
+    /// The document being built from SAX events, if the parse streams.
+    let build: UnsafeMutablePointer<DocumentBuilder>?
     var firstFatal: String?
     private var standInEntities: [String: xmlEntityPtr] = [:]
     /// Nodes and declarations libxml2 has made so far, against `nodeLimit`.
@@ -272,8 +342,9 @@ private final class DiagnosticCollector {
     let nodeLimit: Int
     var stoppedAtNodeLimit = false
 
-    init(nodeLimit: Int) {
+    init(nodeLimit: Int, build: UnsafeMutablePointer<DocumentBuilder>?) {
         self.nodeLimit = nodeLimit
+        self.build = build
     }
 
     /// An entity with HTML's meaning for a name the XML document never declares (`&eacute;` in a file
@@ -385,6 +456,91 @@ private func countedAttributeDecl(
 ) {
     xmlSAX2AttributeDecl(context, element, fullName, type, defaultType, defaultValue, tree)
     countNodes(context, 1)
+}
+
+/// The parser context and the streaming build behind a SAX callback's context pointer.
+private func streamingBuild(_ context: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, UnsafeMutablePointer<DocumentBuilder>)? {
+    guard let context, let data = readiness_errorHandlerData(context) else { return nil }
+    let build = Unmanaged<DiagnosticCollector>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.build }
+    guard let build else { return nil }
+    return (context.assumingMemoryBound(to: xmlParserCtxt.self), build)
+}
+
+private func streamedStartElementNs(
+    _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamStartXMLElement(
+        parser, localName: localName, prefix: prefix, uri: uri, attributeCount: Int(attributeCount),
+        defaultedCount: Int(defaultedCount), attributes: attributes)
+    countNodes(context, 1 + Int(attributeCount) + Int(namespaceCount))
+}
+
+private func streamedEndElementNs(
+    _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamEndElement(parser)
+}
+
+private func streamedStartElement(
+    _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamStartHTMLElement(parser, name: name, attributes: attributes)
+    var count = 1
+    if let attributes {
+        var index = 0
+        while attributes[index] != nil { index += 2 }
+        count += index / 2
+    }
+    countNodes(context, count)
+}
+
+private func streamedEndElement(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamEndElement(parser)
+}
+
+private func streamedCharacters(_ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamCharacters(parser, bytes, count: count)
+}
+
+private func streamedCDATA(_ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamCDATA(parser, bytes, count: count)
+}
+
+private func streamedComment(_ context: UnsafeMutableRawPointer?, _ value: UnsafePointer<xmlChar>?) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamOtherNode(parser, content: value)
+    countNodes(context, 1)
+}
+
+private func streamedProcessingInstruction(_ context: UnsafeMutableRawPointer?, _ target: UnsafePointer<xmlChar>?, _ data: UnsafePointer<xmlChar>?) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.streamOtherNode(parser, content: data)
+    countNodes(context, 1)
+}
+
+/// An entity reference libxml2 leaves as a node: the tree build resolves those (see
+/// `DocumentBuilder.resolveEntity`), so the document is built from the tree.
+private func streamedReference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.needTree(parser)
+}
+
+/// A declared entity: libxml2 parses its text through these same callbacks when it is first used, which
+/// the streaming build would take for document content. Built from the tree instead.
+private func streamedEntityDecl(
+    _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ type: Int32,
+    _ publicID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?
+) {
+    guard case let (parser, build)? = streamingBuild(context) else { return }
+    build.pointee.needTree(parser)
 }
 
 private func collectDiagnostic(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {

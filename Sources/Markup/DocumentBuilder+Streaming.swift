@@ -1,0 +1,308 @@
+import CLibXML2
+
+/// Building the document straight from libxml2's SAX callbacks, without letting libxml2 build its own
+/// tree first: the tree cost as much to build and free as our copy of it did, and the copy itself goes.
+///
+/// The events are replayed into the same steps `build(from:)` takes over a finished tree, so what comes out
+/// is the same document. Where libxml2's tree is more than the sum of the events, the build mirrors it:
+/// consecutive text pieces are one text node (with the line of its first piece), an element libxml2 pops
+/// without an end event is closed when its name stack shrinks, and a `<style>` or `<title>` is read once
+/// its content is in. What it cannot mirror cheaply (entity declarations and references in XML, an element
+/// opened inside a title) sets `needsTree`; the parser stops and the caller parses again the old way.
+extension DocumentBuilder {
+    struct StreamingState {
+        /// Text pieces since the last structural event, which libxml2 would have joined into one node.
+        var pendingText: [UInt8] = []
+        var pendingLine = 0
+        var hasPendingText = false
+        /// The `<style>` or `<title>` being read, whose content its element's handling needs whole.
+        var rawText: RawTextElement?
+        /// Something the streaming build does not mirror was seen; the document must be built from a tree.
+        var needsTree = false
+        /// Whether any element was opened: libxml2's tree has a root exactly then.
+        var sawElement = false
+    }
+
+    struct RawTextElement {
+        var role: HTMLRole
+        /// `frames.count` while the element is the innermost open one.
+        var frameCount: Int
+        /// The element's node, or -1 when it was flattened into its parent.
+        var node: Int32
+        var content: [UInt8] = []
+    }
+
+    // MARK: Events
+
+    /// An HTML start tag: `attributes` is libxml2's NULL-terminated list of name/value pairs.
+    mutating func streamStartHTMLElement(
+        _ context: xmlParserCtxtPtr, name: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        // libxml2 pushes the name before it reports the element.
+        closeElementsPoppedWithoutEvent(context, openCount: Int(context.pointee.nameNr) - 1)
+        guard !streaming.needsTree else { return }
+        // Not mirrored: an element opened inside a title or style; an element after the root has closed
+        // (libxml2 files it under whatever node the document starts with).
+        guard streaming.rawText == nil, !(frames.count == 1 && streaming.sawElement),
+              let localName = Self.htmlLocalName(name)
+        else { return needTree(context) }
+        flushPendingText()
+        streaming.sawElement = true
+        let interned = internedNameEntry(localName)
+        var attributeCount = 0
+        if let attributes {
+            var index = 0
+            while let attributeName = attributes[index] {
+                let attributeValue = attributes[index + 1]
+                index += 2
+                attributeCount += 1
+                let value: String
+                if let attributeValue {
+                    value = String(cString: attributeValue)
+                } else if htmlIsBooleanAttr(attributeName) != 0 {
+                    // libxml2 gives a bare boolean attribute (`checked`) its own name as value.
+                    value = String(cString: attributeName)
+                } else {
+                    value = ""
+                }
+                arena.appendAttribute(MarkupAttribute(name: internedName(attributeName), value: value))
+            }
+        }
+        openStreamedElement(interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context))
+    }
+
+    /// An XML start tag in SAX2 form: `attributes` holds five pointers per attribute (local name, prefix,
+    /// URI, value start, value end).
+    mutating func streamStartXMLElement(
+        _ context: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?,
+        uri: UnsafePointer<xmlChar>?, attributeCount: Int, defaultedCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        // libxml2 pushes the name after it reports the element.
+        closeElementsPoppedWithoutEvent(context, openCount: Int(context.pointee.nameNr))
+        guard !streaming.needsTree else { return }
+        flushPendingText()
+        streaming.sawElement = true
+        guard let name = qualifiedName(context, localName: localName, prefix: prefix, uri: uri) else { return needTree(context) }
+        let interned = internedNameEntry(name)
+        let namespace = uri.map { xmlNameIndex($0) } ?? -1
+        // Attributes defaulted from the DTD are left out of libxml2's tree (we never ask for
+        // XML_COMPLETE_ATTRS); they come last.
+        let kept = max(attributeCount - defaultedCount, 0)
+        if let attributes {
+            for index in 0..<kept {
+                let base = index * 5
+                guard let attributeName = qualifiedName(
+                    context, localName: attributes[base], prefix: attributes[base + 1], uri: attributes[base + 2])
+                else { return needTree(context) }
+                let value = xmlAttributeValue(context, start: attributes[base + 3], end: attributes[base + 4])
+                arena.appendAttribute(MarkupAttribute(name: internedName(attributeName), value: value))
+            }
+        }
+        openStreamedElement(interned, namespace: namespace, attributeCount: kept, line: currentLine(context))
+    }
+
+    /// An end tag (HTML or XML). Both parsers pop the element's name after they report its end.
+    mutating func streamEndElement(_ context: xmlParserCtxtPtr) {
+        closeElementsPoppedWithoutEvent(context, openCount: Int(context.pointee.nameNr))
+        guard !streaming.needsTree else { return }
+        flushPendingText()
+        guard frames.count > 1 else { return }
+        closeStreamedElement()
+    }
+
+    /// A piece of text. libxml2 drops text outside every element and joins consecutive pieces.
+    mutating func streamCharacters(_ context: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>?, count: Int32) {
+        closeElementsPoppedWithoutEvent(context, openCount: Int(context.pointee.nameNr))
+        guard !streaming.needsTree, let bytes, count > 0 else { return }
+        let piece = UnsafeBufferPointer(start: bytes, count: Int(count))
+        appendRawText(piece)
+        guard frames.count > 1, !frames[frames.count - 1].skipsContent else { return }
+        if !streaming.hasPendingText {
+            streaming.hasPendingText = true
+            streaming.pendingLine = textStartLine(context, firstPiece: piece)
+        }
+        streaming.pendingText.append(contentsOf: piece)
+    }
+
+    /// A CDATA piece (HTML `<script>` and `<style>` content; XML's are text, as we ask for NOCDATA).
+    /// libxml2 keeps it in a node of its own, never joined with text.
+    mutating func streamCDATA(_ context: xmlParserCtxtPtr, _ bytes: UnsafePointer<xmlChar>?, count: Int32) {
+        closeElementsPoppedWithoutEvent(context, openCount: Int(context.pointee.nameNr))
+        guard !streaming.needsTree else { return }
+        flushPendingText()
+        if let bytes, count > 0 { appendRawText(UnsafeBufferPointer(start: bytes, count: Int(count))) }
+        // Text under a CDATA node's parent only ever sits in script and style, which are never content:
+        // nothing else to record.
+    }
+
+    /// A comment or processing instruction: a node of its own (which ends a run of text); its text counts
+    /// towards a title's or style sheet's content, as the tree walk reads every child's content.
+    mutating func streamOtherNode(_ context: xmlParserCtxtPtr, content: UnsafePointer<xmlChar>?) {
+        closeElementsPoppedWithoutEvent(context, openCount: Int(context.pointee.nameNr))
+        guard !streaming.needsTree else { return }
+        flushPendingText()
+        if let content {
+            appendRawText(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        }
+    }
+
+    /// Stops the streaming build: the caller parses again and copies libxml2's tree.
+    mutating func needTree(_ context: xmlParserCtxtPtr) {
+        guard !streaming.needsTree else { return }
+        streaming.needsTree = true
+        xmlStopParser(context)
+    }
+
+    /// The document once the parse is over.
+    consuming func finishStreaming() -> MarkupDocument {
+        flushPendingText()
+        // A style or title still open at the end (the tree walk read it when it began).
+        if let raw = streaming.rawText {
+            streaming.rawText = nil
+            finishRawText(raw)
+        }
+        return finish()
+    }
+
+    // MARK: Steps
+
+    private mutating func openStreamedElement(_ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int) {
+        let nodeCount = arena.nodes.count
+        openElement(interned, namespace: namespace, attributeCount: attributeCount, line: line)
+        let node: Int32 = arena.nodes.count > nodeCount ? frames[frames.count - 1].index : -1
+        if interned.role == .style || (interned.role == .title && title == nil) {
+            streaming.rawText = RawTextElement(role: interned.role, frameCount: frames.count, node: node)
+        }
+    }
+
+    private mutating func closeStreamedElement() {
+        if let raw = streaming.rawText, raw.frameCount == frames.count {
+            streaming.rawText = nil
+            finishRawText(raw)
+        }
+        frames.removeLast()
+    }
+
+    /// What the tree walk does at a `<style>` or `<title>` start, now that its content is known. A style
+    /// sheet's rules may hide the `<style>` element itself, so its hidden flag is worked out again.
+    private mutating func finishRawText(_ raw: RawTextElement) {
+        let text = String(decoding: raw.content, as: UTF8.self)
+        switch raw.role {
+        case .style:
+            styleSheet.add(text)
+            let element = Int(raw.node)
+            guard kind == .html, element >= 0, arena.nodes[element].attributeCount > 0 else { return }
+            var style = frames[frames.count - 2].style
+            let hides = styleSheet.hides(
+                name: arena.names[Int(arena.nodes[element].name)], attributes: arena.attributes[arena.nodes[element].attributeRange],
+                inherited: &style)
+            arena.nodes[element].isHidden = style.hidden || hides
+        case .title:
+            noteTitle(text)
+        case .lineBreak, .other:
+            break
+        }
+    }
+
+    private mutating func appendRawText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard streaming.rawText != nil, streaming.rawText!.frameCount == frames.count else { return }
+        streaming.rawText!.content.append(contentsOf: bytes)
+    }
+
+    private mutating func flushPendingText() {
+        guard streaming.hasPendingText else { return }
+        streaming.hasPendingText = false
+        let text = streaming.pendingText.withUnsafeBufferPointer { bytes in
+            String(decoding: Self.upToNUL(bytes), as: UTF8.self)
+        }
+        streaming.pendingText.removeAll(keepingCapacity: true)
+        let top = frames.count - 1
+        appendText(text, line: streaming.pendingLine, parent: frames[top].index, isHidden: frames[top].style.hidden)
+    }
+
+    /// Closes the elements libxml2 ended without an end event ("Couldn't find end of Start Tag" pops the
+    /// element silently), so that what follows lands where libxml2's tree would put it.
+    private mutating func closeElementsPoppedWithoutEvent(_ context: xmlParserCtxtPtr, openCount: Int) {
+        guard frames.count - 1 != openCount, !streaming.needsTree else { return }
+        guard frames.count - 1 > openCount else {
+            // libxml2 holds names we never saw open: nothing here mirrors that.
+            return needTree(context)
+        }
+        flushPendingText()
+        while frames.count - 1 > openCount { closeStreamedElement() }
+    }
+
+    /// The name libxml2's tree gives an HTML element: it splits a prefixed name (Word's `o:p`) as
+    /// `xmlSplitQName` does and keeps what follows the first colon. nil where that would do more than
+    /// split (bind `xml:` to the XML namespace, or report a name that is not namespace-compliant).
+    static func htmlLocalName(_ name: UnsafePointer<xmlChar>?) -> UnsafePointer<xmlChar>? {
+        guard let name else { return nil }
+        guard name[0] != 0x3A, let found = strchr(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), 0x3A) else {
+            return name
+        }
+        let colon = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self)
+        let afterColon = colon[1]
+        if afterColon == 0 { return name }
+        let prefixLength = colon - name
+        if prefixLength == 3 && name[0] == 0x78 && name[1] == 0x6D && name[2] == 0x6C { return nil }  // "xml"
+        let startsName = (afterColon | 0x20) &- 0x61 < 26 || afterColon == 0x5F || afterColon == 0x3A
+        return startsName ? colon + 1 : nil
+    }
+
+    /// The bytes before the first NUL, as `String(cString:)` read libxml2's nodes.
+    private static func upToNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) else { return bytes }
+        return UnsafeBufferPointer(start: base, count: UnsafeRawPointer(nul) - UnsafeRawPointer(base))
+    }
+
+    /// The line libxml2 gives an element: where the parser stands when it reports the start tag.
+    private func currentLine(_ context: xmlParserCtxtPtr) -> Int {
+        guard context.pointee.linenumbers != 0, let input = context.pointee.input else { return 0 }
+        return Int(input.pointee.line)
+    }
+
+    /// The line a text starts on: the parser stands at the end of the first piece (see
+    /// `readiness_charactersWithStartLine`, which re-stamps libxml2's own text nodes the same way).
+    private func textStartLine(_ context: xmlParserCtxtPtr, firstPiece piece: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let input = context.pointee.input else { return 0 }
+        var line = Int(input.pointee.line)
+        var cursor = piece.baseAddress!
+        let end = cursor + piece.count
+        while cursor < end, let feed = memchr(cursor, 0x0A, end - cursor) {
+            line -= 1
+            cursor = UnsafePointer(feed.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return max(line, 1)
+    }
+
+    /// The name libxml2's tree gives an element or attribute: its local name, or "prefix:local" when the
+    /// prefix is bound to no namespace. nil if libxml2 could not make the latter.
+    private func qualifiedName(
+        _ context: xmlParserCtxtPtr, localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?
+    ) -> UnsafePointer<xmlChar>? {
+        guard let localName else { return nil }
+        guard let prefix, uri == nil else { return localName }
+        return xmlDictQLookup(context.pointee.dict, prefix, localName)
+    }
+
+    /// An XML attribute's value as the tree walk read it from libxml2's attribute node. libxml2 hands a
+    /// value that holds entity references as its own NUL-terminated copy, which the tree turns into text
+    /// and reference nodes; the same libxml2 calls give the same string here.
+    private func xmlAttributeValue(_ context: xmlParserCtxtPtr, start: UnsafePointer<xmlChar>?, end: UnsafePointer<xmlChar>?) -> String {
+        guard let start, let end else { return "" }
+        let count = end - start
+        if end.pointee != 0 {
+            return String(decoding: Self.upToNUL(UnsafeBufferPointer(start: start, count: count)), as: UTF8.self)
+        }
+        let document = UnsafePointer(context.pointee.myDoc)
+        guard let list = xmlStringLenGetNodeList(document, start, Int32(clamping: count)) else { return "" }
+        defer { xmlFreeNodeList(list) }
+        if list.pointee.next == nil, list.pointee.type == XML_TEXT_NODE, let content = list.pointee.content {
+            return String(cString: content)
+        }
+        guard let joined = xmlNodeListGetString(context.pointee.myDoc, UnsafePointer(list), 1) else { return "" }
+        defer { readiness_xmlFree(joined) }
+        return String(cString: joined)
+    }
+}
