@@ -6,9 +6,11 @@ import CLibXML2
 /// The events are replayed into the same steps `build(from:)` takes over a finished tree, so what comes out
 /// is the same document. Where libxml2's tree is more than the sum of the events, the build mirrors it:
 /// consecutive text pieces are one text node (with the line of its first piece), an element libxml2 pops
-/// without an end event is closed when its name stack shrinks, and a `<style>` or `<title>` is read once
-/// its content is in. What it cannot mirror cheaply (entity declarations and references in XML, an element
-/// opened inside a title) sets `needsTree`; the parser stops and the caller parses again the old way.
+/// without an end event is closed when its name stack shrinks, a `<style>` or `<title>` is read once its
+/// content is in, and a prefixed HTML name is split as libxml2 splits it. What it does not mirror (entity
+/// declarations and references in XML; an element opened inside a title or style, or after the root has
+/// closed; an `xml:` or non-compliant prefix) sets `needsTree`: the parser stops, and the caller parses
+/// again and copies libxml2's tree as before.
 extension DocumentBuilder {
     struct StreamingState {
         /// Text pieces since the last structural event, which libxml2 would have joined into one node.

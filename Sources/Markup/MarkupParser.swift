@@ -413,13 +413,15 @@ private func countedStartElement(
     _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
     xmlSAX2StartElement(context, name, attributes)
-    var count = 1
-    if let attributes {
-        var index = 0
-        while attributes[index] != nil { index += 2 }
-        count += index / 2
-    }
-    countNodes(context, count)
+    countNodes(context, 1 + attributePairCount(attributes))
+}
+
+/// How many name/value pairs an HTML start tag's NULL-terminated attribute list holds.
+private func attributePairCount(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Int {
+    guard let attributes else { return 0 }
+    var index = 0
+    while attributes[index] != nil { index += 2 }
+    return index / 2
 }
 
 private func countedReference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
@@ -490,13 +492,7 @@ private func streamedStartElement(
 ) {
     guard case let (parser, build)? = streamingBuild(context) else { return }
     build.pointee.streamStartHTMLElement(parser, name: name, attributes: attributes)
-    var count = 1
-    if let attributes {
-        var index = 0
-        while attributes[index] != nil { index += 2 }
-        count += index / 2
-    }
-    countNodes(context, count)
+    countNodes(context, 1 + attributePairCount(attributes))
 }
 
 private func streamedEndElement(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
