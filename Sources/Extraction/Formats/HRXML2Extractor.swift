@@ -191,7 +191,7 @@ struct HRXML2Reader {
                 draft.addPosition(Position(
                     title: title ?? "", employer: employerName ?? position.xmlValue("OrgName", "OrganizationName"),
                     location: location, start: period.start, end: period.end, current: period.current,
-                    duties: duties, line: position.line))
+                    duties: duties, line: position.line), dutiesAreMeaningful: true)
             }
         }
     }
@@ -251,7 +251,8 @@ struct HRXML2Reader {
             draft.addPosition(Position(
                 title: title, employer: XMLValues.joined([country, branch]),
                 location: service.xmlValue("UnitOrDivision"), start: period.start, end: period.end, current: period.current,
-                duties: duties.map { EvidenceText($0.value, line: $0.line, section: .position) }, line: service.line))
+                duties: duties.map { EvidenceText($0.value, line: $0.line, section: .position) }, line: service.line),
+                dutiesAreMeaningful: true)
         }
     }
 

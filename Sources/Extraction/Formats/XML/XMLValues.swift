@@ -28,7 +28,12 @@ enum XMLValues {
     /// `text` whitespace-collapsed, or nil when it is empty or a schema placeholder.
     static func meaningful(_ text: String?) -> String? {
         guard let text else { return nil }
-        let collapsed = collapseWhitespace(text)
+        return meaningful(collapsed: collapseWhitespace(text))
+    }
+
+    /// `meaningful` of text that is already whitespace-collapsed (`collapseWhitespace` gives it back as
+    /// it is), such as an element's `text`: the same answer without scanning the text a second time.
+    static func meaningful(collapsed: String) -> String? {
         // Placeholders are short: a long value is never hashed to look it up.
         guard !collapsed.isEmpty,
               collapsed.utf8.count > longestPlaceholder || !isSchemaPlaceholder(collapsed) else { return nil }
@@ -89,7 +94,7 @@ enum XMLValues {
 
 extension MarkupElement {
     /// The element's own visible text as a value: collapsed, nil when empty or a schema placeholder.
-    var xmlValue: String? { XMLValues.meaningful(xmlText) }
+    var xmlValue: String? { XMLValues.meaningful(collapsed: xmlText) }
 
     /// The value of the element at `names` below this one (local names, any namespace).
     func xmlValue(_ names: String...) -> String? {
@@ -118,11 +123,11 @@ extension MarkupElement {
         return level
     }
 
-    /// `children(named:)`, filtered in place: the list of all children is the only one made.
+    /// The child elements with local name `name` (any namespace), in order.
     func xmlChildren(named name: String) -> [MarkupElement] {
-        var found = children
-        found.removeAll { $0.name != name }
-        return found
+        // Markup's own one-pass filter now compares names in place and lists only the matches: listing
+        // every child and removing the others grew a list for each child.
+        children(named: name)
     }
 
     /// The raw text of the element, untouched (entities resolved, whitespace kept), for text that
