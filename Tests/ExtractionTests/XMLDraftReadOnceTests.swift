@@ -8,8 +8,9 @@ import TestSupport
 // The XML draft now reads each value once: a text already made meaningful (a title, skill, certification
 // name, or a duty from `XMLRichText`) is added as evidence without collapsing it again, an element's value
 // is its `text` (no list of text nodes) checked without a second collapse, and a certification's id comes
-// from `CertificationCatalog.firstID`, which stops at the first matching entry. Each claim is "the same
-// answer as before"; the old code is kept below as the reference.
+// from `CertificationCatalog.firstID`, which stops at the first matching entry; a duty line is judged
+// collapsed ASCII in one pass, and element values are joined as they are. Each claim is "the same answer
+// as before"; the old code is kept below as the reference (or, for `isCollapsedASCII`, Markup's own).
 
 // MARK: - References (the code as it was)
 
@@ -142,6 +143,38 @@ private func escapedForXML(_ text: String) -> String {
             var draft = XMLCandidateDraft(source: "test.xml", format: .hrXML2)
             for position in positions { draft.addPosition(position, dutiesAreMeaningful: true) }
             #expect(draft.finished() == referenceDraft(positions, source: "test.xml"))
+        }
+    }
+
+    @Test func oneCollapsedASCIIPassAgreesWithMarkups() {
+        // Markup's `isCollapsedASCII` (an ASCII test, then the collapse test) is the reference: every byte
+        // of interest (controls, whitespace, DEL, UTF-8 leads) at every offset of an eight-byte word.
+        var generator = SplitMix64(seed: 0xA5C11)
+        let bytesOfInterest: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xE2, 0xF0]
+        var inputs: [[UInt8]] = pieces.map { Array($0.utf8) }
+        for _ in 0..<5_000 {
+            var bytes = Array("Ran payroll for 300 staff across two sites.".utf8.prefix(Int(generator.next() % 44)))
+            for _ in 0..<Int(generator.next() % 3) where !bytes.isEmpty {
+                bytes[Int(generator.next() % UInt64(bytes.count))] = generator.pick(bytesOfInterest)
+            }
+            inputs.append(bytes)
+            inputs.append(Array(randomText(&generator).utf8))
+        }
+        for input in inputs {
+            input.withUnsafeBufferPointer { bytes in
+                #expect(XMLTextBytes.isCollapsedASCII(bytes) == isCollapsedASCII(bytes), "\(input)")
+            }
+        }
+    }
+
+    @Test func joiningValuesIsJoiningTheirTexts() {
+        var generator = SplitMix64(seed: 0x1017ED)
+        for _ in 0..<2_000 {
+            let parts = (0..<Int(generator.next() % 5)).map { _ in
+                generator.next() % 4 == 0 ? nil : XMLValues.meaningful(randomText(&generator, maxPieces: 3))
+            }
+            let separator = generator.pick([" ", ", "])
+            #expect(XMLValues.joined(values: parts, separator: separator) == XMLValues.joined(parts, separator: separator), "\(parts)")
         }
     }
 

@@ -123,7 +123,7 @@ struct HRXML2Reader {
     static func readName(_ name: MarkupElement?, into personal: inout PersonalDetails) {
         guard let name, personal.name == nil else { return }
         personal.name = name.xmlValue("FormattedName")
-            ?? XMLValues.joined([name.xmlValue("GivenName"), name.xmlValue("MiddleName"), name.xmlValue("FamilyName"), name.xmlValue("Affix")])
+            ?? XMLValues.joined(values: [name.xmlValue("GivenName"), name.xmlValue("MiddleName"), name.xmlValue("FamilyName"), name.xmlValue("Affix")])
     }
 
     static func readContactMethods(_ methods: [MarkupElement], into personal: inout PersonalDetails) {
@@ -139,7 +139,7 @@ struct HRXML2Reader {
             }
             if personal.location == nil, let address = method.child("PostalAddress") {
                 personal.location = XMLValues.joined(
-                    [address.xmlValue("Municipality"), address.xmlValue("Region"), address.xmlValue("CountryCode")], separator: ", ")
+                    values: [address.xmlValue("Municipality"), address.xmlValue("Region"), address.xmlValue("CountryCode")], separator: ", ")
             }
         }
     }
@@ -170,7 +170,7 @@ struct HRXML2Reader {
             let employerName = employer.xmlValue("EmployerOrgName")
             let summary = employer.path("EmployerContactInfo", "LocationSummary")
             let employerLocation = summary.flatMap {
-                XMLValues.joined([$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
+                XMLValues.joined(values: [$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
             }
             let histories = employer.xmlChildren(named: "PositionHistory")
             var periods = histories.map { Self.period(start: $0.child("StartDate"), end: $0.child("EndDate")) }
@@ -185,7 +185,7 @@ struct HRXML2Reader {
                     draft.warn("position \(draft.positions.count + 1) (\(title ?? "untitled")) has a start and no end: read as current")
                 }
                 let location = position.path("OrgInfo", "PositionLocation").flatMap {
-                    XMLValues.joined([$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
+                    XMLValues.joined(values: [$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
                 } ?? employerLocation
                 let duties = position.child("Description").map { XMLRichText.evidence(of: $0, section: .position, parser: context.parser) } ?? []
                 draft.addPosition(Position(

@@ -71,6 +71,21 @@ enum XMLValues {
         return result
     }
 
+    /// `joined` of parts that are each nil or their own `meaningful` value already (`xmlValue` results):
+    /// the same text, without collapsing each part and checking it against the placeholders again.
+    static func joined(values parts: [String?], separator: String = " ") -> String? {
+        var result: String?
+        for case let part? in parts {
+            if result == nil {
+                result = part
+            } else {
+                result!.append(separator)
+                result!.append(part)
+            }
+        }
+        return result
+    }
+
     /// "directHire" → "Direct hire", "internship" → "Internship": a code made readable.
     static func humanised(code: String) -> String {
         var words: [String] = []
