@@ -178,6 +178,20 @@ private func escapedForXML(_ text: String) -> String {
         }
     }
 
+    @Test func educationSummaryPartsJoinAsTheyAre() {
+        // `addEducation` joins its meaningful degree, "(field)" and "– institution" as they are and adds
+        // the summary as meaningful: the same text the general `joined` and `addEvidence` made of them.
+        var generator = SplitMix64(seed: 0xED0C)
+        for _ in 0..<3_000 {
+            let degree = XMLValues.meaningful(randomText(&generator, maxPieces: 3))
+            let field = XMLValues.meaningful(randomText(&generator, maxPieces: 2))
+            let institution = XMLValues.meaningful(randomText(&generator, maxPieces: 3))
+            let parts = [degree, field.map { "(\($0))" }, institution.map { "– \($0)" }]
+            let old = XMLValues.meaningful(XMLValues.joined(parts))
+            #expect(XMLValues.joined(values: parts) == old, "\(parts)")
+        }
+    }
+
     @Test func skillsAndCertificationsAsEvidenceOnce() {
         // A skill or certification name is evidence as it was made meaningful, once per name.
         var draft = XMLCandidateDraft(source: "s.xml", format: .hrXML2)

@@ -297,9 +297,8 @@ struct HRXML2Reader {
     private func readCredential(_ credential: MarkupElement, into draft: inout XMLCandidateDraft) {
         let effective = credential.child("EffectiveDate")
         let date = (effective?.child("FirstIssuedDate") ?? effective?.child("ValidFrom")).flatMap(XMLDates.value(of:))?.startDate
-        draft.addCertification(
-            name: credential.xmlValue("Name") ?? credential.xmlValue("Id"), date: date, line: credential.line,
-            alsoLookIn: credential.xmlValue("Id"))
+        let id = credential.xmlValue("Id")
+        draft.addCertification(name: credential.xmlValue("Name") ?? id, date: date, line: credential.line, alsoLookIn: id)
         if let description = credential.child("Description") {
             draft.addEvidence(lines: XMLRichText.lines(of: description, parser: context.parser), section: .certification)
         }
@@ -310,7 +309,8 @@ struct HRXML2Reader {
             draft.addEvidence(lines: XMLRichText.lines(of: summary, parser: context.parser), section: .skills)
         }
         for competency in qualifications.descendants(named: "Competency") {
-            draft.addSkill(competency.attribute("name").flatMap(XMLValues.meaningful), line: competency.line)
+            // `addSkill` makes the name meaningful itself.
+            draft.addSkill(competency.attribute("name"), line: competency.line)
         }
     }
 }

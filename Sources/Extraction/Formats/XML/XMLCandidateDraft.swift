@@ -146,8 +146,11 @@ struct XMLCandidateDraft {
             education.level = [education.degree, education.field].compactMap { $0 }.lazy.compactMap(EducationLevels.level(ofDegree:)).first
         }
         candidate.education.append(education)
-        let summary = XMLValues.joined([education.degree, education.field.map { "(\($0))" }, education.institution.map { "– \($0)" }])
-        addEvidence(summary, line: education.line, section: .education)
+        // Each part is meaningful and keeps its ends ("(" + field + ")", "– " + institution), so the parts
+        // are joined as they are, and the summary is meaningful too: no placeholder holds a bracket or a
+        // space. (The general `joined` and `addEvidence` collapsed every part and the summary again.)
+        let summary = XMLValues.joined(values: [education.degree, education.field.map { "(\($0))" }, education.institution.map { "– \($0)" }])
+        if let summary { addEvidence(meaningful: summary, line: education.line, section: .education) }
     }
 
     /// Adds a certification (canonical id looked up from its name, then from `alsoLookIn` such as an
