@@ -28,6 +28,15 @@ private func referenceXMLChildren(_ element: MarkupElement, named name: String) 
     return found
 }
 
+private func referenceXMLAll(_ element: MarkupElement, _ names: [String]) -> [MarkupElement] {
+    var level: [MarkupElement] = [element]
+    for name in names {
+        guard level.contains(where: { $0.child(name) != nil }) else { return [] }
+        level = level.flatMap { referenceXMLChildren($0, named: name) }
+    }
+    return level
+}
+
 /// `addPosition` as it was: every title and duty made meaningful again before it became evidence.
 private func referenceDraft(_ positions: [Position], source: String) -> Candidate {
     var draft = XMLCandidateDraft(source: source, format: .hrXML2)
@@ -107,6 +116,11 @@ private func escapedForXML(_ text: String) -> String {
             for element in [root] + root.children {
                 #expect(element.xmlText == referenceXMLText(element), "\(xml)")
                 #expect(element.xmlValue == XMLValues.meaningful(referenceXMLText(element)), "\(xml)")
+            }
+            for path in [[], ["Title"], ["Title", "b"], ["Name", "b"], ["Description", "b"], ["b"], ["Missing", "b"], ["Title", "Missing"]] {
+                let found = root.xmlAll(path: path).map { [$0.line, $0.xmlText.utf8.count] }
+                #expect(found == referenceXMLAll(root, path).map { [$0.line, $0.xmlText.utf8.count] }, "\(path) \(xml)")
+                #expect(root.xmlAll(path: path).map(\.xmlText) == referenceXMLAll(root, path).map(\.xmlText))
             }
             for name in ["Title", "Name", "Description", "b", "Missing"] {
                 #expect(root.xmlChildren(named: name).map(\.line) == referenceXMLChildren(root, named: name).map(\.line))

@@ -128,12 +128,20 @@ extension MarkupElement {
 
     /// Every element at the end of `names` (each step may match several children).
     func xmlAll(_ names: String...) -> [MarkupElement] {
-        var level: [MarkupElement] = [self]
-        for name in names {
-            // Most of these paths are absent (a résumé without Achievements): a scan that builds no
-            // list answers that.
+        xmlAll(path: names)
+    }
+
+    /// `xmlAll` of the names in `names`.
+    func xmlAll(path names: [String]) -> [MarkupElement] {
+        guard let first = names.first else { return [self] }
+        // Most of these paths are absent (a résumé without Achievements): a lookup that builds no list
+        // answers that. The first step reads this element's children directly, not through a one-element
+        // list of itself and a `flatMap` of it.
+        guard child(first) != nil else { return [] }
+        var level = children(named: first)
+        for name in names.dropFirst() {
             guard level.contains(where: { $0.child(name) != nil }) else { return [] }
-            level = level.flatMap { $0.xmlChildren(named: name) }
+            level = level.flatMap { $0.children(named: name) }
         }
         return level
     }
