@@ -123,7 +123,7 @@ struct HRXML2Reader {
     static func readName(_ name: MarkupElement?, into personal: inout PersonalDetails) {
         guard let name, personal.name == nil else { return }
         personal.name = name.xmlValue("FormattedName")
-            ?? XMLValues.joined([name.xmlValue("GivenName"), name.xmlValue("MiddleName"), name.xmlValue("FamilyName"), name.xmlValue("Affix")])
+            ?? XMLValues.joined(values: [name.xmlValue("GivenName"), name.xmlValue("MiddleName"), name.xmlValue("FamilyName"), name.xmlValue("Affix")])
     }
 
     static func readContactMethods(_ methods: [MarkupElement], into personal: inout PersonalDetails) {
@@ -139,7 +139,7 @@ struct HRXML2Reader {
             }
             if personal.location == nil, let address = method.child("PostalAddress") {
                 personal.location = XMLValues.joined(
-                    [address.xmlValue("Municipality"), address.xmlValue("Region"), address.xmlValue("CountryCode")], separator: ", ")
+                    values: [address.xmlValue("Municipality"), address.xmlValue("Region"), address.xmlValue("CountryCode")], separator: ", ")
             }
         }
     }
@@ -170,7 +170,7 @@ struct HRXML2Reader {
             let employerName = employer.xmlValue("EmployerOrgName")
             let summary = employer.path("EmployerContactInfo", "LocationSummary")
             let employerLocation = summary.flatMap {
-                XMLValues.joined([$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
+                XMLValues.joined(values: [$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
             }
             let histories = employer.xmlChildren(named: "PositionHistory")
             var periods = histories.map { Self.period(start: $0.child("StartDate"), end: $0.child("EndDate")) }
@@ -185,13 +185,13 @@ struct HRXML2Reader {
                     draft.warn("position \(draft.positions.count + 1) (\(title ?? "untitled")) has a start and no end: read as current")
                 }
                 let location = position.path("OrgInfo", "PositionLocation").flatMap {
-                    XMLValues.joined([$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
+                    XMLValues.joined(values: [$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
                 } ?? employerLocation
                 let duties = position.child("Description").map { XMLRichText.evidence(of: $0, section: .position, parser: context.parser) } ?? []
                 draft.addPosition(Position(
                     title: title ?? "", employer: employerName ?? position.xmlValue("OrgName", "OrganizationName"),
                     location: location, start: period.start, end: period.end, current: period.current,
-                    duties: duties, line: position.line))
+                    duties: duties, line: position.line), dutiesAreMeaningful: true)
             }
         }
     }
@@ -251,7 +251,8 @@ struct HRXML2Reader {
             draft.addPosition(Position(
                 title: title, employer: XMLValues.joined([country, branch]),
                 location: service.xmlValue("UnitOrDivision"), start: period.start, end: period.end, current: period.current,
-                duties: duties.map { EvidenceText($0.value, line: $0.line, section: .position) }, line: service.line))
+                duties: duties.map { EvidenceText($0.value, line: $0.line, section: .position) }, line: service.line),
+                dutiesAreMeaningful: true)
         }
     }
 
@@ -296,9 +297,8 @@ struct HRXML2Reader {
     private func readCredential(_ credential: MarkupElement, into draft: inout XMLCandidateDraft) {
         let effective = credential.child("EffectiveDate")
         let date = (effective?.child("FirstIssuedDate") ?? effective?.child("ValidFrom")).flatMap(XMLDates.value(of:))?.startDate
-        draft.addCertification(
-            name: credential.xmlValue("Name") ?? credential.xmlValue("Id"), date: date, line: credential.line,
-            alsoLookIn: credential.xmlValue("Id"))
+        let id = credential.xmlValue("Id")
+        draft.addCertification(name: credential.xmlValue("Name") ?? id, date: date, line: credential.line, alsoLookIn: id)
         if let description = credential.child("Description") {
             draft.addEvidence(lines: XMLRichText.lines(of: description, parser: context.parser), section: .certification)
         }
@@ -309,7 +309,8 @@ struct HRXML2Reader {
             draft.addEvidence(lines: XMLRichText.lines(of: summary, parser: context.parser), section: .skills)
         }
         for competency in qualifications.descendants(named: "Competency") {
-            draft.addSkill(competency.attribute("name").flatMap(XMLValues.meaningful), line: competency.line)
+            // `addSkill` makes the name meaningful itself.
+            draft.addSkill(competency.attribute("name"), line: competency.line)
         }
     }
 }

@@ -36,11 +36,17 @@ struct XMLCandidateDraft {
     mutating func setHeadline(_ text: String?, line: Int) {
         guard candidate.headline == nil, let value = XMLValues.meaningful(text) else { return }
         candidate.headline = value
-        addEvidence(value, line: line, section: .summary)
+        addEvidence(meaningful: value, line: line, section: .summary)
     }
 
     mutating func addEvidence(_ text: String?, line: Int, section: EvidenceText.Section) {
         guard let value = XMLValues.meaningful(text) else { return }
+        addEvidence(meaningful: value, line: line, section: section)
+    }
+
+    /// `addEvidence` of a text that is `XMLValues.meaningful` already (its own result): a title, skill or
+    /// duty just made meaningful is not collapsed and checked against the placeholders a second time.
+    private mutating func addEvidence(meaningful value: String, line: Int, section: EvidenceText.Section) {
         let evidence = EvidenceText(value, line: line, section: section)
         if candidate.evidence.count < Self.linearEvidenceLimit {
             guard !evidenceListHolds(evidence) else { return }
@@ -69,8 +75,10 @@ struct XMLCandidateDraft {
     }
 
     /// Adds a position with its title and duties as evidence. The duties' joined text becomes the
-    /// description when none is given.
-    mutating func addPosition(_ position: consuming Position) {
+    /// description when none is given. `dutiesAreMeaningful` says each duty's text is its own
+    /// `XMLValues.meaningful` already, as `XMLRichText.evidence` and `XMLRichText.lines` make them: they
+    /// are then added as evidence without collapsing each again (a duty line was read twice over).
+    mutating func addPosition(_ position: consuming Position, dutiesAreMeaningful: Bool = false) {
         // The position is read here and moved into the list last: appended first, it was copied (every
         // string and the duties retained) because the checks below still read it.
         position.title = XMLValues.meaningful(position.title) ?? ""
@@ -84,8 +92,13 @@ struct XMLCandidateDraft {
         if position.title.isEmpty {
             warn("position \(number)\(position.employer.map { " at \($0)" } ?? "") has no title")
         }
-        addEvidence(position.title, line: position.line, section: .position)
-        for duty in position.duties { addEvidence(duty.text, line: duty.line, section: .position) }
+        // The title was made meaningful above (or is empty, which adds nothing).
+        if !position.title.isEmpty { addEvidence(meaningful: position.title, line: position.line, section: .position) }
+        if dutiesAreMeaningful {
+            for duty in position.duties { addEvidence(meaningful: duty.text, line: duty.line, section: .position) }
+        } else {
+            for duty in position.duties { addEvidence(duty.text, line: duty.line, section: .position) }
+        }
         if position.start != nil && position.end == nil && !position.current {
             warn("position \(number) (\(position.title)) has a start, no end and is not marked current: it adds no experience")
         }
@@ -133,8 +146,11 @@ struct XMLCandidateDraft {
             education.level = [education.degree, education.field].compactMap { $0 }.lazy.compactMap(EducationLevels.level(ofDegree:)).first
         }
         candidate.education.append(education)
-        let summary = XMLValues.joined([education.degree, education.field.map { "(\($0))" }, education.institution.map { "– \($0)" }])
-        addEvidence(summary, line: education.line, section: .education)
+        // Each part is meaningful and keeps its ends ("(" + field + ")", "– " + institution), so the parts
+        // are joined as they are, and the summary is meaningful too: no placeholder holds a bracket or a
+        // space. (The general `joined` and `addEvidence` collapsed every part and the summary again.)
+        let summary = XMLValues.joined(values: [education.degree, education.field.map { "(\($0))" }, education.institution.map { "– \($0)" }])
+        if let summary { addEvidence(meaningful: summary, line: education.line, section: .education) }
     }
 
     /// Adds a certification (canonical id looked up from its name, then from `alsoLookIn` such as an
@@ -147,17 +163,17 @@ struct XMLCandidateDraft {
         let key = name.lowercased()
         guard seenCertifications.insert(key) else { return }
         let id = canonicalLookup
-            ? CertificationCatalog.canonicalID(in: name) ?? alsoLookIn.flatMap(CertificationCatalog.canonicalID(in:))
+            ? CertificationCatalog.firstID(in: name) ?? alsoLookIn.flatMap(CertificationCatalog.firstID(in:))
             : nil
         candidate.certifications.append(Certification(name: name, id: id, date: date, line: line))
-        addEvidence(name, line: line, section: .certification)
+        addEvidence(meaningful: name, line: line, section: .certification)
     }
 
     mutating func addSkill(_ name: String?, line: Int) {
         guard let name = XMLValues.meaningful(name) else { return }
         guard seenSkills.insert(name.lowercased()) else { return }
         candidate.skills.append(name)
-        addEvidence(name, line: line, section: .skills)
+        addEvidence(meaningful: name, line: line, section: .skills)
     }
 
     /// The candidate as read, in document order.

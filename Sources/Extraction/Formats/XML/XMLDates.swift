@@ -58,7 +58,7 @@ enum XMLDates {
         }
         let children = element.children
         if children.isEmpty {
-            return parse(element.xmlText)
+            return parse(collapsed: element.xmlText)
         }
         if children.count == 1 {
             // What the lookups below come to for one child (HR-XML's `StartDate` around one `YearMonth`),
@@ -96,7 +96,12 @@ enum XMLDates {
     /// `2019-03-01T09:00:00`), written forms (`4/1/1997`, `March 2019`), spans (`2001-2002`) and
     /// "present" words. Nil for empty text; `.unknown` for `notKnown`, `notApplicable`, "unknown".
     static func parse(_ text: String) -> XMLDateValue? {
-        let trimmed = collapseWhitespace(text)
+        parse(collapsed: collapseWhitespace(text))
+    }
+
+    /// `parse` of text that is already whitespace-collapsed, such as an element's `text`: collapsing it
+    /// again would give it back as it is, after reading it once more.
+    static func parse(collapsed trimmed: String) -> XMLDateValue? {
         // The forms HR-XML's AnyDate, YearMonth and Year hold: digits and hyphens are no placeholder,
         // "unknown" or "present" word, so the checks below would come to `isoDate` and its answer.
         if let date = plainISODate(trimmed) { return .date(date) }

@@ -102,6 +102,9 @@ enum XMLRichText {
         // live inside the closure: captured from outside, every use was an exclusivity check.
         return text.withUTF8 { bytes -> [Line] in
             var result: [Line] = []
+            // Room for a line per 40 bytes, up to 24 lines: a Description of five to ten duties fits at
+            // once instead of growing through four lists; capped so the list stays a small allocation.
+            result.reserveCapacity(min(bytes.count / 40 + 1, 24))
             var sourceLine = line
             func flush(_ range: Range<Int>) {
                 guard !range.isEmpty else { return }
@@ -192,7 +195,7 @@ enum XMLRichText {
         while last > start && isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
         // Trimmed, the rest is collapsed ASCII exactly when it has no byte over 0x7F, no tab, line feed,
         // vertical tab, form feed or carriage return and no two spaces side by side.
-        guard isCollapsedASCII(UnsafeBufferPointer(rebasing: bytes[start..<last])) else { return nil }
+        guard XMLTextBytes.isCollapsedASCII(UnsafeBufferPointer(rebasing: bytes[start..<last])) else { return nil }
         return start..<last
     }
 

@@ -15,13 +15,55 @@ enum XMLTextBytes {
 }
 
 extension MarkupElement {
-    /// The same as `text` (visible text, whitespace collapsed). An element with one text node, the usual
-    /// value element, is that node collapsed: no list of pieces and no joined copy.
-    var xmlText: String {
-        let nodes = textNodes
-        if nodes.count == 1 { return nodes[0].isHidden ? "" : collapseWhitespace(nodes[0].value) }
-        var pieces: [String] = []
-        for piece in nodes where !piece.isHidden { pieces.append(piece.value) }
-        return collapseWhitespace(pieces.joined())
+    /// The same as `text` (visible text, whitespace collapsed), which is what it now returns: `text`
+    /// collapses an element's one text node as it is stored, where this getter used to list the text
+    /// nodes first (an array allocated and released for every value read).
+    var xmlText: String { text }
+}
+
+extension XMLTextBytes {
+    /// `isCollapsedASCII(bytes)` (ASCII, no whitespace but single spaces between words, none at either
+    /// end) in one pass, eight bytes at a time: Markup's answers it with two, a test for ASCII and then
+    /// the collapse test, and every duty line of an HR-XML résumé is asked.
+    static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != 0x20, last != 0x20, let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var previousWasSpace = false
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            guard word & highBits == 0 else { return false }
+            // ASCII bytes plus 0x60 stay below 0x100 (no carry between bytes): the high bit is clear
+            // exactly for the bytes below 0x20, the control bytes, which the byte test below judges.
+            if ~(word &+ 0x6060_6060_6060_6060) & highBits != 0 {
+                for offset in index..<(index + 8) where !isCollapsedASCII(bytes[offset], after: &previousWasSpace) { return false }
+            } else {
+                let spaces = bytesEqual(word, to: 0x20)
+                if spaces & (spaces >> 8) != 0 || (previousWasSpace && spaces & 0x80 != 0) { return false }
+                previousWasSpace = spaces >> 63 != 0
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            guard isCollapsedASCII(bytes[index], after: &previousWasSpace) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether `byte` may stand in collapsed ASCII after a space (when `previousWasSpace`) or another
+    /// byte; notes whether it is a space. Control bytes other than tab, line feed, vertical tab, form
+    /// feed and carriage return are no whitespace, so they may stand anywhere.
+    @inline(__always)
+    private static func isCollapsedASCII(_ byte: UInt8, after previousWasSpace: inout Bool) -> Bool {
+        if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
+        if byte == 0x20 {
+            if previousWasSpace { return false }
+            previousWasSpace = true
+        } else {
+            previousWasSpace = false
+        }
+        return true
     }
 }

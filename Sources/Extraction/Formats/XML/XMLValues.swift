@@ -28,7 +28,12 @@ enum XMLValues {
     /// `text` whitespace-collapsed, or nil when it is empty or a schema placeholder.
     static func meaningful(_ text: String?) -> String? {
         guard let text else { return nil }
-        let collapsed = collapseWhitespace(text)
+        return meaningful(collapsed: collapseWhitespace(text))
+    }
+
+    /// `meaningful` of text that is already whitespace-collapsed (`collapseWhitespace` gives it back as
+    /// it is), such as an element's `text`: the same answer without scanning the text a second time.
+    static func meaningful(collapsed: String) -> String? {
         // Placeholders are short: a long value is never hashed to look it up.
         guard !collapsed.isEmpty,
               collapsed.utf8.count > longestPlaceholder || !isSchemaPlaceholder(collapsed) else { return nil }
@@ -66,6 +71,21 @@ enum XMLValues {
         return result
     }
 
+    /// `joined` of parts that are each nil or their own `meaningful` value already (`xmlValue` results):
+    /// the same text, without collapsing each part and checking it against the placeholders again.
+    static func joined(values parts: [String?], separator: String = " ") -> String? {
+        var result: String?
+        for case let part? in parts {
+            if result == nil {
+                result = part
+            } else {
+                result!.append(separator)
+                result!.append(part)
+            }
+        }
+        return result
+    }
+
     /// "directHire" → "Direct hire", "internship" → "Internship": a code made readable.
     static func humanised(code: String) -> String {
         var words: [String] = []
@@ -89,7 +109,7 @@ enum XMLValues {
 
 extension MarkupElement {
     /// The element's own visible text as a value: collapsed, nil when empty or a schema placeholder.
-    var xmlValue: String? { XMLValues.meaningful(xmlText) }
+    var xmlValue: String? { XMLValues.meaningful(collapsed: xmlText) }
 
     /// The value of the element at `names` below this one (local names, any namespace).
     func xmlValue(_ names: String...) -> String? {
@@ -108,21 +128,29 @@ extension MarkupElement {
 
     /// Every element at the end of `names` (each step may match several children).
     func xmlAll(_ names: String...) -> [MarkupElement] {
-        var level: [MarkupElement] = [self]
-        for name in names {
-            // Most of these paths are absent (a résumé without Achievements): a scan that builds no
-            // list answers that.
+        xmlAll(path: names)
+    }
+
+    /// `xmlAll` of the names in `names`.
+    func xmlAll(path names: [String]) -> [MarkupElement] {
+        guard let first = names.first else { return [self] }
+        // Most of these paths are absent (a résumé without Achievements): a lookup that builds no list
+        // answers that. The first step reads this element's children directly, not through a one-element
+        // list of itself and a `flatMap` of it.
+        guard child(first) != nil else { return [] }
+        var level = children(named: first)
+        for name in names.dropFirst() {
             guard level.contains(where: { $0.child(name) != nil }) else { return [] }
-            level = level.flatMap { $0.xmlChildren(named: name) }
+            level = level.flatMap { $0.children(named: name) }
         }
         return level
     }
 
-    /// `children(named:)`, filtered in place: the list of all children is the only one made.
+    /// The child elements with local name `name` (any namespace), in order.
     func xmlChildren(named name: String) -> [MarkupElement] {
-        var found = children
-        found.removeAll { $0.name != name }
-        return found
+        // Markup's own one-pass filter now compares names in place and lists only the matches: listing
+        // every child and removing the others grew a list for each child.
+        children(named: name)
     }
 
     /// The raw text of the element, untouched (entities resolved, whitespace kept), for text that
