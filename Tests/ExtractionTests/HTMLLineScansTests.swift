@@ -107,9 +107,45 @@ import Testing
         }
         for style in styles {
             var copy = style
-            let cues = copy.withUTF8 { HTMLLines.styleCues(ofASCII: $0) }
+            let cues = copy.withUTF8 { HTMLLines.styleCuesIfASCII($0) }
             #expect(cues == Self.referenceStyleCues(style), "\(style)")
+            // Not ASCII: left to the general path, wherever the byte is.
+            for suffix in ["é", "\u{212A}"] {
+                var wide = style + suffix + style
+                #expect(wide.withUTF8 { HTMLLines.styleCuesIfASCII($0) } == nil)
+            }
         }
+    }
+
+    /// `lookUp` as it was: a binary search of the sorted table.
+    static func referenceLookUp(_ key: UInt64) -> HTMLLines.ElementKind {
+        let table = HTMLLines.ElementKind.table
+        var low = 0
+        var high = table.count
+        while low < high {
+            let middle = (low + high) / 2
+            if table[middle].key == key { return table[middle].kind }
+            if table[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return HTMLLines.ElementKind()
+    }
+
+    @Test func hashedKindsMatchTheBinarySearch() {
+        var keys = HTMLLines.ElementKind.table.map(\.key) + [0, 1, UInt64.max]
+        var generator = SplitMix64(seed: 57)
+        for _ in 0..<20000 { keys.append(generator.next()) }
+        // Names one letter away from known ones, and every name of one or two lower-case letters.
+        for name in HTMLLines.ElementKind.knownNames {
+            for letter in ["a", "z", "1", "-"] { keys.append(HTMLLines.ElementKind.packedName(name + letter) ?? 0) }
+        }
+        for first in UInt8(0x61)...0x7A {
+            keys.append(UInt64(first))
+            for second in UInt8(0x30)...0x7A { keys.append(UInt64(first) | UInt64(second) << 8) }
+        }
+        for key in keys {
+            #expect(HTMLLines.ElementKind.lookUp(key) == Self.referenceLookUp(key), "\(key)")
+        }
+        #expect(HTMLLines.ElementKind.slots.filter { $0.key != 0 }.count == HTMLLines.ElementKind.table.count)
     }
 
     /// `packedName` as it was, walking `name.utf8`.

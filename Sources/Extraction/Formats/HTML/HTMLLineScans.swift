@@ -108,28 +108,47 @@ extension HTMLLines {
         return (false, high < 0x80)
     }
 
-    /// `styleCues(ofLowercased:)` of the lower-cased ASCII bytes, without lower-casing them first: one
-    /// pass that compares the needles only where a byte could start one ("m" for `mso-…`, "f" for
-    /// `font-weight`), folding case as it compares. Every needle byte other than a letter is one that
-    /// lower-casing leaves alone and that no other byte lower-cases to, so the comparison is exact.
-    static func styleCues(ofASCII style: UnsafeBufferPointer<UInt8>) -> StyleCues {
+    /// `styleCues(ofLowercased:)` of the lower-cased bytes for an ASCII style, without lower-casing
+    /// them first; nil when some byte is above 0x7F. Eight bytes at a time it finds where a needle
+    /// could start ("m" for `mso-…`, "f" for `font-weight`, either case) and compares only there,
+    /// folding case as it compares. Every needle byte other than a letter is one that lower-casing
+    /// leaves alone and that no other byte lower-cases to, so the comparison is exact.
+    static func styleCuesIfASCII(_ style: UnsafeBufferPointer<UInt8>) -> StyleCues? {
         var cues = StyleCues()
-        for index in style.indices {
-            switch style[index] | 0x20 {
-            case 0x6D:  // "m" or "M"
-                if !cues.listIgnore, matchesFoldingCase(style, at: index, "mso-list:ignore") || matchesFoldingCase(style, at: index, "mso-list: ignore") {
-                    cues.listIgnore = true
-                }
-                if !cues.tabCount, matchesFoldingCase(style, at: index, "mso-tab-count") { cues.tabCount = true }
-            case 0x66:  // "f" or "F"
-                if !cues.bold, matchesFoldingCase(style, at: index, "font-weight") {
-                    cues.bold = boldWeights.contains { matchesFoldingCase(style, at: index, $0) }
-                }
-            default:
-                break
+        guard let base = UnsafeRawPointer(style.baseAddress) else { return cues }
+        let count = style.count
+        var index = 0
+        while index + 8 <= count {
+            let word = ScanWords.load(base, index)
+            if word & ScanWords.highBits != 0 { return nil }
+            let folded = word | (ScanWords.ones &* 0x20)
+            var starts = ScanWords.equal(folded, 0x6D) | ScanWords.equal(folded, 0x66)
+            while starts != 0 {
+                styleNeedles(in: style, at: index + starts.trailingZeroBitCount >> 3, into: &cues)
+                starts &= starts &- 1
             }
+            index += 8
+        }
+        while index < count {
+            let byte = style[index]
+            if byte >= 0x80 { return nil }
+            if byte | 0x20 == 0x6D || byte | 0x20 == 0x66 { styleNeedles(in: style, at: index, into: &cues) }
+            index += 1
         }
         return cues
+    }
+
+    /// The needles of `styleCues` that start at `index` (an "m" or "f" of either case).
+    @inline(__always)
+    private static func styleNeedles(in style: UnsafeBufferPointer<UInt8>, at index: Int, into cues: inout StyleCues) {
+        if style[index] | 0x20 == 0x6D {
+            if !cues.listIgnore, matchesFoldingCase(style, at: index, "mso-list:ignore") || matchesFoldingCase(style, at: index, "mso-list: ignore") {
+                cues.listIgnore = true
+            }
+            if !cues.tabCount, matchesFoldingCase(style, at: index, "mso-tab-count") { cues.tabCount = true }
+        } else if !cues.bold, matchesFoldingCase(style, at: index, "font-weight") {
+            cues.bold = boldWeights.contains { matchesFoldingCase(style, at: index, $0) }
+        }
     }
 
     /// Whether the bytes from `start` lower-cased begin with `needle` (lower-case ASCII).
