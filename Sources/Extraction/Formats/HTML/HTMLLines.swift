@@ -65,15 +65,18 @@ enum HTMLLines {
     /// is an index into `resumeKeyList`): the walk copies one per element and per text chunk, and a
     /// context holding a String was retained and released with every copy.
     private struct Context {
+        /// The entry container's id (`HTMLLine.container`). First, so the small fields below pack
+        /// behind it: a context is copied per element and per text chunk.
+        var container = 0
         var bold = false
-        var headingLevel: Int?
+        /// 1–6 in `<h1>`…`<h6>`, 0 outside any heading.
+        var headingLevel: UInt8 = 0
         var listItem = false
         var labelCell = false
         var tableCell = false
         var sectionTitleClass = false
         var headingClass = false
         var nameClass = false
-        var container = 0
         /// Index into `resumeKeyList`; -1 when no enclosing element names a key.
         var resumeKey: Int8 = -1
     }
@@ -110,25 +113,15 @@ enum HTMLLines {
         var letter: Bool
         /// Some byte is "<", which Word's conditional-comment debris ("<![if …]>") starts with.
         var lessThan: Bool
+        /// `collapseWhitespace` gives the text back as it is (its only whitespace is single spaces
+        /// between other bytes).
+        var collapsed = false
     }
 
     /// For plain ASCII text (no byte above 0x7F, no carriage return) what `ChunkScan` records, in one
     /// pass; nil for other text.
     static func plainASCIIScan(_ text: String) -> ChunkScan? {
-        text.withBorrowedUTF8 { bytes -> ChunkScan? in
-            // Three short passes were cheaper than one that tests every byte for everything: the first
-            // stops at the first letter, and memchr looks for "<" by word.
-            guard isPlainASCIIByWords(bytes), let base = bytes.baseAddress else {
-                return bytes.isEmpty ? ChunkScan(whitespace: true, letter: false, lessThan: false) : nil
-            }
-            var whitespace = true
-            var letter = false
-            for byte in bytes {
-                if TextScan.isASCIILetter(byte) { letter = true; whitespace = false; break }
-                if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { whitespace = false }
-            }
-            return ChunkScan(whitespace: whitespace, letter: letter, lessThan: memchr(base, 0x3C, bytes.count) != nil)
-        }
+        text.withBorrowedUTF8 { scanPlainASCII($0) }
     }
 
     /// No byte above 0x7F.
@@ -212,20 +205,45 @@ enum HTMLLines {
         var anyLetter = false
         /// Every chunk is plain ASCII without a "<" (so without conditional-comment debris).
         var allPlain = true
+        /// How many chunks are not plain-ASCII whitespace, and the index of the last of them.
+        var visibleChunks = 0
+        var lastVisible = 0
+        /// The last such chunk is plain ASCII that `collapseWhitespace` gives back as it is.
+        var lastVisibleCollapsed = false
 
-        mutating func add(_ chunk: Chunk) {
+        /// (Taken as `consuming` and inlined: a call that borrowed the chunk copied it into the array,
+        /// retaining both its strings.)
+        @inline(__always)
+        mutating func add(_ chunk: consuming Chunk) {
             if let scan = chunk.scan {
-                if !scan.whitespace { anyVisible = true }
+                if !scan.whitespace {
+                    anyVisible = true
+                    visibleChunks += 1
+                    lastVisible = chunks.count
+                    lastVisibleCollapsed = scan.collapsed
+                }
                 if scan.letter { anyLetter = true }
                 if scan.lessThan { allPlain = false }
             } else {
                 anyVisible = true
                 allPlain = false
+                visibleChunks += 1
+                lastVisible = chunks.count
+                lastVisibleCollapsed = false
             }
             chunks.append(chunk)
         }
 
         mutating func flush() {
+            // Most flushes (block ends after whitespace that was never kept) have no chunk: only what
+            // the deferred reset below would do to a builder without chunks.
+            if chunks.isEmpty {
+                while emphasised.popLast() != nil {}
+                if !links.isEmpty { links = [] }
+                bullet = false
+                fieldsDiffer = false
+                return
+            }
             defer {
                 // Only when not empty: emptying an empty array still went through `replaceSubrange`.
                 // Popped one by one (lines have a chunk or a few): `removeAll(keepingCapacity:)` went
@@ -239,12 +257,19 @@ enum HTMLLines {
                 anyVisible = false
                 anyLetter = false
                 allPlain = true
+                visibleChunks = 0
             }
             guard !chunks.isEmpty, anyVisible else { return }
             let text: String
             let strippedBullet: Bool
             let hadConditionals: Bool
-            if allPlain {
+            if allPlain, visibleChunks == 1, lastVisibleCollapsed {
+                // One chunk that is not whitespace, already collapsed: the whitespace chunks around it
+                // collapse away at the ends of the line, and `collapseWhitespace` would give it back as
+                // it is.
+                (text, strippedBullet) = stripBullet(chunks[lastVisible].text)
+                hadConditionals = false
+            } else if allPlain {
                 (text, strippedBullet) = stripBullet(collapsedPlainASCII(chunks.lazy.map { $0.text }))
                 hadConditionals = false
             } else {
@@ -276,7 +301,7 @@ enum HTMLLines {
             if !(anyLetter && !hadConditionals), !hasLetterOrNumber(text) { return }
             // One pass over the visible (not all-whitespace) chunks, in place.
             var firstVisible = -1
-            var headingLevel: Int?
+            var headingLevel: UInt8 = 0
             var isBold = true
             var isListItem = false
             var hasSectionTitleClass = false
@@ -286,7 +311,7 @@ enum HTMLLines {
                 if scan?.whitespace ?? isAllWhitespace(chunks[index].text) { continue }
                 if firstVisible < 0 { firstVisible = index }
                 let context = chunks[index].context
-                if headingLevel == nil { headingLevel = context.headingLevel }
+                if headingLevel == 0 { headingLevel = context.headingLevel }
                 if isBold, !context.bold, scan?.letter ?? hasLetter(chunks[index].text) { isBold = false }
                 if context.listItem { isListItem = true }
                 if context.sectionTitleClass { hasSectionTitleClass = true }
@@ -308,7 +333,7 @@ enum HTMLLines {
             swap(&lineLinks, &links)
             // Built in the call: a local line was copied into the array and then destroyed.
             lines.append(HTMLLine(
-                text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: firstLine, headingLevel: headingLevel,
+                text: text, fieldText: fieldText.isEmpty ? text : fieldText, line: firstLine, headingLevel: headingLevel == 0 ? nil : Int(headingLevel),
                 isBold: isBold, isListItem: isListItem, hadBullet: bullet || strippedBullet, isLabelCell: first.labelCell,
                 inTableCell: first.tableCell, hasSectionTitleClass: hasSectionTitleClass,
                 hasHeadingClass: first.headingClass, hasNameClass: hasNameClass,
@@ -437,7 +462,11 @@ enum HTMLLines {
                 guard !element.isHidden(node) else { continue }
                 let value = element.text(of: node)
                 guard !value.isEmpty else { continue }
-                builder.add(Chunk(text: value, otherFieldText: nil, line: element.line(of: node), context: frames[frames.count - 1].context, scan: plainASCIIScan(value)))
+                let scan = plainASCIIScan(value)
+                // Whitespace that starts a line collapses away and is skipped by every cue, so it is
+                // not kept (most text nodes are the indentation between tags).
+                if builder.chunks.isEmpty, scan?.whitespace == true { continue }
+                builder.add(Chunk(text: value, otherFieldText: nil, line: element.line(of: node), context: frames[frames.count - 1].context, scan: scan))
             } else if element.isElement(node) {
                 var context = frames[frames.count - 1].context
                 guard !element.isHidden(node) else { continue }
@@ -471,7 +500,7 @@ enum HTMLLines {
                     context.headingClass = false
                     context.nameClass = false
                 }
-                if kind.headingLevel > 0 { context.headingLevel = Int(kind.headingLevel) }
+                if kind.headingLevel > 0 { context.headingLevel = kind.headingLevel }
                 if kind.contains(.bold) { context.bold = true }
                 if kind.contains(.listItem) { context.listItem = true }
                 if kind.contains(.labelCell) { context.labelCell = true }
@@ -568,7 +597,7 @@ enum HTMLLines {
         /// since two such names are equal Strings exactly when their bytes are, and every name `byName`
         /// knows of that length is in the table. Other names ask `byName`.
         init(named name: String) {
-            if let key = Self.packedName(name) {
+            if let key = Self.packedNameBytes(name) {
                 self = Self.lookUp(key)
             } else {
                 self = Self.byName(name)
@@ -629,17 +658,37 @@ enum HTMLLines {
             .compactMap { name in packedName(name).map { ($0, byName(name)) } }
             .sorted { $0.key < $1.key }
 
+        /// `table` in an open-addressed hash table (linear probing; key 0, which no packed name is,
+        /// marks an empty slot). It holds far fewer entries than slots, so every probe for a name it
+        /// lacks ends at an empty slot. One multiply and a probe or two per element, where the binary
+        /// search over `table` took six steps.
+        static let slots: [(key: UInt64, kind: ElementKind)] = {
+            var slots = Array(repeating: (key: UInt64(0), kind: ElementKind()), count: slotCount)
+            precondition(table.count * 2 <= slotCount)
+            for entry in table {
+                var slot = slotIndex(of: entry.key)
+                while slots[slot].key != 0 { slot = (slot + 1) & (slotCount - 1) }
+                slots[slot] = entry
+            }
+            return slots
+        }()
+
+        static var slotCount: Int { 256 }
+
+        /// The first slot to probe for `key`: the top eight bits of a multiplicative hash.
+        @inline(__always) static func slotIndex(of key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+
         static func lookUp(_ key: UInt64) -> ElementKind {
-            table.withUnsafeBufferPointer { table in
-                var low = 0
-                var high = table.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    let entry = table[middle].key
-                    if entry == key { return table[middle].kind }
-                    if entry < key { low = middle + 1 } else { high = middle }
+            slots.withUnsafeBufferPointer { slots in
+                var slot = slotIndex(of: key)
+                while true {
+                    let entry = slots[slot].key
+                    if entry == key { return slots[slot].kind }
+                    if entry == 0 { return ElementKind() }
+                    slot = (slot + 1) & (slotCount - 1)
                 }
-                return ElementKind()
             }
         }
     }
@@ -658,13 +707,7 @@ enum HTMLLines {
     static func styleCues(of style: String) -> StyleCues {
         // ASCII: lower-cased byte by byte into a scratch buffer, no String made (`lowercased()` of ASCII
         // is exactly that).
-        if let cues = style.withBorrowedUTF8({ bytes -> StyleCues? in
-            guard isASCII(bytes) else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
-                for index in 0..<bytes.count { scratch[index] = TextScan.lowerASCII(bytes[index]) }
-                return styleCues(ofLowercased: UnsafeBufferPointer(rebasing: scratch[0..<bytes.count]))
-            }
-        }) {
+        if let cues = style.withBorrowedUTF8({ styleCuesIfASCII($0) }) {
             return cues
         }
         var lowered = TextScan.lowercased(style)
@@ -680,7 +723,7 @@ enum HTMLLines {
         return cues
     }
 
-    private static let boldWeights: [StaticString] = [
+    static let boldWeights: [StaticString] = [
         "font-weight:bold", "font-weight: bold", "font-weight:700", "font-weight: 700", "font-weight:600", "font-weight: 600",
         "font-weight:800", "font-weight:900",
     ]
@@ -728,20 +771,30 @@ enum HTMLLines {
                 let token = UnsafeBufferPointer(rebasing: bytes[index..<end])
                 index = end
                 var count = 0
+                // Which letters the token holds, a bit each: a word cannot occur in a token that lacks
+                // one of its letters, so most tokens ("mb-5", "navbar") skip the searches below.
+                var letterSet: UInt32 = 0
                 for byte in token where TextScan.isASCIILetter(byte) {
-                    scratch[count] = byte | 0x20
+                    let lower = byte | 0x20
+                    scratch[count] = lower
+                    letterSet |= 1 << UInt32(lower &- 0x61)
                     count += 1
                 }
                 let compact = UnsafeBufferPointer(rebasing: scratch[0..<count])
-                if bytesContain(compact, "section"), sectionTitleWords.contains(where: { bytesContain(compact, $0) }) {
+                if letterSet & ClassLetters.section == ClassLetters.section, bytesContain(compact, "section"),
+                   sectionTitleWords.contains(where: { bytesContain(compact, $0) }) {
                     cues.sectionTitle = true
-                } else if bytesContain(compact, "heading") || bytesContain(compact, "title") || bytesHaveSuffix(compact, "header") {
+                } else if (letterSet & ClassLetters.heading == ClassLetters.heading && bytesContain(compact, "heading"))
+                            || (letterSet & ClassLetters.title == ClassLetters.title && bytesContain(compact, "title"))
+                            || bytesHaveSuffix(compact, "header") {
                     cues.heading = true
                 }
                 if bytesHaveSuffix(compact, "name"), !personNameExclusions.contains(where: { bytesContain(compact, $0) }) {
                     cues.personName = true
                 }
-                if entryClassBytes.contains(where: { word in word.count == token.count && equalsLowercased(token, word) }) {
+                // Only a token as long as some entry class can be one.
+                if token.count < 64, entryClassLengths & (1 << UInt64(token.count)) != 0,
+                   entryClassBytes.contains(where: { word in word.count == token.count && equalsLowercased(token, word) }) {
                     cues.entries += 1
                 }
             }
@@ -751,6 +804,18 @@ enum HTMLLines {
 
     private static let sectionTitleWords: [StaticString] = ["sectiontitle", "sectionhead", "sectionname", "sectionlabel", "sectiontitel"]
     private static let entryClassBytes: [[UInt8]] = entryClasses.map { Array($0.utf8) }
+    /// Bit n set when some entry class is n bytes long.
+    private static let entryClassLengths: UInt64 = entryClasses.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+
+    /// The letters of the words `classCues(ofPlainASCII:)` searches for, a bit per letter ("a" lowest).
+    enum ClassLetters {
+        static func of(_ word: StaticString) -> UInt32 {
+            UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount).reduce(0) { $0 | 1 << UInt32($1 &- 0x61) }
+        }
+        static let section = of("section")
+        static let heading = of("heading")
+        static let title = of("title")
+    }
 
     @inline(__always) private static func isClassSeparator(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
@@ -793,20 +858,35 @@ enum HTMLLines {
         return asIs ? copy : TextScan.lowercased(copy)
     }
 
-    /// Whether the text has a letter or a number (a byte test for ASCII text).
+    /// Whether the text has a letter or a number. A byte test settles it when an ASCII letter or digit
+    /// starts a character (`someCharacterStarts`) or the text is ASCII; other text asks the characters.
     static func hasLetterOrNumber(_ text: String) -> Bool {
-        TextScan.withPlainASCII(text) { bytes in bytes.contains { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) } }
-            ?? text.contains(where: { $0.isLetter || $0.isNumber })
+        let (found, allASCII) = text.withBorrowedUTF8 { bytes in
+            someCharacterStarts(withASCII: bytes) { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) }
+        }
+        if found { return true }
+        // (ASCII text: every character starts with its only byte, or is a CR-LF, neither a letter nor a number.)
+        if allASCII { return false }
+        return text.contains(where: { $0.isLetter || $0.isNumber })
     }
 
-    /// Whether the text has a letter (a byte test for ASCII text).
+    /// Whether the text has a letter, by byte as `hasLetterOrNumber`.
     static func hasLetter(_ text: String) -> Bool {
-        TextScan.withPlainASCII(text) { bytes in bytes.contains { TextScan.isASCIILetter($0) } } ?? text.contains(where: \.isLetter)
+        let (found, allASCII) = text.withBorrowedUTF8 { bytes in someCharacterStarts(withASCII: bytes) { TextScan.isASCIILetter($0) } }
+        if found { return true }
+        if allASCII { return false }
+        return text.contains(where: \.isLetter)
     }
 
-    /// Whether every character is whitespace (a byte test for ASCII text).
+    /// Whether every character is whitespace: not when an ASCII byte other than whitespace starts a
+    /// character; yes for ASCII text without one; other text asks the characters.
     static func isAllWhitespace(_ text: String) -> Bool {
-        TextScan.withPlainASCII(text) { bytes in bytes.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } } ?? text.allSatisfy(\.isWhitespace)
+        let (found, allASCII) = text.withBorrowedUTF8 { bytes in
+            someCharacterStarts(withASCII: bytes) { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
+        }
+        if found { return false }
+        if allASCII { return true }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The letters of a class name (a byte filter for ASCII names).
