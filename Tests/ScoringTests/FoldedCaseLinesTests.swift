@@ -1,4 +1,5 @@
 import Extraction
+import Roles
 @testable import Scoring
 import TestSupport
 import Testing
@@ -175,6 +176,35 @@ import Testing
                 #expect(line.foldsCase == line.text.utf8.allSatisfy { $0 < 0x80 })
                 #expect(line.loweredPairs.slots == BytePairs(expected.lowered).slots)
             }
+        }
+    }
+
+    /// Competency evidence is deduplicated by record line rather than by comparing texts: the same
+    /// answer as the old comparison of `Evidence` values, with several terms on one line, equal texts
+    /// on different source lines, case variants and canonical equivalents on one line, and more than
+    /// six pieces.
+    @Test func competencyEvidenceIsTheOldDistinctEvidence() {
+        let scorer = Scorer(catalog: SharedCatalog.builtIn)
+        let terms = ["payroll", "benefits", "Workday", "ADP", "onboarding", "café", "audit", "HRIS", "recruiting"]
+        var random = SplitMix64(seed: 0xE71D)
+        for _ in 0..<300 {
+            var candidate = CandidateBuilder().position("HR Manager", at: "Acme", from: "2020-01", to: nil).build()
+            let texts = [
+                "Payroll and benefits on Workday", "payroll and BENEFITS on workday", "Ran ADP payroll", "Onboarding audits",
+                "HRIS recruiting onboarding", "Café payroll", "Cafe\u{301} payroll", "audit", "benefits", "nothing here",
+            ]
+            candidate.evidence = (0..<Int(random.next() % 12)).map { _ in
+                EvidenceText(random.pick(texts), line: Int(random.next() % 4), section: .summary)
+            }
+            candidate.skills = (0..<Int(random.next() % 4)).map { _ in random.pick(texts) }
+            let context = scorer.makeContext(ScorableRecord(candidate), asOf: PartialDate(year: 2026, month: 11, day: 1))
+            let chosen = terms.filter { _ in random.next() % 4 != 0 }
+            let rule = CompetencyRule(group: "hr", terms: chosen, full: 3, partial: 1)
+            let matchers = chosen.map(TermMatcher.init)
+            let fast = CompetencyCriterion.evaluate(rule, terms: matchers, in: context)
+            let reference = ScoringCopiesFastPathTests.referenceCompetency(rule, terms: matchers, in: context)
+            #expect(fast.evidence == reference.evidence, "\(candidate.evidence.map(\.text)) \(chosen)")
+            #expect(fast.gap == reference.gap)
         }
     }
 }
