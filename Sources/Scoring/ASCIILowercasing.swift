@@ -58,48 +58,68 @@ enum ASCIILowercasing {
             guard isASCII(base, count) else { return nil }
             var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             let result = String(unsafeUninitializedCapacity: count) { buffer in
-                let target = UnsafeMutableRawPointer(buffer.baseAddress!)
-                withUnsafeMutableBytes(of: &words) { raw in
-                    let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
-                    @inline(__always) func set(_ slot: UInt64) {
-                        word[Int(truncatingIfNeeded: slot >> 6)] |= UInt64(1) << (slot & 63)
-                    }
-                    // The lower-cased byte before the current word (none before the first).
-                    var previous: UInt64 = 0
-                    var offset = 0
-                    while offset + 8 <= count {
-                        let chunk = lowered(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                        target.storeBytes(of: chunk, toByteOffset: offset, as: UInt64.self)
-                        var slots = pairSlots(chunk, after: previous)
-                        // The text's first byte ends no pair: give it the second byte's slot instead
-                        // (setting a slot twice changes nothing).
-                        if offset == 0 { slots = (slots & ~0xFF) | ((slots >> 8) & 0xFF) }
-                        set(slots & 0xFF)
-                        set((slots >> 8) & 0xFF)
-                        set((slots >> 16) & 0xFF)
-                        set((slots >> 24) & 0xFF)
-                        set((slots >> 32) & 0xFF)
-                        set((slots >> 40) & 0xFF)
-                        set((slots >> 48) & 0xFF)
-                        set(slots >> 56)
-                        previous = chunk >> 56
-                        offset += 8
-                    }
-                    while offset < count {
-                        let byte = base.load(fromByteOffset: offset, as: UInt8.self)
-                        let low = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                        target.storeBytes(of: low, toByteOffset: offset, as: UInt8.self)
-                        // As `BytePairs.init`: (previous × 31 + byte) mod 256.
-                        if offset > 0 { set((previous &* 31 &+ UInt64(low)) & 255) }
-                        previous = UInt64(low)
-                        offset += 1
-                    }
-                }
+                words = lowerAndPair(base, count, into: UnsafeMutableRawPointer(buffer.baseAddress!))
                 return count
             }
             pairs = BytePairs(words: words)
             return result
         }
+    }
+
+    /// `BytePairs` of `lowercased(text)` for ASCII text, without the lower-cased copy (the scorer folds
+    /// case as it searches an ASCII line instead); `BytePairs("")` for empty text; nil for other text.
+    static func pairsOfLowercased(_ text: String) -> BytePairs? {
+        var text = text
+        return text.withUTF8 { bytes -> BytePairs? in
+            let count = bytes.count
+            guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return BytePairs(words: (0, 0, 0, 0)) }
+            guard isASCII(base, count) else { return nil }
+            return BytePairs(words: lowerAndPair(base, count, into: nil))
+        }
+    }
+
+    /// The `BytePairs` words of the `count` ASCII bytes at `base` lower-cased (`count` > 0), the
+    /// lower-cased bytes stored at `target` as well when it is given.
+    @inline(__always)
+    private static func lowerAndPair(_ base: UnsafeRawPointer, _ count: Int, into target: UnsafeMutableRawPointer?) -> (UInt64, UInt64, UInt64, UInt64) {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { raw in
+            let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
+            @inline(__always) func set(_ slot: UInt64) {
+                word[Int(truncatingIfNeeded: slot >> 6)] |= UInt64(1) << (slot & 63)
+            }
+            // The lower-cased byte before the current word (none before the first).
+            var previous: UInt64 = 0
+            var offset = 0
+            while offset + 8 <= count {
+                let chunk = lowered(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                target?.storeBytes(of: chunk, toByteOffset: offset, as: UInt64.self)
+                var slots = pairSlots(chunk, after: previous)
+                // The text's first byte ends no pair: give it the second byte's slot instead
+                // (setting a slot twice changes nothing).
+                if offset == 0 { slots = (slots & ~0xFF) | ((slots >> 8) & 0xFF) }
+                set(slots & 0xFF)
+                set((slots >> 8) & 0xFF)
+                set((slots >> 16) & 0xFF)
+                set((slots >> 24) & 0xFF)
+                set((slots >> 32) & 0xFF)
+                set((slots >> 40) & 0xFF)
+                set((slots >> 48) & 0xFF)
+                set(slots >> 56)
+                previous = chunk >> 56
+                offset += 8
+            }
+            while offset < count {
+                let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+                let low = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                target?.storeBytes(of: low, toByteOffset: offset, as: UInt8.self)
+                // As `BytePairs.init`: (previous × 31 + byte) mod 256.
+                if offset > 0 { set((previous &* 31 &+ UInt64(low)) & 255) }
+                previous = UInt64(low)
+                offset += 1
+            }
+        }
+        return words
     }
 
     /// The `BytePairs` slots, (previous byte × 31 + byte) mod 256, of the eight pairs ending in the

@@ -6,18 +6,24 @@ import Extraction
 struct ScorableRecord: Sendable {
     struct Line: Sendable {
         var text: String
+        /// The text lower-cased, or, when `foldsCase`, the text as written.
         var lowered: String
         var line: Int
         var section: EvidenceText.Section
-        /// The byte pairs of `lowered`, for `TermMatcher`'s quick rejection.
+        /// The byte pairs of the lower-cased text, for `TermMatcher`'s quick rejection.
         var loweredPairs: BytePairs
+        /// Whether `lowered` is the ASCII text as written, standing for its lower-cased form: searches
+        /// fold A–Z as they compare (`FoldedASCIISearch`) instead of reading a lower-cased copy, which
+        /// cost an allocation per line of every file.
+        var foldsCase: Bool
 
-        init(text: String, lowered: String, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section) {
+        init(text: String, lowered: String, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section, foldsCase: Bool = false) {
             self.text = text
             self.lowered = lowered
             self.line = line
             self.section = section
             self.loweredPairs = loweredPairs
+            self.foldsCase = foldsCase
         }
     }
 
@@ -75,12 +81,20 @@ struct ScorableRecord: Sendable {
             // position's duty) ends the same way as the first time: skip it before any work.
             let asWritten = seenAsWritten.insert(line: line, text: text)
             guard asWritten.inserted else { return pairsAsWritten[asWritten.ordinal] }
-            var loweredPairs = BytePairs(words: (0, 0, 0, 0))
-            let lowered = Self.lowercased(text, pairs: &loweredPairs)
+            // ASCII text stands for its lower-cased form (see `Line.foldsCase`); other text is lower-cased.
+            let loweredPairs: BytePairs
+            let lowered: String
+            let foldsCase: Bool
+            if let pairs = ASCIILowercasing.pairsOfLowercased(text) {
+                (loweredPairs, lowered, foldsCase) = (pairs, text, true)
+            } else {
+                lowered = TextScan.lowercased(text)
+                (loweredPairs, foldsCase) = (BytePairs(lowered), false)
+            }
             pairsAsWritten.append(loweredPairs)
-            guard !excluded.withUnsafeBufferPointer({ Self.mentionsAny(of: $0, lowered: lowered, pairs: loweredPairs) }) else { return loweredPairs }
-            guard seen.insert(line: line, text: lowered).inserted else { return loweredPairs }
-            collected.append(Line(text: text, lowered: lowered, loweredPairs: loweredPairs, line: line, section: section))
+            guard !excluded.withUnsafeBufferPointer({ Self.mentionsAny(of: $0, lowered: lowered, foldsCase: foldsCase, pairs: loweredPairs) }) else { return loweredPairs }
+            guard seen.insert(line: line, text: lowered, foldsCase: foldsCase).inserted else { return loweredPairs }
+            collected.append(Line(text: text, lowered: lowered, loweredPairs: loweredPairs, line: line, section: section, foldsCase: foldsCase))
             return loweredPairs
         }
         for evidence in candidate.evidence { add(evidence.text, line: evidence.line, section: evidence.section) }
@@ -107,22 +121,19 @@ struct ScorableRecord: Sendable {
         "marital status", "family status", "nationality:", "citizenship:", "religion:", "faith:",
     ].map { (text: $0, pairs: BytePairs($0)) }
 
-    /// `text.lowercased()`, with `pairs` set to its byte pairs: eight bytes at a time for ASCII (the
-    /// pairs in the same pass), else TextScan's (cheaper for accented Latin).
-    static func lowercased(_ text: String, pairs: inout BytePairs) -> String {
-        if let ascii = ASCIILowercasing.lowercased(text, pairs: &pairs) { return ascii }
-        let lowered = TextScan.lowercased(text)
-        pairs = BytePairs(lowered)
-        return lowered
-    }
-
     /// Whether `lowered` (with byte pairs `pairs`) holds any of `phrases`. This runs for every line of
     /// every file: the byte-pair test rules most phrases out before a byte search (Foundation's
     /// `contains` would bridge to NSString), and the table is read in place, so a phrase's text is only
     /// touched (and retained) when its pairs are all there.
     static func mentionsAny(of phrases: UnsafeBufferPointer<(text: String, pairs: BytePairs)>, lowered: String, pairs: BytePairs) -> Bool {
+        mentionsAny(of: phrases, lowered: lowered, foldsCase: false, pairs: pairs)
+    }
+
+    /// `mentionsAny(of:lowered:pairs:)` where `lowered` may be ASCII text standing for its lower-cased
+    /// form (`foldsCase`, see `Line`).
+    static func mentionsAny(of phrases: UnsafeBufferPointer<(text: String, pairs: BytePairs)>, lowered: String, foldsCase: Bool, pairs: BytePairs) -> Bool {
         for index in phrases.indices where pairs.contains(phrases[index].pairs) {
-            if TextScan.contains(lowered, phrases[index].text) { return true }
+            if foldsCase ? FoldedASCIISearch.contains(lowered, phrases[index].text) : TextScan.contains(lowered, phrases[index].text) { return true }
         }
         return false
     }

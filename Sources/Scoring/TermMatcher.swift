@@ -32,17 +32,38 @@ struct TermMatcher: Sendable {
     /// `matches(line)` for a line already known to hold every byte pair of the needle (a candidate
     /// from `LinePairIndex`): the word search alone.
     func matchesCandidate(_ line: ScorableRecord.Line) -> Bool {
-        let haystack = caseSensitive ? line.text : line.lowered
-        guard needleIsASCII && !needle.isEmpty else { return Self.containsWord(haystack, needle) }
-        return Self.containsASCIIWord(haystack, needle)
+        if caseSensitive { return Self.containsWord(line.text, needle, needleIsASCII: needleIsASCII) }
+        return Self.containsWord(lowered: line.lowered, foldsCase: line.foldsCase, needle, needleIsASCII: needleIsASCII)
     }
 
     /// `matchesCandidate(lines[line])` for the matcher at `matcher`, reading only the text searched
     /// rather than copying the line. Static, on a pointer, as `firstLine(of:in:index:)`.
     static func matchesCandidate(_ matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, at line: Int) -> Bool {
-        let haystack = matcher.pointee.caseSensitive ? lines[line].text : lines[line].lowered
-        guard matcher.pointee.needleIsASCII && !matcher.pointee.needle.isEmpty else { return containsWord(haystack, matcher.pointee.needle) }
-        return containsASCIIWord(haystack, matcher.pointee.needle)
+        if matcher.pointee.caseSensitive { return containsWord(lines[line].text, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII) }
+        return containsWord(lowered: lines[line].lowered, foldsCase: lines[line].foldsCase, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII)
+    }
+
+    /// `containsWord` in a line's lower-cased text, given as `ScorableRecord.Line.lowered` and
+    /// `foldsCase` are: an ASCII line as written is searched folding case, an ASCII needle on its bytes;
+    /// another needle (no byte search) gets the lower-cased copy.
+    private static func containsWord(lowered: String, foldsCase: Bool, _ needle: String, needleIsASCII: Bool) -> Bool {
+        guard foldsCase else { return containsWord(lowered, needle, needleIsASCII: needleIsASCII) }
+        guard needleIsASCII && !needle.isEmpty else { return containsWord(ASCIILowercasing.lowercased(lowered) ?? lowered, needle) }
+        var text = lowered
+        var word = needle
+        return text.withUTF8 { textBytes in
+            word.withUTF8 { needleBytes in
+                FoldedASCIISearch.firstMatch(of: needleBytes, in: textBytes) { start in
+                    isFoldedASCIIWordMatch(textBytes, from: start, to: start + needleBytes.count)
+                }
+            }
+        }
+    }
+
+    /// `containsWord(haystack, needle)`, told whether the needle is ASCII (worked out once per term).
+    private static func containsWord(_ haystack: String, _ needle: String, needleIsASCII: Bool) -> Bool {
+        guard needleIsASCII && !needle.isEmpty else { return containsWord(haystack, needle) }
+        return containsASCIIWord(haystack, needle)
     }
 
     /// The index of the first of `lines` holding the term of the matcher at `matcher`: a word search
@@ -68,7 +89,8 @@ struct TermMatcher: Sendable {
         // Most terms are absent from most lines: a line lacking one of the needle's byte pairs cannot
         // hold it, and that test is four AND operations instead of a search.
         guard line.loweredPairs.contains(needlePairs) else { return false }
-        return Self.containsWord(caseSensitive ? line.text : line.lowered, needle)
+        if caseSensitive { return Self.containsWord(line.text, needle, needleIsASCII: needleIsASCII) }
+        return Self.containsWord(lowered: line.lowered, foldsCase: line.foldsCase, needle, needleIsASCII: needleIsASCII)
     }
 
     /// Whether `word` occurs in `haystack` as a whole word (or a whole word plus a plural "s").
@@ -118,6 +140,22 @@ struct TermMatcher: Sendable {
             start += 1
         }
         return false
+    }
+
+    /// `isWordMatch` for ASCII text standing for its lower-cased form (`ScorableRecord.Line.foldsCase`):
+    /// every byte is a whole scalar and none attaches to the one before, so the rules read single
+    /// bytes; lower-casing changes no byte's being a word byte, and an "S" reads as the plural "s".
+    /// (The general rules, inlined here, set up Unicode property lookups on every call.)
+    @inline(__always)
+    private static func isFoldedASCIIWordMatch(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        @inline(__always) func isWordByte(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 }
+        if start > 0 && isWordByte(text[start - 1]) { return false }
+        guard end < text.count else { return true }
+        let after = text[end]
+        if !isWordByte(after) { return true }
+        // "audits" evidences "audit": an "s" (either case) that ends the word.
+        guard after | 0x20 == UInt8(ascii: "s") else { return false }
+        return end + 1 == text.count || !isWordByte(text[end + 1])
     }
 
     /// The boundary rules of the `Character`-based search, on the bytes around `start..<end`.

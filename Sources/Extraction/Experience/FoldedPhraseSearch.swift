@@ -3,9 +3,16 @@
 /// each duty and testing each of its bytes against every phrase starting with that letter was most of
 /// the summary's cost.
 ///
-/// Phrases of eight bytes or more are found by their first eight bytes: at each position of the text
-/// the next eight bytes, lower-cased together in one word, are looked up in a small table of those
-/// prefixes, and only a hit compares the rest. Shorter phrases are compared byte by byte.
+/// Every phrase of two bytes or more is at least `span` bytes long (its shortest length, at most
+/// eight), so an occurrence covers the byte pairs starting at `span - 1` consecutive positions, and one
+/// of those positions is a multiple of `span - 1`. The scan reads only the pairs at those positions,
+/// each in a table giving the offsets (below `span - 1`) at which some phrase holds that pair, in any
+/// case: most pairs, at no offset, rule out the `span - 1` starts that could have used them. Each start
+/// left must also open with a phrase's opening pair (the same table, offset 0); only then are the
+/// phrases compared: those of eight bytes or more by their first eight bytes (the next eight bytes of
+/// the text, lower-cased together in one word, looked up in a small table of those prefixes; only a hit
+/// compares the rest), shorter ones byte by byte. One-byte phrases have no pair and are searched for on
+/// their own.
 ///
 /// Exact by construction only for ASCII text, where lower-casing maps A–Z to a–z and nothing else, so
 /// folding bytes while comparing is the same as searching `TextScan.lowercased(text)`. Other text gets
@@ -13,7 +20,7 @@
 struct FoldedPhraseSearch: Sendable {
     /// Phrases that can occur in lower-cased ASCII text, as bytes.
     private let phrases: [[UInt8]]
-    /// Indices into `phrases` of those shorter than eight bytes.
+    /// Indices into `phrases` of those of two to seven bytes.
     private let shortPhrases: [Int]
     /// Open addressing on the first eight bytes (as a little-endian word) of each long phrase: the
     /// prefix in `prefixes`, and in `prefixGroups` the index into `groups` of the phrases that start
@@ -24,6 +31,16 @@ struct FoldedPhraseSearch: Sendable {
     private let prefixMask: Int
     /// An empty phrase occurs in every text (as `PhraseSet` and `TextScan.contains` say).
     private let hasEmptyPhrase: Bool
+    /// The positions between pairs read by the scan: the shortest length of a phrase of two bytes or
+    /// more, capped at eight, less one (zero when there is no such phrase).
+    private let stride: Int
+    /// For each pair of ASCII bytes `first`, `second` (both below 0x80), at `first << 7 | second`: bit
+    /// `offset` (below `stride`, so below 8) is set when some phrase holds, at `offset`, two bytes that
+    /// `first` and `second` lower-case to. Indexed by the text's bytes as they stand, every case of the
+    /// phrases' letters set, so the scan does not lower-case a byte it rules out.
+    private let pairOffsets: [UInt8]
+    /// Indices into `phrases` of the one-byte phrases, which no pair can rule out.
+    private let singleBytePhrases: [Int]
 
     init(_ phrases: [String]) {
         hasEmptyPhrase = phrases.contains(where: \.isEmpty)
@@ -32,7 +49,22 @@ struct FoldedPhraseSearch: Sendable {
             !utf8.isEmpty && utf8.allSatisfy { $0 < 0x80 && !Self.isUpperASCII($0) }
         }
         self.phrases = usable
-        shortPhrases = usable.indices.filter { usable[$0].count < 8 }
+        shortPhrases = usable.indices.filter { usable[$0].count >= 2 && usable[$0].count < 8 }
+        singleBytePhrases = usable.indices.filter { usable[$0].count == 1 }
+        let stride = min(usable.lazy.map(\.count).filter { $0 >= 2 }.min() ?? 1, 8) - 1
+        var pairOffsets = [UInt8](repeating: 0, count: 128 * 128)
+        // The bytes that lower-case to `byte`: itself, and its capital when it is a letter (phrases hold
+        // no capitals, and nothing but A–Z changes when lower-cased).
+        func cases(_ byte: UInt8) -> [UInt8] { byte &- 0x61 < 26 ? [byte, byte - 0x20] : [byte] }
+        for phrase in usable where phrase.count >= 2 {
+            for offset in 0..<stride {
+                for first in cases(phrase[offset]) {
+                    for second in cases(phrase[offset + 1]) { pairOffsets[Int(first) << 7 | Int(second)] |= 1 << offset }
+                }
+            }
+        }
+        self.stride = stride
+        self.pairOffsets = pairOffsets
         var size = 16
         while size < usable.count * 2 { size <<= 1 }
         var prefixes = [UInt64](repeating: 0, count: size)
@@ -93,36 +125,67 @@ struct FoldedPhraseSearch: Sendable {
                 index += 1
             }
             if hasEmptyPhrase { return true }
-            if count >= 8 {
-                let found = prefixes.withUnsafeBufferPointer { prefixes in
-                    prefixGroups.withUnsafeBufferPointer { prefixGroups -> Bool in
-                        for position in 0...(count - 8) {
-                            let word = Self.folded(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                            var slot = Self.slot(of: word, mask: prefixMask)
-                            while prefixGroups[slot] >= 0 {
-                                if prefixes[slot] == word {
-                                    for phrase in groups[prefixGroups[slot]] where matchesRest(phrases[phrase], from: 8, at: position, in: textBytes) {
-                                        return true
-                                    }
-                                    break
-                                }
-                                slot = (slot + 1) & prefixMask
-                            }
-                        }
-                        return false
+            for phrase in singleBytePhrases {
+                let byte = phrases[phrase][0]
+                for position in 0..<count where Self.folded(base[position]) == byte { return true }
+            }
+            guard stride > 0, count >= 2 else { return false }
+            return pairOffsets.withUnsafeBufferPointer { pairOffsets -> Bool in
+                // A phrase starting at `start` covers the pairs at `start ..< start + stride`, all inside
+                // the text when the phrase is; `position` meets one of them.
+                var position = 0
+                while position &+ 1 < count {
+                    let offsets = pairOffsets[Int(base[position]) << 7 | Int(base[position &+ 1])]
+                    if offsets != 0, startsPhrase(around: position, offsets: offsets, pairOffsets: pairOffsets, in: textBytes) {
+                        return true
                     }
+                    position &+= stride
                 }
-                if found { return true }
+                return false
             }
-            for phrase in shortPhrases {
-                let bytes = phrases[phrase]
-                guard bytes.count <= count else { continue }
-                for position in 0...(count - bytes.count) where matchesRest(bytes, from: 0, at: position, in: textBytes) {
-                    return true
-                }
-            }
-            return false
         }
+    }
+
+    /// Whether a phrase of two bytes or more starts at `position - offset` for one of the `offsets`
+    /// (bits) at which some phrase holds the text's pair at `position`. Not inlined: the scan calling it
+    /// keeps its handful of values in registers.
+    @inline(never)
+    private func startsPhrase(around position: Int, offsets: UInt8, pairOffsets: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = offsets
+        while rest != 0 {
+            let offset = rest.trailingZeroBitCount
+            rest &= rest &- 1
+            // Ascending offsets: past `position`, the starts fall before the text.
+            guard offset <= position else { return false }
+            let start = position &- offset
+            // The start's own pair (inside the text: `start + 1 <= position + 1`) must open a phrase.
+            if offset == 0 || pairOffsets[Int(text[start]) << 7 | Int(text[start &+ 1])] & 1 != 0,
+               startsPhrase(at: start, in: text) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether a phrase of two bytes or more starts at `position` of the folded ASCII `text`.
+    private func startsPhrase(at position: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if position + 8 <= text.count, let base = text.baseAddress {
+            let word = Self.folded(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            var slot = Self.slot(of: word, mask: prefixMask)
+            while prefixGroups[slot] >= 0 {
+                if prefixes[slot] == word {
+                    for phrase in groups[prefixGroups[slot]] where matchesRest(phrases[phrase], from: 8, at: position, in: text) {
+                        return true
+                    }
+                    break
+                }
+                slot = (slot + 1) & prefixMask
+            }
+        }
+        for phrase in shortPhrases where matchesRest(phrases[phrase], from: 0, at: position, in: text) {
+            return true
+        }
+        return false
     }
 
     /// Whether `phrase[from...]` equals the folded text bytes from `position + from` on.

@@ -26,11 +26,15 @@ enum CompetencyCriterion {
         let distinct = found.count
         let fraction = Credit.fraction(value: Double(distinct), full: Double(rule.full), partial: Double(rule.partial))
         let met = distinct >= rule.full
-        // The first six distinct pieces of evidence, in the order found.
+        // The first six distinct pieces of evidence, in the order found. Two record lines never hold
+        // equal texts on the same source line (`ScorableRecord` keeps the first), so a piece repeats
+        // an earlier one exactly when an earlier term was found on the same record line: compared as
+        // indices, not as strings, and built only when new.
         var evidence: [Evidence] = []
-        for item in found where evidence.count < 6 {
-            let candidate = Evidence(text: lines[item.line].text, line: lines[item.line].line)
-            if !evidence.contains(candidate) { evidence.append(candidate) }
+        evidence.reserveCapacity(min(found.count, 6))
+        for (position, item) in found.enumerated() where evidence.count < 6 {
+            guard !found[..<position].contains(where: { $0.line == item.line }) else { continue }
+            evidence.append(Evidence(text: lines[item.line].text, line: lines[item.line].line))
         }
         return CriterionOutcome(
             fraction: fraction, met: met, evidence: evidence, gap: met ? nil : gap(rule, found: found),
