@@ -142,7 +142,7 @@ extension DateTokenizer {
     /// grammar reads are ASCII, and no simple scalar lower-cases to ASCII (a test checks every one).
     static func byteTokens(of bytes: UnsafeBufferPointer<UInt8>) -> [DateGrammarToken] {
         @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : Character(scalar).isLetter
+            scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : !isCommonMark(scalar.value) && Character(scalar).isLetter
         }
         @inline(__always) func isDigit(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x80 && TextScan.isASCIIDigit(UInt8(scalar.value))
@@ -153,6 +153,8 @@ extension DateTokenizer {
             default: false
             }
         }
+        // Read once: the static's accessor in the loop ran its once-check for every word.
+        let wordsByPackedKey = DateWord.byPackedKey
         let end = bytes.count
         var tokens: [DateGrammarToken] = []
         // Enough for most lines a date is looked for in, so the array is allocated once.
@@ -164,7 +166,7 @@ extension DateTokenizer {
             let (scalar, length) = TextScan.scalar(at: index, in: bytes)
             let isSpace = scalar.value < 0x80
                 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-                : Character(scalar).isWhitespace || scalar.value == 0xA0
+                : !isCommonMark(scalar.value) && (Character(scalar).isWhitespace || scalar.value == 0xA0)
             if isSpace {
                 sawSpace = true
                 index += length
@@ -190,7 +192,7 @@ extension DateTokenizer {
             if isLetter(scalar) {
                 kind = .word
                 if skip(while: isLetter), let key = DateWord.packed(bytes, start..<index) {
-                    word = DateWord.byPackedKey[key] ?? .none
+                    word = wordsByPackedKey[key] ?? .none
                 }
             } else if isDigit(scalar) {
                 kind = .number
@@ -215,6 +217,16 @@ extension DateTokenizer {
             apostrophe = false
         }
         return tokens
+    }
+
+    /// Whether the scalar is one of the marks résumé lines hold most besides ASCII — en and em dash,
+    /// bullet, middle dot, curly quotes — none of which is whitespace or a letter (a test checks each):
+    /// the tokeniser answers those two questions for them without building a `Character`.
+    @inline(__always) static func isCommonMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2013, 0x2014, 0x2022, 0x00B7, 0x2018, 0x2019, 0x201C, 0x201D: true
+        default: false
+        }
     }
 
     /// The value of a run of ASCII digits, nil when it does not fit an Int (as `Int(String)`).
