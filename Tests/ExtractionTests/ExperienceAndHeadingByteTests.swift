@@ -199,6 +199,61 @@ import TestSupport
         #expect(!DateTokenizer.isCommonMark(0x2D) && !DateTokenizer.isCommonMark(0xA0) && !DateTokenizer.isCommonMark(0x2212))
     }
 
+    // MARK: - The leadership search's skip table
+
+    /// Random ASCII duties built from pieces of the leadership phrases (so that near-misses and matches
+    /// at every offset occur), against searching the lower-cased copy.
+    @Test func foldedSearchWithSkipsMatchesLowerCasedSearch() {
+        var generator = SplitMix64(seed: 0x1EAD_E25)
+        let phrases = JobTitles.leadershipPhrases.phrases
+        let pieces = phrases.flatMap { phrase -> [String] in
+            let cut = phrase.index(phrase.startIndex, offsetBy: phrase.count / 2)
+            return [phrase, phrase.uppercased(), String(phrase[..<cut]), String(phrase[cut...]), String(phrase.dropFirst()), String(phrase.dropLast())]
+        } + ["a", "the", " ", "  ", "of", "x", "Z", "@", "[", "`", "{", "-", "\t", "\r\n", "payroll", "recruiting", "STAFF", "Team"]
+        let search = FoldedPhraseSearch(phrases)
+        let reference = JobTitles.leadershipPhrases
+        var texts: [String] = []
+        for _ in 0..<6000 {
+            let length = Int(generator.next() % 12)
+            texts.append((0..<length).map { _ in generator.pick(pieces) }.joined(separator: generator.next() % 2 == 0 ? " " : ""))
+        }
+        for text in texts {
+            #expect(search.containsAny(inASCII: text) == reference.containsAny(in: TextScan.lowercased(text)), "\(text.debugDescription)")
+        }
+        // Read from the phrase list: "supervised" sits at the very end, and one byte short of it.
+        #expect(search.containsAny(inASCII: "Payroll and benefits, SUPERVISED") == true)
+        #expect(search.containsAny(inASCII: "Payroll and benefits, supervise") == true)
+        #expect(search.containsAny(inASCII: "Payroll and benefits, supervis") == false)
+    }
+
+    /// The first-letter-and-length test never rules out a run the packed-key table holds.
+    @Test func dateWordPretestKeepsEveryTableWord() {
+        var generator = SplitMix64(seed: 0xDA7E)
+        var runs = DateWord.packableWords.flatMap { [$0, $0.uppercased(), $0.capitalized] }
+        let letters = Array("abcdefghijklmnopqrstuvwxyzJANFEBMARPRESNTOWD")
+        for _ in 0..<20000 {
+            runs.append(String((0..<(1 + Int(generator.next() % 12))).map { _ in generator.pick(letters) }))
+        }
+        DateWord.lengthsByFirstLetter.withUnsafeBufferPointer { masks in
+            for run in runs {
+                var copy = run
+                copy.withUTF8 { bytes in
+                    let inTable = DateWord.packed(bytes, 0..<bytes.count).flatMap { DateWord.byPackedKey[$0] } != nil
+                    #expect(!inTable || DateWord.mayBeWord(bytes, 0..<bytes.count, masks), "\(run)")
+                }
+            }
+        }
+        // Read from the word list: "january" (7 letters) and "present" (7) pass; "manager" (7) and "acme" (4) do not.
+        for (run, expected) in [("January", true), ("PRESENT", true), ("Manager", false), ("Acme", false), ("to", true)] {
+            var copy = run
+            copy.withUTF8 { bytes in
+                DateWord.lengthsByFirstLetter.withUnsafeBufferPointer { masks in
+                    #expect(DateWord.mayBeWord(bytes, 0..<bytes.count, masks) == expected, "\(run)")
+                }
+            }
+        }
+    }
+
     // MARK: - The reference: `section(named:)` as it was
 
     /// The runs of ASCII letters as Strings (the old `letterRuns`).

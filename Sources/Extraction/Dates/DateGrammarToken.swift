@@ -60,12 +60,36 @@ enum DateWord: Equatable {
     /// apostrophe, which the tokenisers skip, so it is never one token).
     static let longestWord = 10
 
+    /// Every word that is not `.none` and is ASCII letters short enough to pack: the words `byPackedKey`
+    /// holds.
+    static let packableWords: [String] = {
+        let words = Array(DateExpressions.monthNumbers.keys) + Array(DateExpressions.presentWords)
+            + ["since", "from", "to", "till", "until", "through", "thru", "bis", "au", "a", "z", "t"]
+        return words.filter { $0.utf8.count <= longestWord && $0.utf8.allSatisfy(TextScan.isASCIILower) }
+    }()
+
+    /// For each first letter (a–z), bit n set when some word of `packableWords` has n letters. Most runs
+    /// of letters in a line ("Manager", "Acme") are ruled out by this one bit before any key is looked up.
+    static let lengthsByFirstLetter: [UInt16] = {
+        var masks = [UInt16](repeating: 0, count: 26)
+        for word in packableWords {
+            let bytes = Array(word.utf8)
+            masks[Int(bytes[0] &- 0x61)] |= 1 << UInt16(bytes.count)
+        }
+        return masks
+    }()
+
+    /// Whether the run of ASCII letters `bytes[range]` can be a word of `byPackedKey`, by its first letter
+    /// and length: false only when no such word has both.
+    @inline(__always) static func mayBeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ masks: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard !range.isEmpty, range.count <= longestWord else { return false }
+        return masks[Int((bytes[range.lowerBound] | 0x20) &- 0x61)] & (1 << UInt16(range.count)) != 0
+    }
+
     /// Every word that is not `.none`, by its `packed` key.
     static let byPackedKey: [UInt64: DateWord] = {
         var table: [UInt64: DateWord] = [:]
-        let words = Array(DateExpressions.monthNumbers.keys) + Array(DateExpressions.presentWords)
-            + ["since", "from", "to", "till", "until", "through", "thru", "bis", "au", "a", "z", "t"]
-        for word in words where word.utf8.count <= longestWord && word.utf8.allSatisfy(TextScan.isASCIILower) {
+        for word in packableWords {
             word.utf8.withContiguousStorageIfAvailable { bytes in
                 if let key = packed(bytes, 0..<bytes.count) { table[key] = DateWord(lowered: word) }
             }
@@ -153,8 +177,9 @@ extension DateTokenizer {
             default: false
             }
         }
-        // Read once: the static's accessor in the loop ran its once-check for every word.
+        // Read once: the statics' accessors in the loop ran their once-checks for every word.
         let wordsByPackedKey = DateWord.byPackedKey
+        let lengthsByFirstLetter = DateWord.lengthsByFirstLetter
         let end = bytes.count
         var tokens: [DateGrammarToken] = []
         // Enough for most lines a date is looked for in, so the array is allocated once.
@@ -191,7 +216,9 @@ extension DateTokenizer {
             }
             if isLetter(scalar) {
                 kind = .word
-                if skip(while: isLetter), let key = DateWord.packed(bytes, start..<index) {
+                if skip(while: isLetter),
+                   lengthsByFirstLetter.withUnsafeBufferPointer({ DateWord.mayBeWord(bytes, start..<index, $0) }),
+                   let key = DateWord.packed(bytes, start..<index) {
                     word = wordsByPackedKey[key] ?? .none
                 }
             } else if isDigit(scalar) {

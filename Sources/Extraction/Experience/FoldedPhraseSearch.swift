@@ -7,6 +7,10 @@
 /// the next eight bytes, lower-cased together in one word, are looked up in a small table of those
 /// prefixes, and only a hit compares the rest. Shorter phrases are compared byte by byte.
 ///
+/// Most windows need no look-up at all: a table of shifts on the window's last two bytes (Wu–Manber)
+/// says how far along the next window that can start a long phrase is. A pair of bytes that ends no
+/// stretch of any long phrase's first eight bytes rules out the seven windows that would hold it there.
+///
 /// Exact by construction only for ASCII text, where lower-casing maps A–Z to a–z and nothing else, so
 /// folding bytes while comparing is the same as searching `TextScan.lowercased(text)`. Other text gets
 /// nil and the caller takes the general path.
@@ -24,6 +28,11 @@ struct FoldedPhraseSearch: Sendable {
     private let prefixMask: Int
     /// An empty phrase occurs in every text (as `PhraseSet` and `TextScan.contains` say).
     private let hasEmptyPhrase: Bool
+    /// For the last two bytes (a, b) of an eight-byte window, lower-cased ASCII, at `a << 7 | b`: how
+    /// far the next window that can start a long phrase lies. A long phrase starting `d` bytes after the
+    /// window (0 ≤ d ≤ 6) holds (a, b) at its offsets 6 − d and 7 − d, inside its first eight bytes; the
+    /// entry is the least such `d` over the phrases, 7 when no phrase holds the pair there.
+    private let shifts: [UInt8]
 
     init(_ phrases: [String]) {
         hasEmptyPhrase = phrases.contains(where: \.isEmpty)
@@ -50,6 +59,14 @@ struct FoldedPhraseSearch: Sendable {
             prefixGroups[slot] = groups.count
             groups.append(prefixPhrases[slot])
         }
+        var shifts = [UInt8](repeating: 7, count: 128 * 128)
+        for phrase in usable where phrase.count >= 8 {
+            for offset in 0..<7 {
+                let pair = Int(phrase[offset]) << 7 | Int(phrase[offset + 1])
+                shifts[pair] = min(shifts[pair], UInt8(6 - offset))
+            }
+        }
+        self.shifts = shifts
         self.prefixes = prefixes
         self.prefixGroups = prefixGroups
         self.groups = groups
@@ -94,22 +111,32 @@ struct FoldedPhraseSearch: Sendable {
             }
             if hasEmptyPhrase { return true }
             if count >= 8 {
-                let found = prefixes.withUnsafeBufferPointer { prefixes in
-                    prefixGroups.withUnsafeBufferPointer { prefixGroups -> Bool in
-                        for position in 0...(count - 8) {
-                            let word = Self.folded(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                            var slot = Self.slot(of: word, mask: prefixMask)
-                            while prefixGroups[slot] >= 0 {
-                                if prefixes[slot] == word {
-                                    for phrase in groups[prefixGroups[slot]] where matchesRest(phrases[phrase], from: 8, at: position, in: textBytes) {
-                                        return true
-                                    }
-                                    break
+                let found = shifts.withUnsafeBufferPointer { shifts in
+                    prefixes.withUnsafeBufferPointer { prefixes in
+                        prefixGroups.withUnsafeBufferPointer { prefixGroups -> Bool in
+                            var position = 0
+                            while position <= count - 8 {
+                                // Every byte is ASCII here, so the pair indexes the table within bounds.
+                                let shift = Int(shifts[Int(Self.folded(base[position + 6])) << 7 | Int(Self.folded(base[position + 7]))])
+                                if shift != 0 {
+                                    position += shift
+                                    continue
                                 }
-                                slot = (slot + 1) & prefixMask
+                                let word = Self.folded(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                                var slot = Self.slot(of: word, mask: prefixMask)
+                                while prefixGroups[slot] >= 0 {
+                                    if prefixes[slot] == word {
+                                        for phrase in groups[prefixGroups[slot]] where matchesRest(phrases[phrase], from: 8, at: position, in: textBytes) {
+                                            return true
+                                        }
+                                        break
+                                    }
+                                    slot = (slot + 1) & prefixMask
+                                }
+                                position += 1
                             }
+                            return false
                         }
-                        return false
                     }
                 }
                 if found { return true }
