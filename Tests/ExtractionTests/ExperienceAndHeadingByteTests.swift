@@ -92,6 +92,24 @@ import TestSupport
         #expect(counts == [0, 0, 0, 1, 1, 3, 1, 3])
     }
 
+    @Test func asciiWordPositionMatchesTextScan() {
+        var generator = SplitMix64(seed: 0x3A0D)
+        let phrases = SectionHeadings.phrases.map(\.0) + SectionHeadings.otherWords + ["", "a", "ab", "work", "x y", "é"]
+        let pieces = ["work", "history", "workshop", "a", "ab", " ", "  ", "-", "&", "1", "x", "y", "of", "experience", "_", "@"]
+        var texts = Self.headings.map { TextScan.lowercased($0) }
+        for _ in 0..<3000 { texts.append((0..<Int(generator.next() % 8)).map { _ in generator.pick(pieces) }.joined()) }
+        for text in texts {
+            _ = TextScan.withPlainASCII(text) { bytes in
+                for phrase in phrases {
+                    #expect(SectionHeadings.asciiWordPosition(of: Array(phrase.utf8), in: bytes) == TextScan.wordPosition(of: phrase, in: text),
+                            "\(phrase) in \(text.debugDescription)")
+                }
+            }
+        }
+        // Read from the text: "work" as a word at 9 in "workshop work", not inside "workshop".
+        _ = TextScan.withPlainASCII("workshop work") { #expect(SectionHeadings.asciiWordPosition(of: Array("work".utf8), in: $0) == 9) }
+    }
+
     @Test func indexBitsReadBackSortedAndDistinct() {
         var generator = SplitMix64(seed: 0xB175)
         for _ in 0..<500 {

@@ -31,7 +31,8 @@ public enum DateExpressions {
         // Most lines hold no digits, and most duty lines with digits ("5 carriers", "under 29%") hold no
         // date shape either: those are ruled out by one pass over the bytes, before any token is cut.
         guard mayHoldDate(text) else { return nil }
-        return scanRange(in: text)
+        // (Text that may hold a date holds a digit: `scanRange`'s own digit test would pass.)
+        return scanRange(inTextWithDigits: text)
     }
 
     /// Whether the grammar below can find a date in `text`. Every date it reads has a number token of
@@ -70,6 +71,11 @@ public enum DateExpressions {
     /// `findRange` without the byte filter: tokenises the text and reads the grammar.
     static func scanRange(in text: Substring) -> DateRange? {
         guard TextScan.containsASCIIDigit(text) else { return nil }
+        return scanRange(inTextWithDigits: text)
+    }
+
+    /// `scanRange` for text known to hold an ASCII digit.
+    private static func scanRange(inTextWithDigits text: Substring) -> DateRange? {
         let tokens = DateTokenizer.grammarTokens(of: text)
         var index = 0
         while index < tokens.count {

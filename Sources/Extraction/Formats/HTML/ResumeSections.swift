@@ -104,14 +104,24 @@ enum SectionHeadings {
             if let position = wordPosition(of: word, in: lowered), firstOther == nil || position < firstOther! { firstOther = position }
         }
         if let candidates {
+            // Made only for plain ASCII `lowered`: the phrases are found in its bytes
+            // (`asciiWordPosition`, what `wordPosition` gives there).
             let lengths = phraseLengths
-            candidates.phrases.forEach { index in
-                guard let position = wordPosition(of: phrases[index].0, in: lowered) else { return }
-                if best == nil || position < best!.position || (position == best!.position && lengths[index] > best!.length) {
-                    best = (position, lengths[index], phrases[index].1)
+            let phraseBytes = phraseUTF8
+            let otherBytes = otherWordUTF8
+            _ = TextScan.withPlainASCII(lowered) { text in
+                candidates.phrases.forEach { index in
+                    guard let position = asciiWordPosition(of: phraseBytes[index], in: text) else { return }
+                    if best == nil || position < best!.position || (position == best!.position && lengths[index] > best!.length) {
+                        best = (position, lengths[index], phrases[index].1)
+                    }
+                }
+                candidates.others.forEach { index in
+                    if let position = asciiWordPosition(of: otherBytes[index], in: text), firstOther == nil || position < firstOther! {
+                        firstOther = position
+                    }
                 }
             }
-            candidates.others.forEach { considerOther(otherWords[$0]) }
         } else {
             for (phrase, section) in phraseIndices.map({ $0.map { phrases[$0] } }) ?? phrases { consider(phrase, section) }
             for word in otherIndices.map({ $0.map { otherWords[$0] } }) ?? otherWords { considerOther(word) }

@@ -142,6 +142,32 @@ extension SectionHeadings {
 extension SectionHeadings {
     /// `phrases[i].0.count` for each phrase, counted once.
     static let phraseLengths: [Int] = phrases.map { $0.0.count }
+    /// The phrases and other words as UTF-8 bytes, for `asciiWordPosition`.
+    static let phraseUTF8: [[UInt8]] = phrases.map { Array($0.0.utf8) }
+    static let otherWordUTF8: [[UInt8]] = otherWords.map { Array($0.utf8) }
+
+    /// `TextScan.wordPosition(of: phrase, in: text)` for plain ASCII text, on bytes: the first offset
+    /// where the phrase's bytes occur with no letter just before or just after. In ASCII text every
+    /// neighbour is one byte, a scalar that is alphabetic exactly when it is an ASCII letter; a phrase
+    /// with other bytes occurs nowhere, as there.
+    static func asciiWordPosition(of phrase: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = phrase.count
+        guard length <= text.count else { return nil }
+        var start = 0
+        while start <= text.count - length {
+            if length == 0 || text[start] == phrase[0] {
+                var offset = 1
+                while offset < length, text[start + offset] == phrase[offset] { offset += 1 }
+                if offset >= length,
+                   start == 0 || !TextScan.isASCIILetter(text[start - 1]),
+                   start + length >= text.count || !TextScan.isASCIILetter(text[start + length]) {
+                    return start
+                }
+            }
+            start += 1
+        }
+        return nil
+    }
 
     /// Whether `LineFields.lowerWords(lowered)` holds "summary", "objective" or "profile" and none of
     /// "experience", "employment", "history" (the summary rule of `section(named:)`). Plain ASCII text
