@@ -205,6 +205,19 @@ import TestSupport
         }
     }
 
+    @Test func isCapitalisedMatchesLineFields() {
+        let texts = Self.headings + Self.randomTexts(count: 6000, seed: 0xCA91_7A15) + [
+            "Acme Health", "acme health", "Acme health of the Midwest", "The Acme Group", "THE AND OF", "of the", "3M Company",
+            "Acme  Health ", " Acme", "Acme\tHealth inc", "Acme\r\nHealth", "Zoë Health", "Acme & Co", "A B c", "With A Team", "",
+        ]
+        for text in texts {
+            #expect(ExperienceLineScan.isCapitalised(text) == LineFields.isCapitalised(text), "\(text.debugDescription)")
+        }
+        // Read from the words: 2 of 2 content words capitalised; 1 of 3 (stop words left out) is not enough.
+        #expect(ExperienceLineScan.isCapitalised("Acme Health of the Midwest"))
+        #expect(!ExperienceLineScan.isCapitalised("Acme health services for the region"))
+    }
+
     // MARK: - Date tokens
 
     /// The marks the byte tokeniser answers without a `Character` are neither whitespace nor letters.

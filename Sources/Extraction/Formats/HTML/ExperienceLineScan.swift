@@ -58,16 +58,45 @@ enum ExperienceLineScan {
         }
     }
 
+    /// `LineFields.isCapitalised(text)`: plain ASCII text (where `isSimpleScalars` holds and each word's
+    /// first character is its first byte) is read by byte, its stop words compared where they lie
+    /// (`LowerCaseASCIIWords`) rather than lower-cased into a String and hashed, with no array of words;
+    /// other text takes `LineFields.isCapitalised`.
+    static func isCapitalised(_ text: String) -> Bool {
+        let ascii = text.withBorrowedUTF8 { bytes -> Bool? in
+            guard TextScan.isPlainASCII(bytes) else { return nil }
+            let stopWords = LowerCaseASCIIWords.stopWords
+            var content = 0
+            var capitalised = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] != 0x20 else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+                // `isStopWord`: stop words are at most four bytes.
+                if index - start <= 4, stopWords.contains(bytes, start..<index) { continue }
+                content += 1
+                if TextScan.isASCIIUpper(bytes[start]) || TextScan.isASCIIDigit(bytes[start]) { capitalised += 1 }
+            }
+            guard content > 0 else { return false }
+            return Double(capitalised) / Double(content) >= 0.6
+        }
+        return ascii ?? LineFields.isCapitalised(text)
+    }
+
     /// `LineFields.isPastVerbASCII`: the same length and ending tests, then the sets asked by comparing
-    /// the word's lower-cased bytes with theirs (`PastVerbWords`) instead of building and hashing a String.
+    /// the word's lower-cased bytes with theirs (`LowerCaseASCIIWords`) instead of building and hashing a String.
     static func isPastVerbASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         let length = word.count
         let endsInED = length >= 2 && TextScan.lowerASCII(bytes[word.upperBound - 2]) == 0x65 && TextScan.lowerASCII(bytes[word.upperBound - 1]) == 0x64
         guard length <= LineFields.longestIrregularPastVerb || endsInED else { return false }
         if length >= 5 && endsInED {
-            return !PastVerbWords.adjectives.contains(bytes, word) || PastVerbWords.irregular.contains(bytes, word)
+            return !LowerCaseASCIIWords.adjectives.contains(bytes, word) || LowerCaseASCIIWords.irregular.contains(bytes, word)
         }
-        return PastVerbWords.irregular.contains(bytes, word)
+        return LowerCaseASCIIWords.irregular.contains(bytes, word)
     }
 }
 
@@ -76,7 +105,7 @@ enum ExperienceLineScan {
 /// lower-case ASCII cannot equal the lower-cased form of plain ASCII bytes (no member holds U+212A
 /// KELVIN SIGN, the one non-ASCII scalar canonically equal to an ASCII letter; a test checks), so it is
 /// left out.
-struct PastVerbWords: Sendable {
+struct LowerCaseASCIIWords: Sendable {
     private let byLength: [[[UInt8]]]
 
     init(_ words: Set<String>) {
@@ -102,6 +131,7 @@ struct PastVerbWords: Sendable {
         return false
     }
 
-    static let irregular = PastVerbWords(LineFields.irregularPastVerbs)
-    static let adjectives = PastVerbWords(LineFields.pastParticipleAdjectives)
+    static let irregular = LowerCaseASCIIWords(LineFields.irregularPastVerbs)
+    static let adjectives = LowerCaseASCIIWords(LineFields.pastParticipleAdjectives)
+    static let stopWords = LowerCaseASCIIWords(LineFields.stopWords)
 }

@@ -74,7 +74,7 @@ enum ExperienceReader {
             || usable.contains(where: \.emphasised)
         if presented, !usable.isEmpty { return .header(full) }
         if inHeader, wordCount <= 5, !line.text.hasSuffix("."), usable.count == full.fields.count, !usable.isEmpty,
-           usable.allSatisfy({ LineFields.isCapitalised($0.text) }) {
+           usable.allSatisfy({ ExperienceLineScan.isCapitalised($0.text) }) {
             return .header(full)
         }
         return .body
@@ -194,8 +194,8 @@ enum ExperienceReader {
     /// title takes the first unnamed field, a missing employer the first emphasised or first unnamed.
     static func resolve(_ draft: Draft) -> Position? {
         var title = draft.titles.first?.text
-        var employer = (draft.employers.first(where: \.emphasised) ?? draft.employers.first(where: { LineFields.isCapitalised($0.text) }) ?? draft.employers.first)?.text
-        var unknowns = draft.unknowns.filter { LineFields.isCapitalised($0.text) || $0.emphasised }
+        var employer = (draft.employers.first(where: \.emphasised) ?? draft.employers.first(where: { ExperienceLineScan.isCapitalised($0.text) }) ?? draft.employers.first)?.text
+        var unknowns = draft.unknowns.filter { ExperienceLineScan.isCapitalised($0.text) || $0.emphasised }
         if employer == nil, let index = unknowns.firstIndex(where: \.emphasised), title != nil || unknowns.count > 1 {
             employer = unknowns.remove(at: index).text
         }
