@@ -257,6 +257,29 @@ import TestSupport
         #expect(search.containsAny(inASCII: "Payroll and benefits, supervis") == false)
     }
 
+    /// The eight-bytes-at-a-time digit test against a byte loop, over random bytes of every value and
+    /// every length and alignment up to 40.
+    @Test func digitTestByWordsMatchesByteLoop() {
+        var generator = SplitMix64(seed: 0xD161_7)
+        let interesting: [UInt8] = [0x2F, 0x30, 0x35, 0x39, 0x3A, 0x00, 0x7F, 0x80, 0xAF, 0xB0, 0xB9, 0xBA, 0xFF, 0x20, 0x61]
+        for _ in 0..<20000 {
+            let length = Int(generator.next() % 41)
+            let bytes: [UInt8] = (0..<length).map { _ in
+                generator.next() % 2 == 0 ? generator.pick(interesting) : UInt8(truncatingIfNeeded: generator.next())
+            }
+            let offset = Int(generator.next() % 4)
+            let padded = [UInt8](repeating: 0x20, count: offset) + bytes
+            padded.withUnsafeBufferPointer { buffer in
+                let slice = UnsafeBufferPointer(rebasing: buffer[offset...])
+                #expect(DateExpressions.containsASCIIDigit(slice) == bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(bytes)")
+            }
+        }
+        // Read from the bytes: "2" is a digit, "/" and ":" either side are not, nor is 0xB2 (a digit's byte with the high bit).
+        for (bytes, expected) in [([UInt8]("abcdefgh2".utf8), true), ([0x2F, 0x3A, 0x2F, 0x3A, 0x2F, 0x3A, 0x2F, 0x3A, 0x2F], false), ([0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2], false)] {
+            bytes.withUnsafeBufferPointer { #expect(DateExpressions.containsASCIIDigit($0) == expected) }
+        }
+    }
+
     /// The first-letter-and-length test never rules out a run the packed-key table holds.
     @Test func dateWordPretestKeepsEveryTableWord() {
         var generator = SplitMix64(seed: 0xDA7E)
