@@ -31,7 +31,8 @@ public enum DateExpressions {
         // Most lines hold no digits, and most duty lines with digits ("5 carriers", "under 29%") hold no
         // date shape either: those are ruled out by one pass over the bytes, before any token is cut.
         guard mayHoldDate(text) else { return nil }
-        return scanRange(in: text)
+        // (Text that may hold a date holds a digit: `scanRange`'s own digit test would pass.)
+        return scanRange(inTextWithDigits: text)
     }
 
     /// Whether the grammar below can find a date in `text`. Every date it reads has a number token of
@@ -42,6 +43,8 @@ public enum DateExpressions {
     /// token without a space. False only when none of these can be.
     static func mayHoldDate(_ text: Substring) -> Bool {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            // Each case below needs a digit: most lines hold none, told eight bytes at a time.
+            guard containsASCIIDigit(bytes) else { return false }
             var run = 0
             var sawDigit = false
             var sawApostrophe = false
@@ -67,9 +70,38 @@ public enum DateExpressions {
         return ContiguousArray(text.utf8).withUnsafeBufferPointer(scan)
     }
 
+    /// Whether any byte is an ASCII digit (0x30–0x39), eight bytes at a time: a byte of `word` lies
+    /// strictly between 0x2F and 0x3A exactly when its high bit is set in the result ("hasbetween" of
+    /// Bit Twiddling Hacks: on the low seven bits no byte borrows from or carries into the next, and
+    /// bytes from 0x80 up are masked out by `~word`).
+    static func containsASCIIDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func hasDigit(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let lowSeven = word & 0x7F7F_7F7F_7F7F_7F7F
+            return (ones &* (127 + 0x3A) &- lowSeven) & ~word & (lowSeven &+ ones &* (127 - 0x2F)) & 0x8080_8080_8080_8080 != 0
+        }
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if hasDigit(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if TextScan.isASCIIDigit(bytes[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// `findRange` without the byte filter: tokenises the text and reads the grammar.
     static func scanRange(in text: Substring) -> DateRange? {
         guard TextScan.containsASCIIDigit(text) else { return nil }
+        return scanRange(inTextWithDigits: text)
+    }
+
+    /// `scanRange` for text known to hold an ASCII digit.
+    private static func scanRange(inTextWithDigits text: Substring) -> DateRange? {
         let tokens = DateTokenizer.grammarTokens(of: text)
         var index = 0
         while index < tokens.count {

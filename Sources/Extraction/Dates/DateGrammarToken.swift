@@ -60,12 +60,36 @@ enum DateWord: Equatable {
     /// apostrophe, which the tokenisers skip, so it is never one token).
     static let longestWord = 10
 
+    /// Every word that is not `.none` and is ASCII letters short enough to pack: the words `byPackedKey`
+    /// holds.
+    static let packableWords: [String] = {
+        let words = Array(DateExpressions.monthNumbers.keys) + Array(DateExpressions.presentWords)
+            + ["since", "from", "to", "till", "until", "through", "thru", "bis", "au", "a", "z", "t"]
+        return words.filter { $0.utf8.count <= longestWord && $0.utf8.allSatisfy(TextScan.isASCIILower) }
+    }()
+
+    /// For each first letter (a–z), bit n set when some word of `packableWords` has n letters. Most runs
+    /// of letters in a line ("Manager", "Acme") are ruled out by this one bit before any key is looked up.
+    static let lengthsByFirstLetter: [UInt16] = {
+        var masks = [UInt16](repeating: 0, count: 26)
+        for word in packableWords {
+            let bytes = Array(word.utf8)
+            masks[Int(bytes[0] &- 0x61)] |= 1 << UInt16(bytes.count)
+        }
+        return masks
+    }()
+
+    /// Whether the run of ASCII letters `bytes[range]` can be a word of `byPackedKey`, by its first letter
+    /// and length: false only when no such word has both.
+    @inline(__always) static func mayBeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ masks: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard !range.isEmpty, range.count <= longestWord else { return false }
+        return masks[Int((bytes[range.lowerBound] | 0x20) &- 0x61)] & (1 << UInt16(range.count)) != 0
+    }
+
     /// Every word that is not `.none`, by its `packed` key.
     static let byPackedKey: [UInt64: DateWord] = {
         var table: [UInt64: DateWord] = [:]
-        let words = Array(DateExpressions.monthNumbers.keys) + Array(DateExpressions.presentWords)
-            + ["since", "from", "to", "till", "until", "through", "thru", "bis", "au", "a", "z", "t"]
-        for word in words where word.utf8.count <= longestWord && word.utf8.allSatisfy(TextScan.isASCIILower) {
+        for word in packableWords {
             word.utf8.withContiguousStorageIfAvailable { bytes in
                 if let key = packed(bytes, 0..<bytes.count) { table[key] = DateWord(lowered: word) }
             }
@@ -142,7 +166,7 @@ extension DateTokenizer {
     /// grammar reads are ASCII, and no simple scalar lower-cases to ASCII (a test checks every one).
     static func byteTokens(of bytes: UnsafeBufferPointer<UInt8>) -> [DateGrammarToken] {
         @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : Character(scalar).isLetter
+            scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : !isCommonMark(scalar.value) && Character(scalar).isLetter
         }
         @inline(__always) func isDigit(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x80 && TextScan.isASCIIDigit(UInt8(scalar.value))
@@ -153,6 +177,9 @@ extension DateTokenizer {
             default: false
             }
         }
+        // Read once: the statics' accessors in the loop ran their once-checks for every word.
+        let wordsByPackedKey = DateWord.byPackedKey
+        let lengthsByFirstLetter = DateWord.lengthsByFirstLetter
         let end = bytes.count
         var tokens: [DateGrammarToken] = []
         // Enough for most lines a date is looked for in, so the array is allocated once.
@@ -164,7 +191,7 @@ extension DateTokenizer {
             let (scalar, length) = TextScan.scalar(at: index, in: bytes)
             let isSpace = scalar.value < 0x80
                 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-                : Character(scalar).isWhitespace || scalar.value == 0xA0
+                : !isCommonMark(scalar.value) && (Character(scalar).isWhitespace || scalar.value == 0xA0)
             if isSpace {
                 sawSpace = true
                 index += length
@@ -189,8 +216,10 @@ extension DateTokenizer {
             }
             if isLetter(scalar) {
                 kind = .word
-                if skip(while: isLetter), let key = DateWord.packed(bytes, start..<index) {
-                    word = DateWord.byPackedKey[key] ?? .none
+                if skip(while: isLetter),
+                   lengthsByFirstLetter.withUnsafeBufferPointer({ DateWord.mayBeWord(bytes, start..<index, $0) }),
+                   let key = DateWord.packed(bytes, start..<index) {
+                    word = wordsByPackedKey[key] ?? .none
                 }
             } else if isDigit(scalar) {
                 kind = .number
@@ -215,6 +244,16 @@ extension DateTokenizer {
             apostrophe = false
         }
         return tokens
+    }
+
+    /// Whether the scalar is one of the marks résumé lines hold most besides ASCII — en and em dash,
+    /// bullet, middle dot, curly quotes — none of which is whitespace or a letter (a test checks each):
+    /// the tokeniser answers those two questions for them without building a `Character`.
+    @inline(__always) static func isCommonMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2013, 0x2014, 0x2022, 0x00B7, 0x2018, 0x2019, 0x201C, 0x201D: true
+        default: false
+        }
     }
 
     /// The value of a run of ASCII digits, nil when it does not fit an Int (as `Int(String)`).

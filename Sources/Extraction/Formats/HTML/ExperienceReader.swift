@@ -35,8 +35,11 @@ enum ExperienceReader {
         // most lines of an experience section are duties, told by their first words or by having no
         // date range. The decisions are those of the full rule set below, which reads the parsed line
         // (`LineFields.parse`), the sentence test and the word count.
+        // A line opening with a past-tense verb is a duty in both branches below, whatever its length:
+        // told from its first words, before the rest is read.
+        if ExperienceLineScan.isVerbFirstByOpening(line.text) { return .body }
         // `TextScan.spaceWordCount` and `LineFields.startsWithVerb`, in one pass over an ASCII line.
-        let (wordCount, verbFirst) = LineFields.wordCountAndVerbFirst(line.text)
+        let (wordCount, verbFirst) = ExperienceLineScan.wordCountAndVerbFirst(line.text)
         var sentenceLikeCache: Bool?
         func sentenceLike() -> Bool {
             if let known = sentenceLikeCache { return known }
@@ -71,7 +74,7 @@ enum ExperienceReader {
             || usable.contains(where: \.emphasised)
         if presented, !usable.isEmpty { return .header(full) }
         if inHeader, wordCount <= 5, !line.text.hasSuffix("."), usable.count == full.fields.count, !usable.isEmpty,
-           usable.allSatisfy({ LineFields.isCapitalised($0.text) }) {
+           usable.allSatisfy({ ExperienceLineScan.isCapitalised($0.text) }) {
             return .header(full)
         }
         return .body
@@ -92,6 +95,8 @@ enum ExperienceReader {
             switch role(of: line, inHeader: current.map { !$0.sawBody } ?? false) {
             case .body:
                 guard current != nil else { continue }
+                // Entries hold about ten duties: one buffer for the first eight, not four grown in turn.
+                if current!.duties.isEmpty { current!.duties.reserveCapacity(8) }
                 current!.duties.append(EvidenceText(line.text, line: line.line, section: .position))
                 current!.sawBody = true
             case .header(let parsed):
@@ -189,8 +194,8 @@ enum ExperienceReader {
     /// title takes the first unnamed field, a missing employer the first emphasised or first unnamed.
     static func resolve(_ draft: Draft) -> Position? {
         var title = draft.titles.first?.text
-        var employer = (draft.employers.first(where: \.emphasised) ?? draft.employers.first(where: { LineFields.isCapitalised($0.text) }) ?? draft.employers.first)?.text
-        var unknowns = draft.unknowns.filter { LineFields.isCapitalised($0.text) || $0.emphasised }
+        var employer = (draft.employers.first(where: \.emphasised) ?? draft.employers.first(where: { ExperienceLineScan.isCapitalised($0.text) }) ?? draft.employers.first)?.text
+        var unknowns = draft.unknowns.filter { ExperienceLineScan.isCapitalised($0.text) || $0.emphasised }
         if employer == nil, let index = unknowns.firstIndex(where: \.emphasised), title != nil || unknowns.count > 1 {
             employer = unknowns.remove(at: index).text
         }

@@ -72,26 +72,59 @@ enum SectionHeadings {
             lowered = TextScan.trim(TextScan.lowercased(text), headingPunctuation)
             guard lowered.count <= 48, !lowered.contains(where: { $0 == "@" || $0.isNumber }) else { return nil }
         }
-        let words = LineFields.lowerWords(lowered)
-        guard !words.isEmpty, words.count <= 6 else { return nil }
         // In ASCII text a phrase can sit there as whole words only if its first word is one of the
-        // text's runs of letters: only those phrases are searched, in their order in the list.
+        // text's runs of letters: only those phrases are searched, in their order in the list. Plain
+        // ASCII text (every heading of an ASCII line) is read once by byte: the words counted as
+        // `LineFields.lowerWords` cuts them, and the candidate phrases marked in bit sets, with no
+        // String per run or per word (building and looking those up was most of this function's cost).
+        var wordCount: Int
         var phraseIndices: [Int]?
         var otherIndices: [Int]?
-        if let runs = TextScan.withPlainASCII(lowered, { letterRuns($0) }) {
-            phraseIndices = distinctSorted(runs, phraseIndicesByFirstWord)
-            otherIndices = distinctSorted(runs, otherIndicesByFirstWord)
+        var candidates: HeadingCandidates?
+        if let scanned = TextScan.withPlainASCII(lowered, { bytes in (lowerWordCountASCII(bytes), HeadingCandidates(lowered: bytes)) }) {
+            wordCount = scanned.0
+            candidates = scanned.1
+            if candidates == nil, let runs = TextScan.withPlainASCII(lowered, { letterRuns($0) }) {
+                phraseIndices = distinctSorted(runs, phraseIndicesByFirstWord)
+                otherIndices = distinctSorted(runs, otherIndicesByFirstWord)
+            }
+        } else {
+            wordCount = LineFields.lowerWords(lowered).count
         }
+        guard wordCount > 0, wordCount <= 6 else { return nil }
         var best: (position: Int, length: Int, section: ResumeSection)?
-        for (phrase, section) in phraseIndices.map({ $0.map { phrases[$0] } }) ?? phrases {
-            guard let position = wordPosition(of: phrase, in: lowered) else { continue }
+        func consider(_ phrase: String, _ section: ResumeSection) {
+            guard let position = wordPosition(of: phrase, in: lowered) else { return }
             if best == nil || position < best!.position || (position == best!.position && phrase.count > best!.length) {
                 best = (position, phrase.count, section)
             }
         }
         var firstOther: Int?
-        for word in otherIndices.map({ $0.map { otherWords[$0] } }) ?? otherWords {
+        func considerOther(_ word: String) {
             if let position = wordPosition(of: word, in: lowered), firstOther == nil || position < firstOther! { firstOther = position }
+        }
+        if let candidates {
+            // Made only for plain ASCII `lowered`: the phrases are found in its bytes
+            // (`asciiWordPosition`, what `wordPosition` gives there).
+            let lengths = phraseLengths
+            let phraseBytes = phraseUTF8
+            let otherBytes = otherWordUTF8
+            _ = TextScan.withPlainASCII(lowered) { text in
+                candidates.phrases.forEach { index in
+                    guard let position = asciiWordPosition(of: phraseBytes[index], in: text) else { return }
+                    if best == nil || position < best!.position || (position == best!.position && lengths[index] > best!.length) {
+                        best = (position, lengths[index], phrases[index].1)
+                    }
+                }
+                candidates.others.forEach { index in
+                    if let position = asciiWordPosition(of: otherBytes[index], in: text), firstOther == nil || position < firstOther! {
+                        firstOther = position
+                    }
+                }
+            }
+        } else {
+            for (phrase, section) in phraseIndices.map({ $0.map { phrases[$0] } }) ?? phrases { consider(phrase, section) }
+            for word in otherIndices.map({ $0.map { otherWords[$0] } }) ?? otherWords { considerOther(word) }
         }
         // "Volunteer Experience" is not the experience we count; "Awards & Certifications" still holds
         // certifications.
@@ -99,8 +132,7 @@ enum SectionHeadings {
             return .other
         }
         // A summary word qualifies others ("Career Summary", "Skills Summary" stays skills).
-        if let found = best, found.section == .experience, words.contains(where: { ["summary", "objective", "profile"].contains($0) }),
-           !words.contains(where: { ["experience", "employment", "history"].contains($0) }) {
+        if let found = best, found.section == .experience, summaryWordQualifies(lowered) {
             return .summary
         }
         return best?.section

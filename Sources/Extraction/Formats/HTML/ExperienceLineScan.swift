@@ -1,0 +1,137 @@
+/// The first test `ExperienceReader.role` puts to every line of an experience section, read from the
+/// line's bytes without building a String: most lines are duties that start with a past-tense verb.
+enum ExperienceLineScan {
+    /// `LineFields.wordCountAndVerbFirst(text)`. Plain ASCII text (most lines) is read where it lies
+    /// (no copy of the string to retain and release) and its first word is looked up by byte
+    /// (`isPastVerbASCII`); other text takes `LineFields.wordCountAndVerbFirst`.
+    static func wordCountAndVerbFirst(_ text: String) -> (wordCount: Int, verbFirst: Bool) {
+        let ascii = text.withBorrowedUTF8 { bytes -> (Int, Bool)? in
+            guard let (count, firstStart, secondStart) = LineFields.plainASCIIWordStarts(bytes) else { return nil }
+            guard count >= 3 else { return (count, false) }
+            // `startsWithVerb(bytes, words)`: the second word's first character, then the first word.
+            let lead = bytes[secondStart]
+            guard TextScan.isASCIILower(lead) || TextScan.isASCIIDigit(lead) || lead == 0x24 else { return (count, false) }
+            var firstEnd = firstStart
+            while bytes[firstEnd] != 0x20 { firstEnd += 1 }
+            return (count, isPastVerbASCII(bytes, firstStart..<firstEnd))
+        }
+        return ascii ?? LineFields.wordCountAndVerbFirst(text)
+    }
+
+    /// True only when `wordCountAndVerbFirst(text).verbFirst` is (false leaves it open): read from the
+    /// opening alone, so a duty ("Managed payroll for …", most lines of a section) is told without
+    /// reading, or counting, the rest of its words.
+    ///
+    /// The opening is the first two words between spaces (0x20) and the first byte of a third. When those
+    /// bytes are ASCII other than a carriage return, every space among them is a `Character` of its own
+    /// (the byte after it is ASCII too, and no ASCII pair but CR LF is one `Character`), so each path of
+    /// `LineFields.wordCountAndVerbFirst` (bytes, simple scalars, `Character`s) cuts the same first two
+    /// words and sees a third: the answer is the ASCII one, `isPastVerbASCII` of the first word when the
+    /// second starts with a lower-case letter, a digit or "$".
+    static func isVerbFirstByOpening(_ text: String) -> Bool {
+        text.withBorrowedUTF8 { bytes -> Bool in
+            let count = bytes.count
+            var index = 0
+            /// Moves `index` over spaces (`true`) or over a word (`false`); false at a byte that is not
+            /// ASCII or is a carriage return.
+            func skip(spaces: Bool) -> Bool {
+                while index < count {
+                    let byte = bytes[index]
+                    if byte >= 0x80 || byte == 0x0D { return false }
+                    if (byte == 0x20) != spaces { return true }
+                    index += 1
+                }
+                return true
+            }
+            guard skip(spaces: true) else { return false }
+            let firstStart = index
+            guard skip(spaces: false) else { return false }
+            let firstEnd = index
+            guard skip(spaces: true) else { return false }
+            let secondStart = index
+            guard skip(spaces: false), skip(spaces: true) else { return false }
+            // A third word starts at `index`: its first byte must be plain ASCII too.
+            guard firstStart < firstEnd, secondStart < index, index < count, bytes[index] < 0x80, bytes[index] != 0x0D else { return false }
+            let lead = bytes[secondStart]
+            guard TextScan.isASCIILower(lead) || TextScan.isASCIIDigit(lead) || lead == 0x24 else { return false }
+            return isPastVerbASCII(bytes, firstStart..<firstEnd)
+        }
+    }
+
+    /// `LineFields.isCapitalised(text)`: plain ASCII text (where `isSimpleScalars` holds and each word's
+    /// first character is its first byte) is read by byte, its stop words compared where they lie
+    /// (`LowerCaseASCIIWords`) rather than lower-cased into a String and hashed, with no array of words;
+    /// other text takes `LineFields.isCapitalised`.
+    static func isCapitalised(_ text: String) -> Bool {
+        let ascii = text.withBorrowedUTF8 { bytes -> Bool? in
+            guard TextScan.isPlainASCII(bytes) else { return nil }
+            let stopWords = LowerCaseASCIIWords.stopWords
+            var content = 0
+            var capitalised = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] != 0x20 else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+                // `isStopWord`: stop words are at most four bytes.
+                if index - start <= 4, stopWords.contains(bytes, start..<index) { continue }
+                content += 1
+                if TextScan.isASCIIUpper(bytes[start]) || TextScan.isASCIIDigit(bytes[start]) { capitalised += 1 }
+            }
+            guard content > 0 else { return false }
+            return Double(capitalised) / Double(content) >= 0.6
+        }
+        return ascii ?? LineFields.isCapitalised(text)
+    }
+
+    /// `LineFields.isPastVerbASCII`: the same length and ending tests, then the sets asked by comparing
+    /// the word's lower-cased bytes with theirs (`LowerCaseASCIIWords`) instead of building and hashing a String.
+    static func isPastVerbASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        let length = word.count
+        let endsInED = length >= 2 && TextScan.lowerASCII(bytes[word.upperBound - 2]) == 0x65 && TextScan.lowerASCII(bytes[word.upperBound - 1]) == 0x64
+        guard length <= LineFields.longestIrregularPastVerb || endsInED else { return false }
+        if length >= 5 && endsInED {
+            return !LowerCaseASCIIWords.adjectives.contains(bytes, word) || LowerCaseASCIIWords.irregular.contains(bytes, word)
+        }
+        return LowerCaseASCIIWords.irregular.contains(bytes, word)
+    }
+}
+
+/// A set of lower-case ASCII words asked by byte: the words by length, each compared with the
+/// lower-cased bytes of a word of that length. Built from a `Set<String>`; a member that is not
+/// lower-case ASCII cannot equal the lower-cased form of plain ASCII bytes (no member holds U+212A
+/// KELVIN SIGN, the one non-ASCII scalar canonically equal to an ASCII letter; a test checks), so it is
+/// left out.
+struct LowerCaseASCIIWords: Sendable {
+    private let byLength: [[[UInt8]]]
+
+    init(_ words: Set<String>) {
+        var byLength: [[[UInt8]]] = []
+        for word in words.sorted() {
+            let bytes = Array(word.utf8)
+            guard bytes.allSatisfy({ $0 < 0x80 && !TextScan.isASCIIUpper($0) }) else { continue }
+            while byLength.count <= bytes.count { byLength.append([]) }
+            byLength[bytes.count].append(bytes)
+        }
+        self.byLength = byLength
+    }
+
+    /// Whether the lower-cased bytes of `word` (plain ASCII) are one of the words.
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard word.count < byLength.count else { return false }
+        let start = word.lowerBound
+        for candidate in byLength[word.count] {
+            var offset = 0
+            while offset < candidate.count, candidate[offset] == TextScan.lowerASCII(bytes[start + offset]) { offset += 1 }
+            if offset == candidate.count { return true }
+        }
+        return false
+    }
+
+    static let irregular = LowerCaseASCIIWords(LineFields.irregularPastVerbs)
+    static let adjectives = LowerCaseASCIIWords(LineFields.pastParticipleAdjectives)
+    static let stopWords = LowerCaseASCIIWords(LineFields.stopWords)
+}
