@@ -48,6 +48,21 @@ import TestSupport
         }
     }
 
+    @Test func scanMatchesTheLetterWordsAtEveryOffset() {
+        // The scan reads eight bytes at a time: a word at each offset, across the eight-byte boundaries,
+        // after spaces, letters, digits or an accented letter, and with text after it.
+        for word in CertificationReader.triggerWords.sorted() + ["graphr", "shrmx", "Senior"] {
+            for offset in 0..<18 {
+                for filler in [" ", "x", "1", "é", "\u{600}", "-"] {
+                    for tail in ["", " ", "s", " 2021", "é", " ñ"] {
+                        let text = String(repeating: filler, count: offset) + word.uppercased() + tail
+                        #expect(Self.scanned(text) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func triggerTableHoldsEveryTriggerWord() {
         // Every trigger word is ASCII lower-case letters, so the table holds them all.
         for word in CertificationReader.triggerWords {

@@ -69,12 +69,9 @@ enum CertificationReader {
                 }
             }
         }
-        // By index: most lines are ruled out by their text alone, without copying the whole line. The
-        // trigger table is read once here, not once per line (each read of a static checks its initialiser).
-        let triggerTable = triggerTable
-        for index in allLines.indices where allLines[index].section != .certifications {
+        // By index: most lines are ruled out by their text alone, without copying the whole line.
+        for index in linesThatMayNameCertifications(allLines) {
             let text = allLines[index].line.text
-            guard mayNameCertification(text, table: triggerTable) else { continue }
             let ids = CertificationCatalog.ids(in: text)
             // Lower-cased only for a line that names one (most lines that pass the trigger test do not).
             guard !ids.isEmpty else { continue }
