@@ -292,9 +292,20 @@ enum EducationReader {
         // ASCII: the scalars trimmed are the characters "." and " ".
         let bare = TextScan.isPlainASCII(lowered) ? TextScan.trim(lowered, periodAndSpace) : lowered.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         if ["hons", "honours", "honors", "hon"].contains(bare) { return false }
-        let noise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
-        guard !noise.contains(where: { TextScan.contains(lowered, $0) }), !text.contains(where: { $0.isNumber || $0 == ":" }) else { return false }
+        guard !fieldNoise.contains(where: { TextScan.contains(lowered, $0) }) else { return false }
+        // In plain ASCII text a character is a byte, and the only numbers are the digits: read by byte.
+        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
+            guard !bytes.contains(where: { TextScan.isASCIIDigit($0) || $0 == 0x3A }) else { return false }
+            let wordCount = TextScan.spaceWordCount(bytes)
+            return wordCount > 0 && wordCount <= 8
+        }) {
+            return quick && LineFields.isCapitalised(text) && !LineFields.isSentenceLike(text)
+        }
+        guard !text.contains(where: { $0.isNumber || $0 == ":" }) else { return false }
         let words = text.split(separator: " ")
         return !words.isEmpty && words.count <= 8 && LineFields.isCapitalised(text) && !LineFields.isSentenceLike(text)
     }
+
+    /// Words that mark a line as grades, honours or coursework rather than a field of study (built once).
+    static let fieldNoise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
 }

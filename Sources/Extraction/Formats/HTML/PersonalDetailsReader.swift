@@ -198,8 +198,9 @@ enum PersonalDetailsReader {
     // MARK: - Contact
 
     static func isContact(_ text: String) -> Bool {
-        // Without the byte of "@" no character is "@"; with it, the character test decides.
-        if TextScan.containsByte(text, 0x40), text.contains(where: { $0 == "@" }) { return true }
+        // Without the byte of "@" no character is "@"; with it, the character test decides (in plain
+        // ASCII text each byte is a character, so the byte decides).
+        if TextScan.containsByte(text, 0x40), TextScan.isPlainASCII(text) || text.contains(where: { $0 == "@" }) { return true }
         let lowered = text.lowercased()
         return TextScan.contains(lowered, "http") || TextScan.contains(lowered, "www.") || phone(in: text) != nil
     }
