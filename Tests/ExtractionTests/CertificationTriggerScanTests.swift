@@ -63,6 +63,19 @@ import TestSupport
         }
     }
 
+    @Test func notHeldPhrasesMatchThePhraseBySearch() {
+        // One pass over the line for the phrases that say a certification is not held, against one
+        // search per phrase (the reference).
+        var texts = FieldExtractionPrefilterTests.texts + ["pursuing phr", "PHR exam 2024", "examined", "working towards shrm-cp",
+                                                           "will sit for the SPHR", "enrolled", "in progress", "inprogress", "plan to", "plan\u{00A0}to"]
+        texts += CertificationReader.notHeld.flatMap { [$0, "x" + $0 + "x", String($0.dropLast()), $0.uppercased()] }
+        for text in texts {
+            let lowered = TextScan.lowercased(text)
+            #expect(CertificationReader.notHeldPhrases.containsAny(in: lowered)
+                == CertificationReader.notHeld.contains(where: { TextScan.contains(lowered, $0) }), "\(text)")
+        }
+    }
+
     @Test func triggerTableHoldsEveryTriggerWord() {
         // Every trigger word is ASCII lower-case letters, so the table holds them all.
         for word in CertificationReader.triggerWords {
