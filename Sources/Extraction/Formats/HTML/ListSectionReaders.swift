@@ -6,6 +6,10 @@ enum CertificationReader {
     /// Lines that mention a certification without claiming it.
     static let notHeld = ["pursuing", "working toward", "working towards", "studying for", "preparing for", "prepare for", "prepared", "exam", "candidate for", "eligible", "in progress", "expected", "planning", "plan to", "will sit", "sit for", "enrolled"]
 
+    /// `notHeld` searched in one pass over a lower-cased line (byte for byte, as `TextScan.contains`),
+    /// not one search per phrase.
+    static let notHeldPhrases = PhraseSet(notHeld)
+
     /// `lines` are the certification section's content; `allLines` the whole document, searched for
     /// known certifications named elsewhere.
     static func certifications(inSection lines: [SectionedLine], everywhere allLines: [SectionedLine]) -> [Certification] {
@@ -39,7 +43,7 @@ enum CertificationReader {
             } ?? false
             let text = lines[index].line.text
             let lowered = TextScan.lowercased(text)
-            if notHeld.contains(where: { TextScan.contains(lowered, $0) }) { continue }
+            if notHeldPhrases.containsAny(in: lowered) { continue }
             let ids = CertificationCatalog.ids(in: text)
             let fieldText = lines[index].line.fieldText
             let range = DateExpressions.findRange(in: fieldText)
@@ -70,14 +74,13 @@ enum CertificationReader {
             }
         }
         // By index: most lines are ruled out by their text alone, without copying the whole line.
-        for index in allLines.indices where allLines[index].section != .certifications {
+        for index in linesThatMayNameCertifications(allLines) {
             let text = allLines[index].line.text
-            guard mayNameCertification(text) else { continue }
             let ids = CertificationCatalog.ids(in: text)
             // Lower-cased only for a line that names one (most lines that pass the trigger test do not).
             guard !ids.isEmpty else { continue }
             let lowered = TextScan.lowercased(text)
-            guard !notHeld.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
+            guard !notHeldPhrases.containsAny(in: lowered) else { continue }
             let short = TextScan.spaceWordCount(text) <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
                 let date = ids.count == 1 && short ? DateExpressions.findRange(in: allLines[index].line.fieldText).flatMap { $0.start } : nil

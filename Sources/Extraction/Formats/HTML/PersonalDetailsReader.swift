@@ -154,6 +154,10 @@ enum PersonalDetailsReader {
     /// Two to five capitalised words of letters (initials, hyphens and apostrophes allowed), none of
     /// them a job, organisation or section word.
     static func looksLikeName(_ text: String) -> Bool {
+        if let quick = TextScan.withPlainASCII(text, { wordsLookLikeNameASCII($0) }) {
+            guard quick else { return false }
+            return looksLikeNameBeyondWords(text)
+        }
         let words = text.split(separator: " ")
         guard (2...5).contains(words.count), text.count <= 60 else { return false }
         let lowered = text.lowercased()
@@ -164,6 +168,27 @@ enum PersonalDetailsReader {
             // Scripts without capitals (Arabic, Chinese, Hindi …) have no case to check.
             if first.isLowercase && !nameParticles.contains(word.lowercased()) { return false }
         }
+        return looksLikeNameBeyondWords(text)
+    }
+
+    /// The tests of `looksLikeName` on the words themselves for plain ASCII text, where each byte is a
+    /// character: the words are the runs between spaces, a letter is an ASCII letter, "’" cannot occur
+    /// and a word starts lower-case when its first byte is. Read by byte, without splitting into substrings.
+    static func wordsLookLikeNameASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= 60 else { return false }
+        let words = TextScan.spaceWords(bytes, limit: 6)
+        guard (2...5).contains(words.count) else { return false }
+        let lowered = TextScan.lowercasedASCII(bytes)
+        guard !resumeWords.contains(where: { SectionHeadings.wordPosition(of: $0, in: lowered) != nil }) else { return false }
+        for word in words {
+            for byte in bytes[word] where !TextScan.isASCIILetter(byte) && byte != 0x2D && byte != 0x27 && byte != 0x2E { return false }
+            if TextScan.isASCIILower(bytes[word.lowerBound]) && !nameParticles.contains(TextScan.lowercasedASCII(bytes, word)) { return false }
+        }
+        return true
+    }
+
+    /// The tests of `looksLikeName` after those on its words: no job, organisation or section word.
+    private static func looksLikeNameBeyondWords(_ text: String) -> Bool {
         let lowerWords = LineFields.lowerWords(text)
         if lowerWords.contains(where: { LineFields.titleWords.contains($0) || LineFields.organisationWords.contains($0) }) { return false }
         if SectionHeadings.section(named: text) != nil { return false }
@@ -173,8 +198,9 @@ enum PersonalDetailsReader {
     // MARK: - Contact
 
     static func isContact(_ text: String) -> Bool {
-        // Without the byte of "@" no character is "@"; with it, the character test decides.
-        if TextScan.containsByte(text, 0x40), text.contains(where: { $0 == "@" }) { return true }
+        // Without the byte of "@" no character is "@"; with it, the character test decides (in plain
+        // ASCII text each byte is a character, so the byte decides).
+        if TextScan.containsByte(text, 0x40), TextScan.isPlainASCII(text) || text.contains(where: { $0 == "@" }) { return true }
         let lowered = text.lowercased()
         return TextScan.contains(lowered, "http") || TextScan.contains(lowered, "www.") || phone(in: text) != nil
     }

@@ -1,0 +1,224 @@
+/// `CertificationReader.mayNameCertification` in one pass over a line's bytes, for every line (not only
+/// plain ASCII ones), with the trigger table read once per document rather than once per line.
+///
+/// Why it is exact for text other than plain ASCII: every trigger word is ASCII lower-case letters
+/// (`triggerTableHoldsEveryTriggerWord` checks), and lower-casing gives ASCII only for ASCII, U+0130 and
+/// U+212A (a test checks every scalar). So in a text without those two, a trigger word among the
+/// lower-cased text's letter words comes from a run of ASCII letters of the text itself, with no ASCII
+/// letter after it; before it there is none either, unless a non-ASCII character (a prepended mark such
+/// as U+0600) took that one letter into its own character. A text in which no run, nor a run less its
+/// first letter after a non-ASCII byte, is a trigger word names no certification; any other text that
+/// is not plain ASCII is left to the general code.
+struct CertificationTriggerTable: Sendable {
+    /// For each first letter a–z, one bit per second letter (a–z, bit 26 for a one-letter word): whether
+    /// some ASCII trigger word starts with that pair. Most words of a line are ruled out here.
+    let pairBits: [UInt32]
+    /// The ASCII trigger words end to end, each one's range in `words`, and per pair (first * 27 +
+    /// second) the indices of its words in `words` (`CertificationReader.triggerBuckets`).
+    let bytes: [UInt8]
+    let words: [Range<Int>]
+    let buckets: [Range<Int>]
+    /// The longest trigger word in bytes.
+    let maxLength: Int
+
+    init(buckets table: (bytes: [UInt8], words: [Range<Int>], buckets: [Range<Int>]), maxLength: Int) {
+        var pairBits = [UInt32](repeating: 0, count: 26)
+        for first in 0..<26 {
+            for second in 0..<27 where !table.buckets[first * 27 + second].isEmpty {
+                pairBits[first] |= 1 << UInt32(second)
+            }
+        }
+        self.pairBits = pairBits
+        bytes = table.bytes
+        words = table.words
+        buckets = table.buckets
+        self.maxLength = maxLength
+    }
+
+    /// What the scan can tell about a line.
+    enum Verdict {
+        /// No trigger word: the line names no known certification.
+        case no
+        /// Plain ASCII text with a trigger word.
+        case yes
+        /// Left to the general code.
+        case undecided
+    }
+
+    /// `body` with the tables as buffers: taken once for all the lines of a document, not once per line.
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        pairBits.withUnsafeBufferPointer { pairBits in
+            bytes.withUnsafeBufferPointer { wordBytes in
+                words.withUnsafeBufferPointer { words in
+                    buckets.withUnsafeBufferPointer { buckets in
+                        body(Tables(pairBits: pairBits, wordBytes: wordBytes, words: words, buckets: buckets, maxLength: maxLength))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The verdict on a line's UTF-8 bytes.
+    func verdict(_ text: UnsafeBufferPointer<UInt8>) -> Verdict {
+        withTables { $0.verdict(text) }
+    }
+
+    /// The tables as buffers, for the loop over a line's bytes.
+    struct Tables {
+        let pairBits: UnsafeBufferPointer<UInt32>
+        let wordBytes: UnsafeBufferPointer<UInt8>
+        let words: UnsafeBufferPointer<Range<Int>>
+        let buckets: UnsafeBufferPointer<Range<Int>>
+        let maxLength: Int
+
+        /// The verdict on a line's UTF-8 bytes, read eight at a time: a word's letters and the starts of
+        /// its runs of letters come from a few operations on the eight bytes as one integer, and only a
+        /// run whose first two letters begin some trigger word is read further.
+        func verdict(_ text: UnsafeBufferPointer<UInt8>) -> Verdict {
+            guard let base = UnsafeRawPointer(text.baseAddress) else { return .no }
+            let count = text.count
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            // Whether every byte read so far is ASCII other than a carriage return
+            // (`HTMLLines.isPlainASCIIByWords`).
+            var plain = true
+            // The high bit of byte 0 set when the last byte of the previous eight was a letter.
+            var letterBefore: UInt64 = 0
+            var chunk = 0
+            while chunk < count {
+                let word: UInt64
+                if chunk + 8 <= count {
+                    word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+                } else {
+                    // The last bytes, padded with zero bytes (no letter, no carriage return).
+                    var tail: UInt64 = 0
+                    for offset in 0..<(count - chunk) { tail |= UInt64(text[chunk + offset]) << UInt64(8 * offset) }
+                    word = tail
+                }
+                // A carriage return is a zero byte of `word ^ 0x0D…`, found as in `isPlainASCIIByWords`.
+                let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                if word & high != 0 || (returns &- ones) & ~returns & high != 0 { plain = false }
+                // Per byte, without carries between bytes: the byte lower-cased to seven bits is at least
+                // "a" and at most "z", and the byte itself is ASCII.
+                let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+                let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & high
+                let pastZ = (folded &+ 0x0505_0505_0505_0505) & high
+                let letters = atLeastA & ~pastZ & ~word
+                var starts = letters & ~((letters << 8) | letterBefore)
+                letterBefore = (letters >> 56) & 0x80
+                while starts != 0 {
+                    let start = chunk + starts.trailingZeroBitCount >> 3
+                    starts &= starts &- 1
+                    if mayStartTrigger(text, at: start) {
+                        let end = runEnd(text, from: start)
+                        if isTrigger(text, start..<end) {
+                            return plain && Self.isPlain(text, from: min(chunk + 8, count)) ? .yes : .undecided
+                        }
+                    }
+                    // After a non-ASCII byte the run's first letter may belong to the character before it.
+                    if start > 0, text[start - 1] >= 0x80 {
+                        let end = runEnd(text, from: start)
+                        if end - start > 1, isTrigger(text, (start + 1)..<end) { return .undecided }
+                    }
+                }
+                chunk += 8
+            }
+            if plain { return .no }
+            return Self.mayLowerToASCII(text) ? .undecided : .no
+        }
+
+        /// Whether some trigger word starts with the first two letters (or the one letter) of the run at `start`.
+        @inline(__always)
+        private func mayStartTrigger(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            let first = Int((text[start] | 0x20) &- 0x61)
+            let next = start + 1
+            let second = next < text.count && TextScan.isASCIILetter(text[next]) ? Int((text[next] | 0x20) &- 0x61) : 26
+            return pairBits[first] & (1 << UInt32(second)) != 0
+        }
+
+        /// The end of the run of ASCII letters that starts at `start`.
+        @inline(__always)
+        private func runEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var end = start + 1
+            while end < text.count, TextScan.isASCIILetter(text[end]) { end += 1 }
+            return end
+        }
+
+        /// Whether the run of ASCII letters, lower-cased, is an ASCII trigger word.
+        @inline(__always)
+        private func isTrigger(_ text: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+            guard run.count <= maxLength else { return false }
+            let first = Int((text[run.lowerBound] | 0x20) &- 0x61)
+            let second = run.count > 1 ? Int((text[run.lowerBound + 1] | 0x20) &- 0x61) : 26
+            guard pairBits[first] & (1 << UInt32(second)) != 0 else { return false }
+            for wordIndex in buckets[first * 27 + second] {
+                let word = words[wordIndex]
+                guard word.count == run.count else { continue }
+                var offset = 2
+                while offset < word.count, wordBytes[word.lowerBound + offset] == text[run.lowerBound + offset] | 0x20 {
+                    offset += 1
+                }
+                if offset >= word.count { return true }
+            }
+            return false
+        }
+
+        /// Whether the bytes from `start` on are plain ASCII (no byte ≥ 0x80, no carriage return).
+        private static func isPlain(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+            var index = start
+            while index < text.count {
+                if text[index] >= 0x80 || text[index] == 0x0D { return false }
+                index += 1
+            }
+            return true
+        }
+
+        /// Whether the text holds U+0130 (C4 B0) or U+212A (E2 84 AA), the non-ASCII scalars that
+        /// lower-case to ASCII letters.
+        static func mayLowerToASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            while index + 1 < text.count {
+                switch text[index] {
+                case 0xC4 where text[index + 1] == 0xB0: return true
+                case 0xE2 where text[index + 1] == 0x84 && index + 2 < text.count && text[index + 2] == 0xAA: return true
+                default: index += 1
+                }
+            }
+            return false
+        }
+    }
+}
+
+extension CertificationReader {
+    /// The trigger table, built once.
+    static let triggerTable = CertificationTriggerTable(buckets: triggerBuckets, maxLength: maxTriggerLength)
+
+    /// `mayNameCertification(text)` with the table read by the caller.
+    static func mayNameCertification(_ text: String, table: CertificationTriggerTable) -> Bool {
+        table.withTables { mayNameCertification(text, tables: $0) }
+    }
+
+    /// `mayNameCertification(text)` with the table's buffers taken by the caller (once per document).
+    @inline(__always)
+    static func mayNameCertification(_ text: String, tables: CertificationTriggerTable.Tables) -> Bool {
+        switch text.withBorrowedUTF8({ tables.verdict($0) }) {
+        case .no: return false
+        case .yes: return true
+        case .undecided: return mayNameCertification(text)
+        }
+    }
+
+    /// The indices of the lines outside the certifications section that may name a known certification
+    /// (`mayNameCertification`): the table's buffers are taken once for the whole document. Not inlined:
+    /// inlined into the certification loop, the test made that loop copy each line's optional strings.
+    @inline(never)
+    static func linesThatMayNameCertifications(_ allLines: [SectionedLine]) -> [Int] {
+        triggerTable.withTables { tables in
+            var found: [Int] = []
+            for index in allLines.indices where allLines[index].section != .certifications {
+                if mayNameCertification(allLines[index].line.text, tables: tables) { found.append(index) }
+            }
+            return found
+        }
+    }
+}
