@@ -394,10 +394,42 @@ enum LineFields {
             counted.last = roles
             if !counted.institution, roles.contains(.institution) || startsWithUnivers(word) { counted.institution = true }
         }
-        if TextScan.withPlainASCII(text, { bytes in forEachLowerWordASCII(bytes, count) }) == nil {
-            lowerWords(text).forEach(count)
+        // Plain ASCII words are looked up by their bytes (`packedWordRoles`): no String per word.
+        if let quick = TextScan.withPlainASCII(text, wordRoleCountsASCII) { return quick }
+        lowerWords(text).forEach(count)
+        return counted
+    }
+
+    /// `wordRoleCounts` of plain ASCII bytes.
+    static func wordRoleCountsASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (title: Int, organisation: Int, last: WordRoles?, institution: Bool) {
+        var counted: (title: Int, organisation: Int, last: WordRoles?, institution: Bool) = (0, 0, nil, false)
+        // Read once, not once per word (each read of a static costs a `swift_once` check).
+        let table = packedWordRoles
+        forEachWordRangeASCII(bytes) { word in
+            let roles = table.roles(bytes, word)
+            if roles.contains(.title) { counted.title += 1 }
+            if roles.contains(.organisation) { counted.organisation += 1 }
+            counted.last = roles
+            if !counted.institution, roles.contains(.institution) || startsWithUniversASCII(bytes, word) { counted.institution = true }
         }
         return counted
+    }
+
+    /// `wordRoles` for lookups by byte.
+    static let packedWordRoles = PackedWordRoles(wordRoles)
+
+    /// `titleWords` and `seniorityWords` for lookups by byte (each word marked `.title`), for `titleWordsOnly`.
+    static let packedTitleOrSeniorityWords = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: titleWords.union(seniorityWords).map { ($0, WordRoles.title) }))
+
+    /// `startsWithUnivers` of the lower-cased ASCII word `bytes[word]`.
+    @inline(__always) static func startsWithUniversASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard word.count >= 7 else { return false }
+        let univers: StaticString = "univers"
+        return univers.withUTF8Buffer { prefix in
+            for offset in 0..<7 where TextScan.lowerASCII(bytes[word.lowerBound + offset]) != prefix[offset] { return false }
+            return true
+        }
     }
 
     /// False only when the lower-cased text cannot hold "of ": plain ASCII text without "of " in any case.
@@ -452,6 +484,11 @@ enum LineFields {
     /// Hands `body` the words `lowerWords` gives for plain ASCII bytes, in order: runs of letters, "&"
     /// and "-", without leading and trailing hyphens, lower-cased.
     @inline(__always) static func forEachLowerWordASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        forEachWordRangeASCII(bytes) { body(TextScan.lowercasedASCII(bytes, $0)) }
+    }
+
+    /// Hands `body` the byte range of each word `forEachLowerWordASCII` gives (before lower-casing).
+    @inline(__always) static func forEachWordRangeASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var index = 0
         while index < bytes.count {
             guard isWordByte(bytes[index]) else {
@@ -464,7 +501,7 @@ enum LineFields {
             var upper = end
             while lower < upper, bytes[lower] == 0x2D { lower += 1 }
             while upper > lower, bytes[upper - 1] == 0x2D { upper -= 1 }
-            if lower < upper { body(TextScan.lowercasedASCII(bytes, lower..<upper)) }
+            if lower < upper { body(lower..<upper) }
             index = end
         }
     }
@@ -685,9 +722,10 @@ enum LineFields {
         if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
             var count = 0
             var allTitleWords = true
-            forEachLowerWordASCII(bytes) { word in
+            let table = packedTitleOrSeniorityWords
+            forEachWordRangeASCII(bytes) { word in
                 count += 1
-                if allTitleWords, count <= 4 { allTitleWords = titleWords.contains(word) || seniorityWords.contains(word) }
+                if allTitleWords, count <= 4 { allTitleWords = !table.roles(bytes, word).isEmpty }
             }
             return count > 0 && count <= 4 && allTitleWords
         }) {
