@@ -749,13 +749,26 @@ enum LineFields {
     /// Words that make a place on their own: how the job was done.
     static let remoteWords = ["remote", "hybrid", "on-site", "onsite", "work from home", "telecommute"]
 
+    /// `remoteWords.contains(TextScan.lowercasedASCII(bytes))`, compared by byte: most pieces asked are
+    /// no remote word, and a lower-cased String and six string comparisons cost more than this.
+    static func isRemoteWordASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equals(_ word: StaticString) -> Bool {
+            bytes.count == word.utf8CodeUnitCount && TextScan.hasPrefixIgnoringASCIICase(bytes, word)
+        }
+        switch bytes.count {
+        case 6: return equals("remote") || equals("hybrid") || equals("onsite")
+        case 7: return equals("on-site")
+        case 11: return equals("telecommute")
+        case 14: return equals("work from home")
+        default: return false
+        }
+    }
+
     static func isLocation(_ text: String) -> Bool {
         // ASCII: the remote words by byte (the longest is 14 bytes); without a comma nothing else can
         // make a place, with one the comma pieces are cut from the bytes.
         if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
-            if bytes.count <= 14, remoteWords.contains(TextScan.lowercasedASCII(bytes)) {
-                return true
-            }
+            if isRemoteWordASCII(bytes) { return true }
             if TextScan.hasPrefixIgnoringASCIICase(bytes, "remote ") || TextScan.hasSuffixIgnoringASCIICase(bytes, " (remote)") {
                 return true
             }
