@@ -230,6 +230,8 @@ enum LineFields {
             ?? text.split(separator: ",", omittingEmptySubsequences: true).map { trim(String($0)) }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return parts }
         var result: [String] = []
+        // Rejoining only merges parts: never more than there are.
+        result.reserveCapacity(parts.count)
         for part in parts {
             guard let previous = result.last else {
                 result.append(part)
@@ -253,6 +255,8 @@ enum LineFields {
     /// trimmed on its byte range (`trimmedRangeASCII`), so that only the kept text becomes a string.
     static func trimmedCommaPiecesASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var pieces: [String] = []
+        // A few pieces per line: one buffer, not one grown at each append.
+        pieces.reserveCapacity(4)
         forEachCommaPiece(bytes) { piece in
             let kept = trimmedRangeASCII(bytes, piece)
             if !kept.isEmpty { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)) }
@@ -797,6 +801,8 @@ enum LineFields {
     /// `trims` at either end.
     static func commaPieces(_ bytes: UnsafeBufferPointer<UInt8>, trimming trims: (UInt8) -> Bool = { _ in false }) -> [String] {
         var pieces: [String] = []
+        // Places and field lines have a few comma pieces: one buffer, not one grown at each append.
+        pieces.reserveCapacity(4)
         forEachCommaPiece(bytes) { piece in
             var lower = piece.lowerBound
             var upper = piece.upperBound
