@@ -237,8 +237,7 @@ enum LineFields {
                 result.append(part)
                 continue
             }
-            let lowered = TextScan.lowercased(part)
-            if companySuffixes.contains(trimmingPeriods(lowered)) || companySuffixes.contains(lowered) {
+            if TextScan.withPlainASCII(part, isCompanySuffixASCII) ?? isCompanySuffix(part) {
                 result[result.count - 1] = previous + ", " + part
             } else if isRegionOrCountry(part), isPlaceName(previous) || isLocation(previous) {
                 result[result.count - 1] = previous + ", " + part
@@ -250,6 +249,29 @@ enum LineFields {
         }
         return result
     }
+
+    /// A comma part that continues the name before it ("Inc.", "LLC"): its lower-cased text, with or
+    /// without its leading and trailing periods, is one of `companySuffixes`.
+    static func isCompanySuffix(_ part: String) -> Bool {
+        let lowered = TextScan.lowercased(part)
+        return companySuffixes.contains(trimmingPeriods(lowered)) || companySuffixes.contains(lowered)
+    }
+
+    /// `isCompanySuffix` of plain ASCII bytes, by byte (`packedCompanySuffixes`): no lower-cased String,
+    /// no hashing of one, for the many parts that are places or titles.
+    static func isCompanySuffixASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let table = packedCompanySuffixes
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, bytes[lower] == 0x2E { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x2E { upper -= 1 }
+        return !table.roles(bytes, lower..<upper).isEmpty || !table.roles(bytes, 0..<bytes.count).isEmpty
+    }
+
+    /// `companySuffixes` for lookups by byte; every suffix is marked `.organisation` (the table holds a
+    /// role per word, and any non-empty one means "in the set").
+    static let packedCompanySuffixes = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: companySuffixes.map { ($0, WordRoles.organisation) }))
 
     /// `commaPieces(bytes).map { trim($0) }.filter { !$0.isEmpty }` for plain ASCII bytes: each piece is
     /// trimmed on its byte range (`trimmedRangeASCII`), so that only the kept text becomes a string.
