@@ -549,8 +549,9 @@ enum LineFields {
     static func isSentenceLike(_ text: String) -> Bool {
         if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
             // Most pieces tested are names of one or two words: counted, they need no array of words.
-            guard TextScan.spaceWordCount(bytes) >= 3 else { return false }
-            let words = TextScan.spaceWords(bytes)
+            let wordCount = TextScan.spaceWordCount(bytes)
+            guard wordCount >= 3 else { return false }
+            let words = spaceWords(bytes, count: wordCount)
             if startsWithVerb(bytes, words) { return true }
             guard words.count >= 4 else { return false }
             var content = 0
@@ -595,6 +596,23 @@ enum LineFields {
         guard isVerb else { return false }
         let secondStartsLower = second.first.map { $0.isLowercase || $0.isNumber || $0 == "$" } ?? false
         return secondStartsLower
+    }
+
+    /// `TextScan.spaceWords(bytes)` in an array sized once for the `count` words `TextScan.spaceWordCount`
+    /// found: grown append by append, it was re-created two or three times per sentence-like test.
+    static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        words.reserveCapacity(count)
+        var start = -1
+        for index in 0..<bytes.count {
+            if bytes[index] == 0x20 {
+                if start >= 0 { words.append(start..<index); start = -1 }
+            } else if start < 0 {
+                start = index
+            }
+        }
+        if start >= 0 { words.append(start..<bytes.count) }
+        return words
     }
 
     /// `TextScan.spaceWords(bytes, limit: 3)`, in an array sized for three (growing one cost more than
