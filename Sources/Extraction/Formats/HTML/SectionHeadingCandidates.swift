@@ -176,7 +176,7 @@ extension SectionHeadings {
         if let quick = TextScan.withPlainASCII(lowered, { bytes -> Bool in
             var qualifier = false
             var qualified = false
-            forEachLowerWordRangeASCII(bytes) { word in
+            LineFields.forEachWordRangeASCII(bytes) { word in
                 if matchesAny(bytes, word, qualifierWords) { qualifier = true }
                 if matchesAny(bytes, word, qualifiedWords) { qualified = true }
             }
@@ -196,27 +196,6 @@ extension SectionHeadings {
     private static func matchesAny(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ candidates: [[UInt8]]) -> Bool {
         candidates.contains { candidate in
             candidate.count == word.count && candidate.indices.allSatisfy { candidate[$0] == TextScan.lowerASCII(bytes[word.lowerBound + $0]) }
-        }
-    }
-
-    /// The byte ranges of the words `LineFields.forEachLowerWordASCII` hands on (runs of letters, "&"
-    /// and "-", without leading and trailing hyphens; empty ones skipped), before lower-casing.
-    static func forEachLowerWordRangeASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
-        @inline(__always) func isWordByte(_ byte: UInt8) -> Bool { TextScan.isASCIILetter(byte) || byte == 0x26 || byte == 0x2D }
-        var index = 0
-        while index < bytes.count {
-            guard isWordByte(bytes[index]) else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            var lower = index
-            var upper = end
-            while lower < upper, bytes[lower] == 0x2D { lower += 1 }
-            while upper > lower, bytes[upper - 1] == 0x2D { upper -= 1 }
-            if lower < upper { body(lower..<upper) }
-            index = end
         }
     }
 }
