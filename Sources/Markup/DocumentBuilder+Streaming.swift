@@ -14,9 +14,10 @@ import CLibXML2
 extension DocumentBuilder {
     struct StreamingState {
         /// Text pieces since the last structural event, which libxml2 would have joined into one node.
+        /// Never holds an empty piece, so it is empty exactly when no text is pending.
         var pendingText: [UInt8] = []
+        /// The line the pending text starts on.
         var pendingLine = 0
-        var hasPendingText = false
         /// The `<style>` or `<title>` being read, whose content its element's handling needs whole.
         var rawText: RawTextElement?
         /// Something the streaming build does not mirror was seen; the document must be built from a tree.
@@ -120,8 +121,7 @@ extension DocumentBuilder {
         let piece = UnsafeBufferPointer(start: bytes, count: Int(count))
         appendRawText(piece)
         guard frames.count > 1, !frames[frames.count - 1].skipsContent else { return }
-        if !streaming.hasPendingText {
-            streaming.hasPendingText = true
+        if streaming.pendingText.isEmpty {
             streaming.pendingLine = textStartLine(context, firstPiece: piece)
         }
         streaming.pendingText.append(contentsOf: piece)
@@ -213,8 +213,7 @@ extension DocumentBuilder {
     }
 
     private mutating func flushPendingText() {
-        guard streaming.hasPendingText else { return }
-        streaming.hasPendingText = false
+        guard !streaming.pendingText.isEmpty else { return }
         let text = streaming.pendingText.withUnsafeBufferPointer { bytes in
             String(decoding: Self.upToNUL(bytes), as: UTF8.self)
         }

@@ -81,7 +81,7 @@ public struct MarkupParser: Sendable {
 
     /// One libxml2 parse: built from SAX events when `streaming`, else copied from libxml2's tree. nil
     /// when the streaming build handed the document back.
-    private func parseOnce(
+    func parseOnce(
         _ bytes: Data, as kind: MarkupDocument.Kind, lineShift: Int32, htmlEncoding: String?, streaming: Bool
     ) -> Result<MarkupDocument, MarkupError>? {
         var build: UnsafeMutablePointer<DocumentBuilder>?

@@ -49,6 +49,27 @@ import TestSupport
         #expect(streamed == copied, "\(String(decoding: bytes.prefix(300), as: UTF8.self))", sourceLocation: sourceLocation)
     }
 
+    /// Whether the document is built from SAX events, rather than handed back to the tree copy: the
+    /// comparisons above would pass trivially if every document fell back.
+    static func streams(_ text: String, as kind: MarkupDocument.Kind) -> Bool {
+        let bytes = Data(text.utf8)
+        let encoding = kind == .html ? MarkupParser.encodingForUndeclaredHTML(bytes) : nil
+        return MarkupParser().parseOnce(bytes, as: kind, lineShift: 0, htmlEncoding: encoding, streaming: true) != nil
+    }
+
+    @Test func ordinaryDocumentsAreStreamed() {
+        #expect(Self.streams("<html><head><title>T</title><style>.h{display:none}</style></head><body><p>a<b>b</b></p></body></html>", as: .html))
+        #expect(Self.streams("<p>a<o:p></o:p>b</p><div><p>one<div>two</p></span></div>", as: .html))
+        #expect(Self.streams("<?xml version=\"1.0\"?><r xmlns=\"urn:a\"><a b=\"x &amp; y\">t &eacute;</a><!-- c --></r>", as: .xml))
+        #expect(Self.streams("<!DOCTYPE r [<!ATTLIST a kind CDATA \"default\">]><r><a>no entities</a></r>", as: .xml))
+    }
+
+    @Test func whatIsNotMirroredFallsBackToTheTree() {
+        #expect(!Self.streams("<!DOCTYPE r [<!ENTITY co \"Acme\">]><r>&co;</r>", as: .xml))
+        #expect(!Self.streams("<html><body><p>x</p></body></html><p>after the root</p>", as: .html))
+        #expect(!Self.streams("<p>e<xml:lang>x</xml:lang></p>", as: .html))
+    }
+
     static let htmlCases: [String] = [
         "<html><head><title> Dana  Whitfield </title></head><body><p>Hello</p></body></html>",
         // Blank text between blocks and inside inline elements, which libxml2's tree keeps or drops by
