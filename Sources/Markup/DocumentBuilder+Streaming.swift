@@ -24,6 +24,11 @@ extension DocumentBuilder {
         var needsTree = false
         /// Whether any element was opened: libxml2's tree has a root exactly then.
         var sawElement = false
+        /// HTML names by libxml2's address. In SAX events the HTML parser's element and attribute names
+        /// come from its dictionary (or are libxml2's static names of implied elements), so during one
+        /// parse an address always holds the same name: one look-up by address instead of packing and
+        /// hashing the bytes of every name.
+        var htmlNamesByAddress = InternTable<PointerKey, InternedName>()
     }
 
     struct RawTextElement {
@@ -51,7 +56,7 @@ extension DocumentBuilder {
         else { return needTree(context) }
         flushPendingText()
         streaming.sawElement = true
-        let interned = internedNameEntry(localName)
+        let interned = streamedHTMLName(localName)
         var attributeCount = 0
         if let attributes {
             var index = 0
@@ -68,10 +73,20 @@ extension DocumentBuilder {
                 } else {
                     value = ""
                 }
-                arena.appendAttribute(MarkupAttribute(name: internedName(attributeName), value: value))
+                let name = arena.names[Int(streamedHTMLName(attributeName).index)]
+                arena.appendAttribute(MarkupAttribute(name: name, value: value))
             }
         }
         openStreamedElement(interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context))
+    }
+
+    /// `internedNameEntry` for an HTML name of a SAX event, looked up by address first.
+    private mutating func streamedHTMLName(_ pointer: UnsafePointer<xmlChar>) -> InternedName {
+        let key = PointerKey(pointer)
+        if let known = streaming.htmlNamesByAddress[key] { return known }
+        let entry = internedNameEntry(pointer)
+        streaming.htmlNamesByAddress[key] = entry
+        return entry
     }
 
     /// An XML start tag in SAX2 form: `attributes` holds five pointers per attribute (local name, prefix,

@@ -169,22 +169,40 @@ struct HidingStyleSheet {
         }
         if hasHiddenAttribute || isHiddenInput { return true }
         guard let declarations = pieces.text else { return false }
-        let properties = Self.hidingProperties(declarations)
-        if let background = properties.backgroundColor ?? properties.background.flatMap(Self.firstColor),
+        var copy = declarations
+        // ASCII declarations (nearly all) are read as byte ranges: a string is made only for a value a
+        // check reads, and the properties hold no references to copy or release per element.
+        if let verdict = copy.withUTF8({ bytes -> Bool? in
+            guard ASCIIWords.isASCII(bytes) else { return nil }
+            return Self.hide(
+                Self.asciiHidingRanges(bytes), inherited: &style,
+                text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) })
+        }) {
+            return verdict
+        }
+        return Self.hide(Self.hidingProperties(declarations), inherited: &style, text: { $0 })
+    }
+
+    /// Whether declarations with these values hide the element, updating the inherited background on the
+    /// way; `text` gives a value as a string.
+    private static func hide<Value>(
+        _ properties: HidingProperties<Value>, inherited style: inout InheritedStyle, text: (Value) -> String
+    ) -> Bool {
+        if let background = properties.backgroundColor.map(text) ?? properties.background.map(text).flatMap(Self.firstColor),
            let normalized = CSSColor.normalize(background) {
             style.background = normalized
         }
-        if properties.display == "none" { return true }
-        if let visibility = properties.visibility, visibility == "hidden" || visibility == "collapse" { return true }
-        if let opacity = properties.opacity, let value = Double(opacity), value <= 0.01 { return true }
-        if let size = properties.fontSize, Self.isInvisibleFontSize(size) { return true }
-        if let font = properties.font, let size = Self.firstSpaceSeparated(font), Self.isInvisibleFontSize(size) { return true }
+        if let display = properties.display, text(display) == "none" { return true }
+        if let visibility = properties.visibility.map(text), visibility == "hidden" || visibility == "collapse" { return true }
+        if let opacity = properties.opacity, let value = Double(text(opacity)), value <= 0.01 { return true }
+        if let size = properties.fontSize, Self.isInvisibleFontSize(text(size)) { return true }
+        if let font = properties.font, let size = Self.firstSpaceSeparated(text(font)), Self.isInvisibleFontSize(size) { return true }
         // One by one: an array of the four values was allocated (and each value copied) per element.
-        if let value = properties.textIndent, Self.isFarOffScreen(value) { return true }
-        if let value = properties.left, Self.isFarOffScreen(value) { return true }
-        if let value = properties.top, Self.isFarOffScreen(value) { return true }
-        if let value = properties.marginLeft, Self.isFarOffScreen(value) { return true }
-        if let color = properties.color, let normalized = CSSColor.normalize(color), normalized == style.background {
+        if let value = properties.textIndent, Self.isFarOffScreen(text(value)) { return true }
+        if let value = properties.left, Self.isFarOffScreen(text(value)) { return true }
+        if let value = properties.top, Self.isFarOffScreen(text(value)) { return true }
+        if let value = properties.marginLeft, Self.isFarOffScreen(text(value)) { return true }
+        if let color = properties.color, let normalized = CSSColor.normalize(text(color)), normalized == style.background {
             return true
         }
         return false
@@ -213,24 +231,25 @@ struct HidingStyleSheet {
     }
 
     /// The values of the properties `hides` reads, as `parseDeclarations` gives them (the last
-    /// declaration of a property wins); nil for a property not declared.
-    struct HidingProperties: Equatable {
-        var backgroundColor: String?
-        var background: String?
-        var display: String?
-        var visibility: String?
-        var opacity: String?
-        var fontSize: String?
-        var font: String?
-        var textIndent: String?
-        var left: String?
-        var top: String?
-        var marginLeft: String?
-        var color: String?
+    /// declaration of a property wins); nil for a property not declared. A value is a string, or for
+    /// ASCII text the byte range of one.
+    struct HidingProperties<Value> {
+        var backgroundColor: Value?
+        var background: Value?
+        var display: Value?
+        var visibility: Value?
+        var opacity: Value?
+        var fontSize: Value?
+        var font: Value?
+        var textIndent: Value?
+        var left: Value?
+        var top: Value?
+        var marginLeft: Value?
+        var color: Value?
 
         init() {}
 
-        init(_ properties: [String: String]) {
+        init(_ properties: [String: String]) where Value == String {
             backgroundColor = properties["background-color"]
             background = properties["background"]
             display = properties["display"]
@@ -246,7 +265,7 @@ struct HidingStyleSheet {
         }
 
         /// The slot of a property name given as bytes; nil for a property `hides` does not read.
-        mutating func set(_ name: UnsafeBufferPointer<UInt8>, _ value: () -> String) {
+        mutating func set(_ name: UnsafeBufferPointer<UInt8>, _ value: () -> Value) {
             func equals(_ literal: StaticString) -> Bool {
                 guard literal.utf8CodeUnitCount == name.count else { return false }
                 let pattern = literal.utf8Start
@@ -269,27 +288,45 @@ struct HidingStyleSheet {
             default: break
             }
         }
+
+        /// The same slots with each value transformed.
+        func map<Other>(_ transform: (Value) -> Other) -> HidingProperties<Other> {
+            var result = HidingProperties<Other>()
+            result.backgroundColor = backgroundColor.map(transform)
+            result.background = background.map(transform)
+            result.display = display.map(transform)
+            result.visibility = visibility.map(transform)
+            result.opacity = opacity.map(transform)
+            result.fontSize = fontSize.map(transform)
+            result.font = font.map(transform)
+            result.textIndent = textIndent.map(transform)
+            result.left = left.map(transform)
+            result.top = top.map(transform)
+            result.marginLeft = marginLeft.map(transform)
+            result.color = color.map(transform)
+            return result
+        }
     }
 
     /// `HidingProperties(parseDeclarations(text))`: for ASCII text by byte, making strings only for the
     /// properties read.
-    static func hidingProperties(_ text: String) -> HidingProperties {
+    static func hidingProperties(_ text: String) -> HidingProperties<String> {
         var copy = text
         // The struct comes straight out of the closure: returned as an Optional, it was copied (twelve
         // optional strings) and the original destroyed, per styled element.
         if copy.withUTF8({ ASCIIWords.isASCII($0) }) {
-            return copy.withUTF8 { asciiHidingProperties($0) }
+            return copy.withUTF8 { bytes in
+                asciiHidingRanges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            }
         }
         return HidingProperties(parseDeclarations(text))
     }
 
-    /// `asciiDeclarations`, keeping only the properties `hides` reads.
-    private static func asciiHidingProperties(_ bytes: UnsafeBufferPointer<UInt8>) -> HidingProperties {
-        var result = HidingProperties()
+    /// `asciiDeclarations`, keeping only the properties `hides` reads, as byte ranges of `bytes`.
+    static func asciiHidingRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> HidingProperties<Range<Int>> {
+        var result = HidingProperties<Range<Int>>()
         forEachASCIIDeclaration(bytes) { property, value in
-            result.set(UnsafeBufferPointer(rebasing: bytes[property])) {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
-            }
+            result.set(UnsafeBufferPointer(rebasing: bytes[property])) { value }
         }
         return result
     }
@@ -595,3 +632,5 @@ enum CSSColor {
         return nil
     }
 }
+
+extension HidingStyleSheet.HidingProperties: Equatable where Value: Equatable {}

@@ -66,15 +66,19 @@ enum StartTagScan {
                 var afterEquals = false
                 var quote: UInt8 = 0
                 while index < end {
+                    if quote != 0 {
+                        // A quoted value (most of a tag's bytes): jump to its closing quote.
+                        guard let found = memchr(base + index, Int32(quote), end - index) else { index = end; break }
+                        index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                        // libxml2's HTML parser takes a name right after a closing quote as the next attribute.
+                        quote = 0
+                        afterSpace = true
+                        continue
+                    }
                     let byte = base[index]
                     index += 1
-                    if byte == 0 { continue }
-                    if quote != 0 {
-                        // libxml2's HTML parser takes a name right after a closing quote as the next attribute.
-                        if byte == quote {
-                            quote = 0
-                            afterSpace = true
-                        }
+                    if byte == 0 {
+                        continue
                     } else if byte == close {
                         break
                     } else if isSpace[Int(byte)] {

@@ -1,6 +1,7 @@
 import Foundation
 import Markup
 import Testing
+import TestSupport
 @testable import Extraction
 
 /// The "even" theme's rendering of the JSON Resume sample, checked against the sample JSON it was
@@ -113,5 +114,31 @@ import Testing
     ])
     func prefilterLetsEveryDistinctiveKeyThrough(value: String, expected: Bool) {
         #expect(JSONResumeThemeExtractor.mayHoldDistinctiveKey(value) == expected)
+    }
+}
+
+/// `mayHoldDistinctiveKey` as it was (every key tried at every position), the reference for its one-pass
+/// replacement.
+private func referenceMayHoldDistinctiveKey(_ value: String) -> Bool {
+    let keys = JSONResumeThemeExtractor.distinctiveKeys.sorted().map { Array($0.utf8) }
+    let bytes = Array(value.utf8)
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return true }
+    return keys.contains { key in
+        guard key.count <= bytes.count else { return false }
+        return (0...(bytes.count - key.count)).contains { start in
+            key.indices.allSatisfy { TextScan.lowerASCII(bytes[start + $0]) == key[$0] }
+        }
+    }
+}
+
+@Suite struct DistinctiveKeyPrefilterTests {
+    @Test func agreesWithTryingEveryKeyEverywhere() {
+        var random = SplitMix64(seed: 0x7E4E)
+        let pieces = ["w", "W", "or", "OR", "k", "K", "basics", "BaSiCs", "volunteer", "certificate", "certificates",
+                      "c", "v", "b", " ", "-", "é", "x", "Msonormal", "wor", "vol", "CERTIFICATES", "\u{0}", "@"]
+        for _ in 0..<3_000 {
+            let value = (0..<Int(random.next() % 8)).map { _ in random.pick(pieces) }.joined()
+            #expect(JSONResumeThemeExtractor.mayHoldDistinctiveKey(value) == referenceMayHoldDistinctiveKey(value), "\(value)")
+        }
     }
 }

@@ -35,20 +35,32 @@ struct JSONResumeThemeExtractor: ResumeExtractor {
     /// any of them in any case. (Text with other characters is let through: a few non-ASCII letters
     /// lower-case to ASCII ones.)
     static func mayHoldDistinctiveKey(_ value: String) -> Bool {
-        // Compared byte by byte with ASCII case folded, without building a lower-cased copy of every id
-        // and class (Word HTML has a class on nearly every element).
-        value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return true }
-            return distinctiveKeyBytes.contains { key in
-                guard key.count <= bytes.count else { return false }
-                return (0...(bytes.count - key.count)).contains { start in
-                    key.indices.allSatisfy { TextScan.lowerASCII(bytes[start + $0]) == key[$0] }
+        // One pass, byte by byte with ASCII case folded, without building a lower-cased copy of every id
+        // and class (Word HTML has a class on nearly every element): the keys are tried only where a
+        // byte folds to one of their first letters.
+        let keys = distinctiveKeyBytes
+        let startsKey = startsDistinctiveKey
+        return value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for start in bytes.indices {
+                let byte = bytes[start]
+                if byte >= 0x80 { return true }
+                guard startsKey[Int(byte)] else { continue }
+                for key in keys where key.count <= bytes.count - start && key[0] == TextScan.lowerASCII(byte) {
+                    var offset = 1
+                    while offset < key.count, TextScan.lowerASCII(bytes[start + offset]) == key[offset] { offset += 1 }
+                    if offset == key.count { return true }
                 }
             }
+            return false
         } ?? true
     }
 
     private static let distinctiveKeyBytes = distinctiveKeys.sorted().map { Array($0.utf8) }
+
+    /// For each byte, whether it is a distinctive key's first letter in either case.
+    private static let startsDistinctiveKey: [Bool] = (0..<256).map { byte in
+        distinctiveKeyBytes.contains { $0[0] == TextScan.lowerASCII(UInt8(byte)) }
+    }
 
     func extract(from document: MarkupDocument, context: ExtractionContext) -> Candidate {
         guard let root = document.root else { return Candidate(source: context.source, format: format) }
