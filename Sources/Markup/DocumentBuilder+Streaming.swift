@@ -13,9 +13,15 @@ import CLibXML2
 /// again and copies libxml2's tree as before.
 extension DocumentBuilder {
     struct StreamingState {
-        /// Text pieces since the last structural event, which libxml2 would have joined into one node.
-        /// Never holds an empty piece, so it is empty exactly when no text is pending.
+        /// Text pieces since the last structural event, which libxml2 would have joined into one node,
+        /// as bytes: once a second piece comes, or when the first did not decode as it is. Never holds an
+        /// empty piece.
         var pendingText: [UInt8] = []
+        /// The first piece already decoded, while it is the only one: most text comes in one piece, which
+        /// then becomes its node's string without being copied into `pendingText` and out again.
+        var pendingPiece: String?
+        /// Whether `pendingPiece` stopped at a NUL byte, where the joined text stops too.
+        var pendingPieceStoppedAtNUL = false
         /// The line the pending text starts on.
         var pendingLine = 0
         /// The `<style>` or `<title>` being read, whose content its element's handling needs whole.
@@ -136,10 +142,28 @@ extension DocumentBuilder {
         let piece = UnsafeBufferPointer(start: bytes, count: Int(count))
         appendRawText(piece)
         guard frames.count > 1, !frames[frames.count - 1].skipsContent else { return }
-        if streaming.pendingText.isEmpty {
+        if let first = streaming.pendingPiece {
+            // A second piece: from here the pieces are joined as bytes, unless the first stopped at a NUL
+            // (the joined text stops there as well).
+            guard !streaming.pendingPieceStoppedAtNUL else { return }
+            streaming.pendingPiece = nil
+            streaming.pendingText.append(contentsOf: first.utf8)
+            streaming.pendingText.append(contentsOf: piece)
+        } else if streaming.pendingText.isEmpty {
             streaming.pendingLine = textStartLine(context, firstPiece: piece)
+            let text = Self.upToNUL(piece)
+            let decoded = String(decoding: text, as: UTF8.self)
+            // Kept as a string only if it holds the bytes exactly (valid UTF-8), so that joining it with a
+            // later piece as bytes gives what joining the raw pieces would.
+            if Self.holds(decoded, exactly: text) {
+                streaming.pendingPiece = decoded
+                streaming.pendingPieceStoppedAtNUL = text.count < piece.count
+            } else {
+                streaming.pendingText.append(contentsOf: piece)
+            }
+        } else {
+            streaming.pendingText.append(contentsOf: piece)
         }
-        streaming.pendingText.append(contentsOf: piece)
     }
 
     /// A CDATA piece (HTML `<script>` and `<style>` content; XML's are text, as we ask for NOCDATA).
@@ -228,6 +252,12 @@ extension DocumentBuilder {
     }
 
     private mutating func flushPendingText() {
+        if let piece = streaming.pendingPiece {
+            streaming.pendingPiece = nil
+            let top = frames.count - 1
+            appendText(piece, line: streaming.pendingLine, parent: frames[top].index, isHidden: frames[top].style.hidden)
+            return
+        }
         guard !streaming.pendingText.isEmpty else { return }
         let text = streaming.pendingText.withUnsafeBufferPointer { bytes in
             String(decoding: Self.upToNUL(bytes), as: UTF8.self)
@@ -264,6 +294,14 @@ extension DocumentBuilder {
         if prefixLength == 3 && name[0] == 0x78 && name[1] == 0x6D && name[2] == 0x6C { return nil }  // "xml"
         let startsName = (afterColon | 0x20) &- 0x61 < 26 || afterColon == 0x5F || afterColon == 0x3A
         return startsName ? colon + 1 : nil
+    }
+
+    /// Whether the string's UTF-8 is exactly these bytes (it is unless decoding repaired them).
+    private static func holds(_ string: String, exactly bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var string = string
+        return string.withUTF8 { utf8 in
+            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
     }
 
     /// The bytes before the first NUL, as `String(cString:)` read libxml2's nodes.

@@ -190,6 +190,25 @@ import TestSupport
         #expect(compared >= 20)
     }
 
+    /// Text that comes in one piece is kept as the decoded string, text in several pieces is joined as
+    /// bytes: NUL bytes in the first or a later piece, bytes that are not UTF-8, and runs longer than
+    /// libxml2's chunks must all give the tree's text.
+    @Test func textPiecesJoinAsTheTreeJoinsThem() {
+        let cases: [[UInt8]] = [
+            Array("<p>a".utf8) + [0] + Array("b &amp; c</p>".utf8),
+            Array("<p>a &amp; b".utf8) + [0] + Array("c</p>".utf8),
+            Array("<p>".utf8) + [0] + Array("&amp;x</p>".utf8),
+            Array("<p>caf".utf8) + [0xE9] + Array(" &amp; th".utf8) + [0xC3] + Array("</p>".utf8),
+            Array("<p>".utf8) + [0xF0, 0x9F, 0x98] + Array("&lt;".utf8) + [0xFF, 0xFE] + Array("</p>".utf8),
+            Array("<p>".utf8) + Array(String(repeating: "é東a ", count: 900).utf8) + Array("&amp;</p>".utf8),
+            Array("<p>".utf8) + Array(String(repeating: "word ", count: 2_000).utf8) + Array("</p>".utf8),
+        ]
+        for bytes in cases {
+            Self.expectSameDocument(Data(bytes), as: .html)
+            Self.expectSameDocument(Data(Array("<r>".utf8) + bytes + Array("</r>".utf8)), as: .xml)
+        }
+    }
+
     /// Random tag soup: pieces of markup that stress where libxml2's tree and the events could part.
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func randomSoupMatches(seed: UInt64) {
