@@ -153,9 +153,9 @@ extension DocumentBuilder {
             streaming.pendingLine = textStartLine(context, firstPiece: piece)
             let text = Self.upToNUL(piece)
             let decoded = String(decoding: text, as: UTF8.self)
-            // Kept as a string only if it holds the bytes exactly (valid UTF-8), so that joining it with a
-            // later piece as bytes gives what joining the raw pieces would.
-            if Self.holds(decoded, exactly: text) {
+            // Kept as a string only if it holds the bytes exactly (valid UTF-8; ASCII always is), so that
+            // joining it with a later piece as bytes gives what joining the raw pieces would.
+            if ASCIIWords.isASCII(text) || Self.holds(decoded, exactly: text) {
                 streaming.pendingPiece = decoded
                 streaming.pendingPieceStoppedAtNUL = text.count < piece.count
             } else {

@@ -65,44 +65,44 @@ public struct MarkupAttribute: Sendable, Equatable {
 }
 
 /// One node of the arena: plain integers, so copying, moving and freeing nodes touches no reference count.
-struct MarkupNode: Sendable {
-    enum Kind: UInt8, Sendable {
+@usableFromInline struct MarkupNode: Sendable {
+    @usableFromInline enum Kind: UInt8, Sendable {
         case document
         case element
         case text
     }
 
-    var kind: Kind
-    var isHidden: Bool
-    var line: Int32
+    @usableFromInline var kind: Kind
+    @usableFromInline var isHidden: Bool
+    @usableFromInline var line: Int32
     var parent: Int32
-    var firstChild: Int32 = -1
+    @usableFromInline var firstChild: Int32 = -1
     var lastChild: Int32 = -1
-    var nextSibling: Int32 = -1
+    @usableFromInline var nextSibling: Int32 = -1
     /// Index of the local name (lower-case for HTML) in `MarkupTree.names`.
-    var name: Int32
+    @usableFromInline var name: Int32
     /// Index of the namespace URI in `MarkupTree.names`; -1 for none.
     var namespace: Int32
     /// A text node's index in `MarkupTree.texts`; -1 for other nodes.
-    var text: Int32
+    @usableFromInline var text: Int32
     /// An element's attributes: `attributeCount` entries of `MarkupTree.attributes` from `firstAttribute`.
-    var firstAttribute: Int32
-    var attributeCount: Int32
+    @usableFromInline var firstAttribute: Int32
+    @usableFromInline var attributeCount: Int32
 
-    var attributeRange: Range<Int> { Int(firstAttribute)..<Int(firstAttribute) + Int(attributeCount) }
+    @inlinable var attributeRange: Range<Int> { Int(firstAttribute)..<Int(firstAttribute) + Int(attributeCount) }
 }
 
 /// A finished document's nodes and the tables they index. Immutable once built, so documents and the
 /// elements handed out share one instance (one reference to retain, whatever the tables hold).
-final class MarkupTree: Sendable {
-    let nodes: [MarkupNode]
+@usableFromInline final class MarkupTree: Sendable {
+    @usableFromInline let nodes: [MarkupNode]
     /// Element names and namespace URIs, each stored once per document (or per node past the builder's
     /// intern table); nodes hold indexes. Index 0 is "#document", 1 is "#text".
-    let names: [String]
+    @usableFromInline let names: [String]
     /// The text of the text nodes, in document order.
-    let texts: [String]
+    @usableFromInline let texts: [String]
     /// Every element's attributes, element after element, in document order.
-    let attributes: [MarkupAttribute]
+    @usableFromInline let attributes: [MarkupAttribute]
 
     init(_ arena: consuming MarkupArena) {
         nodes = arena.nodes
@@ -112,12 +112,12 @@ final class MarkupTree: Sendable {
     }
 
     /// The text of node `index`; "" for elements and the document.
-    @inline(__always) func text(ofNode index: Int) -> String {
+    @inlinable @inline(__always) func text(ofNode index: Int) -> String {
         let text = nodes[index].text
         return text >= 0 ? texts[Int(text)] : ""
     }
 
-    @inline(__always) func name(ofNode index: Int) -> String {
+    @inlinable @inline(__always) func name(ofNode index: Int) -> String {
         names[Int(nodes[index].name)]
     }
 }

@@ -2,47 +2,49 @@
 ///
 /// A node is named by its place in the document's node arena (`MarkupElement.NodeIndex`), and its fields
 /// are read in place. Walking with `contents` instead built a `MarkupElement` (one retain of the arena)
-/// and a `MarkupContent` per node and an array of them per element, all released again at once.
+/// and a `MarkupContent` per node and an array of them per element, all released again at once. The
+/// accessors are inlinable: a reader calls them for every node, and a call across the module boundary
+/// cost more than the field it reads.
 extension MarkupElement {
     /// A node's position in the document's node arena; -1 stands for "none" (no child, no sibling).
     public typealias NodeIndex = Int32
 
     /// This element's own node.
-    public var nodeIndex: NodeIndex { NodeIndex(index) }
+    @inlinable public var nodeIndex: NodeIndex { NodeIndex(index) }
 
     /// The first child node (element or text) of `node`, or -1.
-    public func firstChild(of node: NodeIndex) -> NodeIndex { tree.nodes[Int(node)].firstChild }
+    @inlinable public func firstChild(of node: NodeIndex) -> NodeIndex { tree.nodes[Int(node)].firstChild }
 
     /// The node after `node` under the same parent, or -1.
-    public func nextSibling(of node: NodeIndex) -> NodeIndex { tree.nodes[Int(node)].nextSibling }
+    @inlinable public func nextSibling(of node: NodeIndex) -> NodeIndex { tree.nodes[Int(node)].nextSibling }
 
     /// Whether `node` is an element (otherwise text, or the document node).
-    public func isElement(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].kind == .element }
+    @inlinable public func isElement(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].kind == .element }
 
     /// Whether `node` is a text node.
-    public func isText(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].kind == .text }
+    @inlinable public func isText(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].kind == .text }
 
     /// Whether styling hides `node` (or an ancestor) from a reader.
-    public func isHidden(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].isHidden }
+    @inlinable public func isHidden(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].isHidden }
 
     /// The local name of an element node (lower-case in HTML).
-    public func name(of node: NodeIndex) -> String { tree.name(ofNode: Int(node)) }
+    @inlinable public func name(of node: NodeIndex) -> String { tree.name(ofNode: Int(node)) }
 
     /// The text of a text node ("" for elements).
-    public func text(of node: NodeIndex) -> String { tree.text(ofNode: Int(node)) }
+    @inlinable public func text(of node: NodeIndex) -> String { tree.text(ofNode: Int(node)) }
 
     /// The source line where `node` starts (0 when unknown).
-    public func line(of node: NodeIndex) -> Int { Int(tree.nodes[Int(node)].line) }
+    @inlinable public func line(of node: NodeIndex) -> Int { Int(tree.nodes[Int(node)].line) }
 
     /// The attributes of an element node, as stored (names lower-case in HTML).
     public func attributes(of node: NodeIndex) -> [MarkupAttribute] { Array(tree.attributes[tree.nodes[Int(node)].attributeRange]) }
 
     /// The attributes of an element node as a slice of the document's attribute table: no array is
     /// made, where `attributes(of:)` copies them into a new one.
-    public func attributeSlice(of node: NodeIndex) -> ArraySlice<MarkupAttribute> { tree.attributes[tree.nodes[Int(node)].attributeRange] }
+    @inlinable public func attributeSlice(of node: NodeIndex) -> ArraySlice<MarkupAttribute> { tree.attributes[tree.nodes[Int(node)].attributeRange] }
 
     /// Whether an element node has any attributes.
-    public func hasAttributes(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].attributeCount > 0 }
+    @inlinable public func hasAttributes(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].attributeCount > 0 }
 
     /// A handle on an element node, for the rarer questions only `MarkupElement` answers (`text`,
     /// `attribute(_:)` with its case-folding fallback).

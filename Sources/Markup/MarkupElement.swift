@@ -2,9 +2,9 @@
 /// it holds the document's tree (one reference) and an index. Not the whole document: copying that
 /// retained its diagnostics and title too, for every element handed out.
 public struct MarkupElement: Sendable {
-    let tree: MarkupTree
+    @usableFromInline let tree: MarkupTree
     let kind: MarkupDocument.Kind
-    let index: Int
+    @usableFromInline let index: Int
 
     init(document: MarkupDocument, index: Int) {
         self.init(tree: document.tree, kind: document.kind, index: index)
