@@ -14,6 +14,22 @@ struct InheritedStyle {
 struct HidingStyleSheet {
     private var classRules: [String: String] = [:]
     private var idRules: [String: String] = [:]
+    /// Verdicts already reached in this document, by declarations and inherited background: a Word page
+    /// repeats a handful of styles on every paragraph and span, each parsed and checked once this way.
+    private var verdicts: [VerdictKey: Verdict] = [:]
+
+    private struct VerdictKey: Hashable {
+        var declarations: String
+        var background: String
+    }
+
+    private struct Verdict {
+        var hides: Bool
+        var background: String
+    }
+
+    /// Past this many distinct verdicts a page's styles are not repeating: no more are kept.
+    private static var verdictLimit: Int { 64 }
 
     mutating func add(_ css: String) {
         for rule in Self.rules(css) { addRule(rule) }
@@ -136,12 +152,12 @@ struct HidingStyleSheet {
     }
 
     /// Whether this element hides its content, updating the inherited background on the way.
-    func hides(name: String, attributes: [MarkupAttribute], inherited style: inout InheritedStyle) -> Bool {
+    mutating func hides(name: String, attributes: [MarkupAttribute], inherited style: inout InheritedStyle) -> Bool {
         hides(name: name, attributes: attributes[...], inherited: &style)
     }
 
     /// `hides` for the element's stretch of the document's attribute table.
-    func hides(name: String, attributes: ArraySlice<MarkupAttribute>, inherited style: inout InheritedStyle) -> Bool {
+    mutating func hides(name: String, attributes: ArraySlice<MarkupAttribute>, inherited style: inout InheritedStyle) -> Bool {
         var pieces = DeclarationPieces()
         var hasHiddenAttribute = false
         var isHiddenInput = false
@@ -169,6 +185,21 @@ struct HidingStyleSheet {
         }
         if hasHiddenAttribute || isHiddenInput { return true }
         guard let declarations = pieces.text else { return false }
+        let key = VerdictKey(declarations: declarations, background: style.background)
+        if let known = verdicts[key] {
+            style.background = known.background
+            return known.hides
+        }
+        let hides = Self.hides(declarations: declarations, inherited: &style)
+        if verdicts.count < Self.verdictLimit {
+            verdicts[key] = Verdict(hides: hides, background: style.background)
+        }
+        return hides
+    }
+
+    /// Whether an element with these declarations (lower-cased) hides its content, updating the
+    /// inherited background on the way.
+    private static func hides(declarations: String, inherited style: inout InheritedStyle) -> Bool {
         var copy = declarations
         // ASCII declarations (nearly all) are read as byte ranges: a string is made only for a value a
         // check reads, and the properties hold no references to copy or release per element.

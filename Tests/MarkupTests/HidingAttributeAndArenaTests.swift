@@ -38,7 +38,7 @@ private func referenceHidingAttribute(_ name: String) -> HidingStyleSheet.Hiding
     }
 
     @Test func hidesAsBeforeForUpperCaseAndLowerCaseNames() {
-        let sheet = HidingStyleSheet()
+        var sheet = HidingStyleSheet()
         var style = InheritedStyle()
         #expect(sheet.hides(name: "p", attributes: [MarkupAttribute(name: "HIDDEN", value: "")], inherited: &style))
         #expect(sheet.hides(name: "p", attributes: [MarkupAttribute(name: "style", value: "display:none")], inherited: &style))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Markup
 
 // `hides` parses a lone declaration piece (an element's `style`, or one class or id rule) as it is and
@@ -25,6 +26,7 @@ private func referenceIsFarOffScreen(_ value: String) -> Bool {
     }
 
     private func hides(_ sheet: HidingStyleSheet, _ attributes: [(String, String)], name: String = "p") -> Bool {
+        var sheet = sheet
         var style = InheritedStyle()
         return sheet.hides(name: name, attributes: attributes.map { MarkupAttribute(name: $0.0, value: $0.1) }, inherited: &style)
     }
@@ -68,5 +70,28 @@ private func referenceIsFarOffScreen(_ value: String) -> Bool {
         #expect(hides(sheet, [("class", "w"), ("id", "x"), ("style", "color:red")]))
         #expect(!hides(sheet, [("class", "w"), ("id", "y"), ("style", "color:red")]))
         #expect(!hides(sheet, [("class", "none"), ("id", "y")]))
+    }
+
+    /// A sheet remembers each verdict by declarations and inherited background; a remembered answer must
+    /// be the one a fresh sheet reaches, background included, in any order and past the memory's limit.
+    @Test func rememberedVerdictsAreTheFreshOnes() {
+        var random = SplitMix64(seed: 0x41DE)
+        let styles = [
+            "color:#fff", "color:white", "color:black", "background-color:black", "background:#000 url(x.png)",
+            "background-color:white;color:#ffffff", "display:none", "font-size:0", "font-size:11.0pt", "mso-list:Ignore",
+            "margin-left:.25in;text-indent:-.25in", "text-indent:-9999px", "opacity:0", "visibility:hidden", "color:#FFF",
+            "background-color:#000;color:black", "font:7.0pt \"Times New Roman\"", "color:rgb(255,255,255)",
+        ] + (0..<70).map { "margin-left:\($0)px" }
+        let backgrounds = ["#ffffff", "#000000", "transparent", "#808080"]
+        var remembering = HidingStyleSheet()
+        for _ in 0..<600 {
+            let attributes = [MarkupAttribute(name: "style", value: random.pick(styles))]
+            var fresh = HidingStyleSheet()
+            var freshStyle = InheritedStyle(hidden: false, background: random.pick(backgrounds))
+            var rememberedStyle = freshStyle
+            let expected = fresh.hides(name: "p", attributes: attributes, inherited: &freshStyle)
+            #expect(remembering.hides(name: "p", attributes: attributes, inherited: &rememberedStyle) == expected, "\(attributes)")
+            #expect(rememberedStyle.background == freshStyle.background, "\(attributes)")
+        }
     }
 }
