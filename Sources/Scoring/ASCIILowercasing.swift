@@ -69,13 +69,20 @@ enum ASCIILowercasing {
     /// `BytePairs` of `lowercased(text)` for ASCII text, without the lower-cased copy (the scorer folds
     /// case as it searches an ASCII line instead); `BytePairs("")` for empty text; nil for other text.
     static func pairsOfLowercased(_ text: String) -> BytePairs? {
+        // Native strings (all of the scorer's) lend their bytes in place: `withUTF8` needs a mutable
+        // copy, a retain and a release of every text.
+        if let pairs = text.utf8.withContiguousStorageIfAvailable({ pairsOfLowercased($0) }) { return pairs }
         var text = text
-        return text.withUTF8 { bytes -> BytePairs? in
-            let count = bytes.count
-            guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return BytePairs(words: (0, 0, 0, 0)) }
-            guard isASCII(base, count) else { return nil }
-            return BytePairs(words: lowerAndPair(base, count, into: nil))
-        }
+        return text.withUTF8 { pairsOfLowercased($0) }
+    }
+
+    /// `pairsOfLowercased` of the text whose UTF-8 bytes are `bytes`.
+    @inline(__always)
+    private static func pairsOfLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> BytePairs? {
+        let count = bytes.count
+        guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return BytePairs(words: (0, 0, 0, 0)) }
+        guard isASCII(base, count) else { return nil }
+        return BytePairs(words: lowerAndPair(base, count, into: nil))
     }
 
     /// The `BytePairs` words of the `count` ASCII bytes at `base` lower-cased (`count` > 0), the
