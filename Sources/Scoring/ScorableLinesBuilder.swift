@@ -96,11 +96,17 @@ struct ScorableLinesBuilder {
             if slot.count < 0 {
                 if let earlier = crowdedTexts[Key(line: line, text: text)] { return entries[earlier].pairs }
             } else {
-                let isASCII = Self.isASCII(text)
+                // Whether `text` is ASCII, read only when an ASCII entry of another length asks.
+                var isASCII: Bool?
                 var other = slot.latest
                 while other >= 0 {
                     let entry = entries[other]
-                    if !(isASCII && entry.isASCII && entry.byteCount != byteCount) && isText(of: entry, text) { return entry.pairs }
+                    var toldApart = false
+                    if entry.isASCII && entry.byteCount != byteCount {
+                        if isASCII == nil { isASCII = Self.isASCII(text) }
+                        toldApart = isASCII == true
+                    }
+                    if !toldApart && isText(of: entry, text) { return entry.pairs }
                     other = entry.previousOnLine
                 }
             }
@@ -109,7 +115,10 @@ struct ScorableLinesBuilder {
         if let pairs = ASCIILowercasing.pairsOfLowercased(text) {
             let keeps = !mentionsExcluded(text, foldsCase: true, pairs: pairs)
                 && !keptLineHolds(text, foldsCase: true, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
-            if keeps { lines.append(ScorableRecord.Line(text: text, loweredCopy: nil, loweredPairs: pairs, line: line, section: section)) }
+            if keeps {
+                let kept = ScorableRecord.Line(text: text, loweredCopy: nil, loweredPairs: pairs, line: line, section: section)
+                lines.append(consume kept)
+            }
             enter(text, line: line, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: true, slotIndex: slotIndex, slot: &slot)
             return pairs
         }
@@ -117,7 +126,10 @@ struct ScorableLinesBuilder {
         let pairs = BytePairs(lowered)
         let keeps = !mentionsExcluded(lowered, foldsCase: false, pairs: pairs)
             && !keptLineHolds(lowered, foldsCase: false, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
-        if keeps { lines.append(ScorableRecord.Line(text: text, loweredCopy: lowered, loweredPairs: pairs, line: line, section: section)) }
+        if keeps {
+            let kept = ScorableRecord.Line(text: text, loweredCopy: lowered, loweredPairs: pairs, line: line, section: section)
+            lines.append(consume kept)
+        }
         enter(text, line: line, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: false, slotIndex: slotIndex, slot: &slot)
         return pairs
     }
