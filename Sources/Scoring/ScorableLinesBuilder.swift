@@ -115,10 +115,7 @@ struct ScorableLinesBuilder {
         if let pairs = ASCIILowercasing.pairsOfLowercased(text) {
             let keeps = !mentionsExcluded(text, foldsCase: true, pairs: pairs)
                 && !keptLineHolds(text, foldsCase: true, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
-            if keeps {
-                let kept = ScorableRecord.Line(text: text, loweredCopy: nil, loweredPairs: pairs, line: line, section: section)
-                lines.append(consume kept)
-            }
+            if keeps { lines.append(ScorableRecord.Line(text: text, loweredCopy: nil, loweredPairs: pairs, line: line, section: section)) }
             enter(text, line: line, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: true, slotIndex: slotIndex, slot: &slot)
             return pairs
         }
@@ -126,10 +123,7 @@ struct ScorableLinesBuilder {
         let pairs = BytePairs(lowered)
         let keeps = !mentionsExcluded(lowered, foldsCase: false, pairs: pairs)
             && !keptLineHolds(lowered, foldsCase: false, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
-        if keeps {
-            let kept = ScorableRecord.Line(text: text, loweredCopy: lowered, loweredPairs: pairs, line: line, section: section)
-            lines.append(consume kept)
-        }
+        if keeps { lines.append(ScorableRecord.Line(text: text, loweredCopy: lowered, loweredPairs: pairs, line: line, section: section)) }
         enter(text, line: line, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: false, slotIndex: slotIndex, slot: &slot)
         return pairs
     }

@@ -75,22 +75,29 @@ struct ScorableRecord: Sendable {
         let most = candidate.evidence.count + candidate.positions.reduce(0) { $0 + 1 + $1.duties.count }
             + candidate.skills.count + candidate.certifications.count + 1
         var builder = ScorableLinesBuilder(capacity: most, identifying: identifying, markers: Self.personalDetailMarkers)
+        // By index rather than `for … in`: the iterator copied each evidence text, position and duty out
+        // of its array (a retain and a release of each of their strings) only for one text to be read.
         // Education lines carry schools and graduation years; the education criterion reads the
         // structured level and field instead.
-        for evidence in candidate.evidence where evidence.section != .education {
-            builder.add(evidence.text, line: evidence.line, section: evidence.section)
+        for index in candidate.evidence.indices where candidate.evidence[index].section != .education {
+            builder.add(candidate.evidence[index].text, line: candidate.evidence[index].line, section: candidate.evidence[index].section)
         }
         var dutyPairs: [[BytePairs]] = []
         dutyPairs.reserveCapacity(candidate.positions.count)
-        for position in candidate.positions {
-            builder.add(position.title, line: position.line, section: .position)
+        for position in candidate.positions.indices {
+            builder.add(candidate.positions[position].title, line: candidate.positions[position].line, section: .position)
             var pairs: [BytePairs] = []
-            pairs.reserveCapacity(position.duties.count)
-            for duty in position.duties { pairs.append(builder.add(duty.text, line: duty.line, section: .position)) }
+            pairs.reserveCapacity(candidate.positions[position].duties.count)
+            for duty in candidate.positions[position].duties.indices {
+                let line = candidate.positions[position].duties[duty].line
+                pairs.append(builder.add(candidate.positions[position].duties[duty].text, line: line, section: .position))
+            }
             dutyPairs.append(pairs)
         }
-        for skill in candidate.skills { builder.add(skill, line: 0, section: .skills) }
-        for certification in candidate.certifications { builder.add(certification.name, line: certification.line, section: .certification) }
+        for index in candidate.skills.indices { builder.add(candidate.skills[index], line: 0, section: .skills) }
+        for index in candidate.certifications.indices {
+            builder.add(candidate.certifications[index].name, line: candidate.certifications[index].line, section: .certification)
+        }
         if let headline = candidate.headline { builder.add(headline, line: 0, section: .summary) }
         lines = builder.lines
         pairIndex = LinePairIndex(lines: lines)
