@@ -8,14 +8,23 @@
 enum FoldedASCIISearch {
     /// Whether `TextScan.contains(lowercased, phrase)` for `lowercased`, the ASCII `text` lower-cased.
     static func contains(_ text: String, _ phrase: String) -> Bool {
+        // Native strings lend their bytes in place (`withUTF8` needs mutable copies, retained and released).
+        if let found = text.utf8.withContiguousStorageIfAvailable({ textBytes in
+            phrase.utf8.withContiguousStorageIfAvailable { phraseBytes in contains(textBytes, phraseBytes) }
+        }), let found {
+            return found
+        }
         var text = text
         var phrase = phrase
         return text.withUTF8 { textBytes in
-            phrase.withUTF8 { phraseBytes in
-                // As `TextScan.position`: the empty phrase occurs in every text.
-                phraseBytes.isEmpty || firstMatch(of: phraseBytes, in: textBytes) { _ in true }
-            }
+            phrase.withUTF8 { phraseBytes in contains(textBytes, phraseBytes) }
         }
+    }
+
+    @inline(__always)
+    private static func contains(_ textBytes: UnsafeBufferPointer<UInt8>, _ phraseBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // As `TextScan.position`: the empty phrase occurs in every text.
+        phraseBytes.isEmpty || firstMatch(of: phraseBytes, in: textBytes) { _ in true }
     }
 
     /// Calls `body` with each offset, ascending, at which the bytes of `text` (ASCII) lower-cased equal

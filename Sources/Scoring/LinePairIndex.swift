@@ -11,14 +11,25 @@ struct LinePairIndex: Sendable {
     private let bits: [UInt64]
 
     init(_ pairs: [BytePairs]) {
-        lineCount = pairs.count
-        let wordCount = (pairs.count + 63) / 64
+        self.init(count: pairs.count) { pairs[$0] }
+    }
+
+    /// The index of the lines' `loweredPairs`, read in place (no array of the pairs alone).
+    init(lines: [ScorableRecord.Line]) {
+        self = lines.withUnsafeBufferPointer { lines in LinePairIndex(count: lines.count) { lines[$0].loweredPairs } }
+    }
+
+    /// The index of `count` lines, line `line` holding the slots of `pairs(line)`.
+    @inline(__always)
+    private init(count: Int, pairs: (Int) -> BytePairs) {
+        lineCount = count
+        let wordCount = (count + 63) / 64
         var bits = [UInt64](repeating: 0, count: 256 * wordCount)
         bits.withUnsafeMutableBufferPointer { bits in
-            for (line, linePairs) in pairs.enumerated() {
+            for line in 0..<count {
                 let word = line >> 6
                 let bit = UInt64(1) << UInt64(line & 63)
-                linePairs.forEachSlot { bits[$0 &* wordCount &+ word] |= bit }
+                pairs(line).forEachSlot { bits[$0 &* wordCount &+ word] |= bit }
             }
         }
         self.wordCount = wordCount
@@ -38,6 +49,19 @@ struct LinePairIndex: Sendable {
             for slot in slots {
                 result &= bits[slot &* wordCount &+ word]
                 if result == 0 { break }
+            }
+        }
+        return result
+    }
+
+    /// `lines(holding: pairs.slots, word: word)`, the slots read from `pairs` in place.
+    func lines(holding pairs: BytePairs, word: Int) -> UInt64 {
+        let remaining = lineCount - word * 64
+        var result: UInt64 = remaining >= 64 ? ~0 : (UInt64(1) << UInt64(remaining)) &- 1
+        bits.withUnsafeBufferPointer { bits in
+            _ = pairs.allSlots { slot in
+                result &= bits[slot &* wordCount &+ word]
+                return result != 0
             }
         }
         return result

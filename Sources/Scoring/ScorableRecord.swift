@@ -6,24 +6,32 @@ import Extraction
 struct ScorableRecord: Sendable {
     struct Line: Sendable {
         var text: String
-        /// The text lower-cased, or, when `foldsCase`, the text as written.
-        var lowered: String
+        /// The text lower-cased, or nil when the text is ASCII and stands for its lower-cased form:
+        /// searches fold A–Z as they compare (`FoldedASCIISearch`) instead of reading a lower-cased copy,
+        /// which cost an allocation per line of every file. (Nil rather than the text again: a second
+        /// reference was a retain and a release of the text per line.)
+        var loweredCopy: String?
         var line: Int
         var section: EvidenceText.Section
         /// The byte pairs of the lower-cased text, for `TermMatcher`'s quick rejection.
         var loweredPairs: BytePairs
-        /// Whether `lowered` is the ASCII text as written, standing for its lower-cased form: searches
-        /// fold A–Z as they compare (`FoldedASCIISearch`) instead of reading a lower-cased copy, which
-        /// cost an allocation per line of every file.
-        var foldsCase: Bool
 
-        init(text: String, lowered: String, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section, foldsCase: Bool = false) {
+        /// Whether `lowered` is the ASCII text as written, standing for its lower-cased form.
+        var foldsCase: Bool { loweredCopy == nil }
+        /// The text lower-cased, or, when `foldsCase`, the text as written.
+        var lowered: String { loweredCopy ?? text }
+
+        init(text: String, loweredCopy: String?, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section) {
             self.text = text
-            self.lowered = lowered
+            self.loweredCopy = loweredCopy
             self.line = line
             self.section = section
             self.loweredPairs = loweredPairs
-            self.foldsCase = foldsCase
+        }
+
+        /// `foldsCase`: `text` is ASCII and `lowered` is `text` (see `lowered`).
+        init(text: String, lowered: String, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section, foldsCase: Bool = false) {
+            self.init(text: text, loweredCopy: foldsCase ? nil : lowered, loweredPairs: loweredPairs, line: line, section: section)
         }
     }
 
@@ -49,12 +57,15 @@ struct ScorableRecord: Sendable {
 
     init(_ candidate: Candidate) {
         let personal = candidate.personal
-        let identifying = [personal.name, personal.email, personal.phone, personal.location]
-            .compactMap { $0?.lowercased() }.filter { $0.count >= 3 }
-            .map { (text: $0, pairs: BytePairs($0)) }
-        // Any of these in a line drops it: the name and contact details, then the personal-detail labels,
-        // in one table read in place for every line.
-        let excluded = identifying + Self.personalDetailMarkers
+        // Any of these in a line drops it: the name and contact details, then the personal-detail labels.
+        // At least three characters: the two-character walk answers as `count >= 3` without counting
+        // the whole text.
+        var identifying: [ScorableLinesBuilder.Phrase] = []
+        for detail in [personal.name, personal.email, personal.phone, personal.location] {
+            guard let detail else { continue }
+            let lowered = ASCIILowercasing.lowercased(detail) ?? detail.lowercased()
+            if !lowered.dropFirst(2).isEmpty { identifying.append((lowered, BytePairs(lowered))) }
+        }
         positions = candidate.positions
         education = candidate.education.map { EducationFacts(level: $0.level, degree: $0.degree, field: $0.field, line: $0.line) }
         certifications = candidate.certifications
@@ -63,54 +74,33 @@ struct ScorableRecord: Sendable {
         // Sized up front: one entry per `add` at most.
         let most = candidate.evidence.count + candidate.positions.reduce(0) { $0 + 1 + $1.duties.count }
             + candidate.skills.count + candidate.certifications.count + 1
-        var seen = SeenLineTexts(capacity: most)
-        var seenAsWritten = SeenLineTexts(capacity: most)
-        // The lower-cased pairs of each text as written, by its ordinal in `seenAsWritten`: a repeat
-        // has the pairs of its first occurrence (the same text lower-cases the same way).
-        var pairsAsWritten: [BytePairs] = []
-        pairsAsWritten.reserveCapacity(most)
-        var collected: [Line] = []
-        collected.reserveCapacity(most)
-        /// The byte pairs of `text` lower-cased (nil for education lines, never lower-cased).
-        @discardableResult
-        func add(_ text: String, line: Int, section: EvidenceText.Section) -> BytePairs? {
-            // Education lines carry schools and graduation years; the education criterion reads the
-            // structured level and field instead.
-            guard section != .education else { return nil }
-            // The same text on the same line again (XML readers list each duty as evidence and as the
-            // position's duty) ends the same way as the first time: skip it before any work.
-            let asWritten = seenAsWritten.insert(line: line, text: text)
-            guard asWritten.inserted else { return pairsAsWritten[asWritten.ordinal] }
-            // ASCII text stands for its lower-cased form (see `Line.foldsCase`); other text is lower-cased.
-            let loweredPairs: BytePairs
-            let lowered: String
-            let foldsCase: Bool
-            if let pairs = ASCIILowercasing.pairsOfLowercased(text) {
-                (loweredPairs, lowered, foldsCase) = (pairs, text, true)
-            } else {
-                lowered = TextScan.lowercased(text)
-                (loweredPairs, foldsCase) = (BytePairs(lowered), false)
-            }
-            pairsAsWritten.append(loweredPairs)
-            guard !excluded.withUnsafeBufferPointer({ Self.mentionsAny(of: $0, lowered: lowered, foldsCase: foldsCase, pairs: loweredPairs) }) else { return loweredPairs }
-            guard seen.insert(line: line, text: lowered, foldsCase: foldsCase).inserted else { return loweredPairs }
-            collected.append(Line(text: text, lowered: lowered, loweredPairs: loweredPairs, line: line, section: section, foldsCase: foldsCase))
-            return loweredPairs
+        var builder = ScorableLinesBuilder(capacity: most, identifying: identifying, markers: Self.personalDetailMarkers)
+        // By index rather than `for … in`: the iterator copied each evidence text, position and duty out
+        // of its array (a retain and a release of each of their strings) only for one text to be read.
+        // Education lines carry schools and graduation years; the education criterion reads the
+        // structured level and field instead.
+        for index in candidate.evidence.indices where candidate.evidence[index].section != .education {
+            builder.add(candidate.evidence[index].text, line: candidate.evidence[index].line, section: candidate.evidence[index].section)
         }
-        for evidence in candidate.evidence { add(evidence.text, line: evidence.line, section: evidence.section) }
         var dutyPairs: [[BytePairs]] = []
         dutyPairs.reserveCapacity(candidate.positions.count)
-        for position in candidate.positions {
-            add(position.title, line: position.line, section: .position)
-            dutyPairs.append(position.duties.map { duty in
-                add(duty.text, line: duty.line, section: .position) ?? BytePairs(TextScan.lowercased(duty.text))
-            })
+        for position in candidate.positions.indices {
+            builder.add(candidate.positions[position].title, line: candidate.positions[position].line, section: .position)
+            var pairs: [BytePairs] = []
+            pairs.reserveCapacity(candidate.positions[position].duties.count)
+            for duty in candidate.positions[position].duties.indices {
+                let line = candidate.positions[position].duties[duty].line
+                pairs.append(builder.add(candidate.positions[position].duties[duty].text, line: line, section: .position))
+            }
+            dutyPairs.append(pairs)
         }
-        for skill in candidate.skills { add(skill, line: 0, section: .skills) }
-        for certification in candidate.certifications { add(certification.name, line: certification.line, section: .certification) }
-        if let headline = candidate.headline { add(headline, line: 0, section: .summary) }
-        lines = collected
-        pairIndex = LinePairIndex(collected.map(\.loweredPairs))
+        for index in candidate.skills.indices { builder.add(candidate.skills[index], line: 0, section: .skills) }
+        for index in candidate.certifications.indices {
+            builder.add(candidate.certifications[index].name, line: candidate.certifications[index].line, section: .certification)
+        }
+        if let headline = candidate.headline { builder.add(headline, line: 0, section: .summary) }
+        lines = builder.lines
+        pairIndex = LinePairIndex(lines: lines)
         self.dutyPairs = dutyPairs
     }
 

@@ -12,7 +12,7 @@ struct TermMatcher: Sendable {
     /// for byte: no pairs, so every line may hold them). Lower-cased even for a case-sensitive term:
     /// where "ADA" occurs in a line, "ada" occurs in the lower-cased line, so one set of pairs per line
     /// serves both kinds of term.
-    private let needlePairs: BytePairs
+    let needlePairs: BytePairs
     /// The slots of `needlePairs`, for `LinePairIndex`: the lines that may hold the needle are those
     /// holding every one of them.
     let needleSlots: [Int]
@@ -40,7 +40,8 @@ struct TermMatcher: Sendable {
     /// rather than copying the line. Static, on a pointer, as `firstLine(of:in:index:)`.
     static func matchesCandidate(_ matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, at line: Int) -> Bool {
         if matcher.pointee.caseSensitive { return containsWord(lines[line].text, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII) }
-        return containsWord(lowered: lines[line].lowered, foldsCase: lines[line].foldsCase, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII)
+        if let lowered = lines[line].loweredCopy { return containsWord(lowered, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII) }
+        return containsWord(lowered: lines[line].text, foldsCase: true, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII)
     }
 
     /// `containsWord` in a line's lower-cased text, given as `ScorableRecord.Line.lowered` and
@@ -49,14 +50,25 @@ struct TermMatcher: Sendable {
     private static func containsWord(lowered: String, foldsCase: Bool, _ needle: String, needleIsASCII: Bool) -> Bool {
         guard foldsCase else { return containsWord(lowered, needle, needleIsASCII: needleIsASCII) }
         guard needleIsASCII && !needle.isEmpty else { return containsWord(ASCIILowercasing.lowercased(lowered) ?? lowered, needle) }
+        // Native strings (all of the scorer's) lend their bytes without the copies `withUTF8` needs.
+        if let found = lowered.utf8.withContiguousStorageIfAvailable({ textBytes in
+            needle.utf8.withContiguousStorageIfAvailable { needleBytes in containsFoldedASCIIWord(textBytes, needleBytes) }
+        }), let found {
+            return found
+        }
         var text = lowered
         var word = needle
         return text.withUTF8 { textBytes in
-            word.withUTF8 { needleBytes in
-                FoldedASCIISearch.firstMatch(of: needleBytes, in: textBytes) { start in
-                    isFoldedASCIIWordMatch(textBytes, from: start, to: start + needleBytes.count)
-                }
-            }
+            word.withUTF8 { needleBytes in containsFoldedASCIIWord(textBytes, needleBytes) }
+        }
+    }
+
+    /// Whether the ASCII `text`, as it would read lower-cased, holds the non-empty ASCII `needle` as
+    /// a whole word (or one plus a plural "s").
+    @inline(__always)
+    private static func containsFoldedASCIIWord(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        FoldedASCIISearch.firstMatch(of: needle, in: text) { start in
+            isFoldedASCIIWordMatch(text, from: start, to: start + needle.count)
         }
     }
 
@@ -71,18 +83,18 @@ struct TermMatcher: Sendable {
     /// method called on a matcher in an array or a buffer first copied it (two strings and an array
     /// retained and released through its value witness), once per term of every file. The lines are
     /// read in place through their buffer: reading one out of the array copied its two strings.
+    /// The slots are read from the needle's pairs, not from `needleSlots`: reaching into that array
+    /// retained and released it once per term of every file.
     static func firstLine(of matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, index: LinePairIndex) -> Int? {
-        matcher.pointee.needleSlots.withUnsafeBufferPointer { slots in
-            for word in 0..<index.wordCount {
-                var candidates = index.lines(holding: slots, word: word)
-                while candidates != 0 {
-                    let line = word &* 64 &+ candidates.trailingZeroBitCount
-                    if matchesCandidate(matcher, in: lines, at: line) { return line }
-                    candidates &= candidates &- 1
-                }
+        for word in 0..<index.wordCount {
+            var candidates = index.lines(holding: matcher.pointee.needlePairs, word: word)
+            while candidates != 0 {
+                let line = word &* 64 &+ candidates.trailingZeroBitCount
+                if matchesCandidate(matcher, in: lines, at: line) { return line }
+                candidates &= candidates &- 1
             }
-            return nil
         }
+        return nil
     }
 
     func matches(_ line: ScorableRecord.Line) -> Bool {
@@ -229,7 +241,7 @@ struct TermMatcher: Sendable {
 
 /// Which adjacent byte pairs occur in a text, hashed into 256 bits: a necessary condition for one text
 /// containing another byte for byte (every pair of the needle occurs in the haystack).
-struct BytePairs: Sendable {
+struct BytePairs: Sendable, Equatable {
     // Four words rather than a tuple or an array: the test below is the innermost loop of scoring.
     private var bits0: UInt64 = 0, bits1: UInt64 = 0, bits2: UInt64 = 0, bits3: UInt64 = 0
 
@@ -280,6 +292,19 @@ struct BytePairs: Sendable {
         visit(bits1, from: 64)
         visit(bits2, from: 128)
         visit(bits3, from: 192)
+    }
+
+    /// Calls `body` with each set slot (0…255), ascending, until it returns false; whether it never did.
+    @inline(__always) func allSlots(satisfy body: (Int) -> Bool) -> Bool {
+        func visit(_ bits: UInt64, from offset: Int) -> Bool {
+            var rest = bits
+            while rest != 0 {
+                if !body(offset + rest.trailingZeroBitCount) { return false }
+                rest &= rest &- 1
+            }
+            return true
+        }
+        return visit(bits0, from: 0) && visit(bits1, from: 64) && visit(bits2, from: 128) && visit(bits3, from: 192)
     }
 
     /// Whether every pair of `other` is here too.

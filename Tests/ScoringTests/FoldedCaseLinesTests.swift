@@ -6,7 +6,7 @@ import Testing
 
 /// The scorer keeps an ASCII evidence line as written (`ScorableRecord.Line.foldsCase`) and folds case
 /// as it searches, instead of lower-casing it into a copy. Each piece must answer as the copy did:
-/// the folded search, the byte pairs, the term match, the "same lower-cased text" test and the record's
+/// the folded search, the byte pairs, the term match and the record's
 /// lines, each against the lower-cased copy (the old code, kept here as the reference).
 @Suite struct FoldedCaseLinesTests {
     static let pieces = [
@@ -86,43 +86,6 @@ import Testing
         #expect(TermMatcher("audit").matches(line))
         #expect(!TermMatcher("audi").matches(line))
         #expect(!TermMatcher("ADA").matches(ScorableRecord.Line(text: "ada", lowered: "ada", loweredPairs: BytePairs("ada"), line: 1, section: .position, foldsCase: true)))
-    }
-
-    /// Random (line, text) sequences, ASCII texts added as standing for their lower-cased form and the
-    /// others lower-cased, against a `Set` of the lower-cased texts; some lines crowd past the chain
-    /// limit.
-    @Test func seenTextsAnswerAsASetOfTheLowerCasedTexts() {
-        struct Key: Hashable {
-            var line: Int
-            var text: String
-        }
-        var random = SplitMix64(seed: 0x5EE)
-        for round in 0..<80 {
-            var seen = SeenLineTexts(capacity: round % 3 == 0 ? 1 : 40)
-            var reference: [Key: Int] = [:]
-            var added = 0
-            for _ in 0..<(round % 5 == 0 ? 300 : 80) {
-                let line = Int(random.next() % (round % 4 == 0 ? 2 : 30))
-                let text = random.next() % 3 == 0 ? Self.text(&random, ascii: false) : random.pick(Self.pieces) + random.pick(Self.pieces)
-                let folds = text.utf8.allSatisfy { $0 < 0x80 }
-                let lowered = TextScan.lowercased(text)
-                let result = seen.insert(line: line, text: folds ? text : lowered, foldsCase: folds)
-                if let earlier = reference[Key(line: line, text: lowered)] {
-                    #expect(!result.inserted && result.ordinal == earlier, "\(line) \(text.debugDescription)")
-                } else {
-                    #expect(result.inserted && result.ordinal == added, "\(line) \(text.debugDescription)")
-                    reference[Key(line: line, text: lowered)] = added
-                    added += 1
-                }
-            }
-        }
-        // Read from the texts: ASCII and non-ASCII lower-cased forms that are canonically equal.
-        var seen = SeenLineTexts(capacity: 4)
-        #expect(seen.insert(line: 1, text: "Payroll;", foldsCase: true).inserted)
-        #expect(!seen.insert(line: 1, text: "PAYROLL;", foldsCase: true).inserted)
-        #expect(!seen.insert(line: 1, text: "payroll\u{037E}").inserted)
-        #expect(seen.insert(line: 1, text: "payroll").inserted)
-        #expect(seen.insert(line: 2, text: "PAYROLL;", foldsCase: true).inserted)
     }
 
     /// The old `ScorableRecord` lines: each text lower-cased into a copy, then the same rules.

@@ -4,7 +4,7 @@ import Roles
 import TestSupport
 import Testing
 
-/// The scorer's shortcuts (the line-number dedupe, the byte-pair line index, the duty pre-filter and
+/// The scorer's shortcuts (the byte-pair line index, the duty pre-filter and
 /// the branch-free byte pairs) against the plain code they replaced, kept here as the reference.
 @Suite struct ScoringIndexTests {
     /// Varied texts: ASCII, accented (precomposed and decomposed), CJK, emoji, empty, CR/LF, NBSP,
@@ -54,52 +54,6 @@ import Testing
                 #expect(BytePairs(first).contains(BytePairs(second)) == expected, "\(first) / \(second)")
             }
         }
-    }
-
-    // MARK: SeenLineTexts
-
-    /// Random (line, text) sequences, crowding some lines past the chain limit, against a `Set` and the
-    /// first ordinal of each pair.
-    @Test func seenLineTextsAnswersAsASetDoes() {
-        struct Key: Hashable {
-            var line: Int
-            var text: String
-        }
-        var generator = SplitMix64(seed: 42)
-        for round in 0..<60 {
-            var seen = SeenLineTexts(capacity: round % 3 == 0 ? 1 : 40)
-            var reference: [Key: Int] = [:]
-            var added = 0
-            let lineRange = round % 4 == 0 ? 0...1 : 0...30
-            for _ in 0..<(round % 5 == 0 ? 300 : 80) {
-                let line = Int.random(in: lineRange, using: &generator)
-                let text = Bool.random(using: &generator)
-                    ? Self.texts.randomElement(using: &generator)!
-                    : "skill \(Int.random(in: 0..<40, using: &generator))"
-                let result = seen.insert(line: line, text: text)
-                if let earlier = reference[Key(line: line, text: text)] {
-                    #expect(!result.inserted && result.ordinal == earlier, "\(line) \(text)")
-                } else {
-                    #expect(result.inserted && result.ordinal == added, "\(line) \(text)")
-                    reference[Key(line: line, text: text)] = added
-                    added += 1
-                }
-            }
-        }
-    }
-
-    @Test func seenLineTextsTreatsCanonicalEquivalentsAsOne() {
-        var seen = SeenLineTexts(capacity: 4)
-        #expect(seen.insert(line: 3, text: "café").inserted)
-        #expect(!seen.insert(line: 3, text: "cafe\u{301}").inserted)
-        #expect(seen.insert(line: 4, text: "cafe\u{301}").inserted)
-        #expect(seen.insert(line: 3, text: "K").inserted)
-        #expect(!seen.insert(line: 3, text: "\u{212A}").inserted)
-        // The same on a crowded line (past the chain limit).
-        for index in 0...SeenLineTexts.longestChain { _ = seen.insert(line: 3, text: "filler \(index)") }
-        #expect(!seen.insert(line: 3, text: "cafe\u{301}").inserted)
-        #expect(!seen.insert(line: 3, text: "K").inserted)
-        #expect(seen.insert(line: 3, text: "new").inserted)
     }
 
     // MARK: LinePairIndex

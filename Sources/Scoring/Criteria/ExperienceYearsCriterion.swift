@@ -16,42 +16,48 @@ enum ExperienceYearsCriterion {
                 }.map { duties[$0] }
             }
             : []
+        let positions = record.positions
+        // The positions counted, by index: filtering the positions themselves copied each one kept (a
+        // retain and a release of each of its strings and its duties).
         let months: Int
-        let counted: [Position]
+        let counted: [Int]
         switch rule.scope {
         case .total:
             months = record.experience.totalMonths
-            counted = record.positions.filter { $0.start != nil }
+            counted = positions.indices.filter { positions[$0].start != nil }
         case .hr:
             months = record.experience.hrMonths
-            counted = record.positions.filter { JobTitles.isHR($0.title) && $0.start != nil }
+            counted = positions.indices.filter { JobTitles.isHR(positions[$0].title) && positions[$0].start != nil }
         case .supervisory where rule.informalCounts:
             months = record.experience.managementMonths
-            counted = record.positions.filter { JobTitles.isSupervisory($0.title) || ExperienceCalculator.leadershipEvidence(in: $0.duties) != nil }
+            counted = positions.indices.filter {
+                JobTitles.isSupervisory(positions[$0].title) || ExperienceCalculator.leadershipEvidence(in: positions[$0].duties) != nil
+            }
         case .supervisory:
-            months = ExperienceCalculator.formalManagementMonths(of: record.positions, asOf: context.asOf, formalDuties: formalDuties)
-            counted = record.positions.indices.filter { JobTitles.isSupervisory(record.positions[$0].title) || !formalDuties[$0].isEmpty }
-                .map { record.positions[$0] }
+            months = ExperienceCalculator.formalManagementMonths(of: positions, asOf: context.asOf, formalDuties: formalDuties)
+            counted = positions.indices.filter { JobTitles.isSupervisory(positions[$0].title) || !formalDuties[$0].isEmpty }
         case .seniorRole:
             // A senior title, or any HR role at or above the senior level: an assistant manager has
             // already been through the senior-generalist stage.
-            counted = record.positions.filter { position in
-                let title = position.title.lowercased()
+            counted = positions.indices.filter { index in
+                let title = positions[index].title.lowercased()
                 if rule.titles.contains(where: { TextScan.contains(title, $0) || normalizedMatch(title, $0) }) { return true }
-                if let role = context.catalog.role(forTitle: position.title), role.level >= 3, JobTitles.isHR(position.title) { return true }
+                if let role = context.catalog.role(forTitle: positions[index].title), role.level >= 3, JobTitles.isHR(positions[index].title) { return true }
                 return false
             }
-            months = ExperienceCalculator.mergedMonths(counted.compactMap { ExperienceCalculator.span(of: $0, asOf: context.asOf) })
+            months = ExperienceCalculator.mergedMonths(counted.compactMap { ExperienceCalculator.span(of: positions[$0], asOf: context.asOf) })
         }
         let years = Double(months) / 12
         let fraction = Credit.fraction(value: years, full: rule.full, partial: rule.partial)
-        var evidence = counted.prefix(6).map { position in
-            Evidence(text: describe(position), line: position.line)
+        var evidence = counted.prefix(6).map { index in
+            Evidence(text: describe(positions[index]), line: positions[index].line)
         }
         if rule.scope == .supervisory {
-            for (index, position) in record.positions.enumerated() {
-                let duties = rule.informalCounts ? position.duties : formalDuties[index]
-                if let lead = ExperienceCalculator.leadershipEvidence(in: duties) {
+            for index in positions.indices {
+                let lead = rule.informalCounts
+                    ? ExperienceCalculator.leadershipEvidence(in: positions[index].duties)
+                    : ExperienceCalculator.leadershipEvidence(in: formalDuties[index])
+                if let lead {
                     evidence.append(Evidence(text: lead.text, line: lead.line))
                 }
             }

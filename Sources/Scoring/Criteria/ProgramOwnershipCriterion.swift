@@ -26,11 +26,11 @@ enum ProgramOwnershipCriterion {
             for word in 0..<index.wordCount {
                 var anyVerb: UInt64 = 0, anyProgram: UInt64 = 0
                 for verb in verbBuffer.indices {
-                    verbLines[verb] = index.lines(holding: (verbs + verb).pointee.needleSlots, word: word)
+                    verbLines[verb] = index.lines(holding: (verbs + verb).pointee.needlePairs, word: word)
                     anyVerb |= verbLines[verb]
                 }
                 for program in programBuffer.indices {
-                    programLines[program] = index.lines(holding: (programs + program).pointee.needleSlots, word: word)
+                    programLines[program] = index.lines(holding: (programs + program).pointee.needlePairs, word: word)
                     anyProgram |= programLines[program]
                 }
                 var candidates = anyVerb & anyProgram
