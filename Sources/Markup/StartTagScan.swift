@@ -39,16 +39,30 @@ enum StartTagScan {
         }
     }
 
+    /// What a byte means inside a start tag, looked up once per byte instead of compared with each of
+    /// the alphabet's bytes in turn.
+    private enum Role: UInt8 {
+        case other, space, close, equals, quote, slash, nul
+    }
+
+    private static func roles(of alphabet: Alphabet) -> [Role] {
+        var roles = [Role](repeating: .other, count: 256)
+        for byte in alphabet.spaces { roles[Int(byte)] = .space }
+        roles[Int(alphabet.close)] = .close
+        roles[Int(alphabet.equals)] = .equals
+        roles[Int(alphabet.doubleQuote)] = .quote
+        roles[Int(alphabet.singleQuote)] = .quote
+        roles[Int(alphabet.slash)] = .slash
+        roles[0] = .nul
+        return roles
+    }
+
     static func mostAttributes(in raw: UnsafeRawBufferPointer, limit: Int, alphabet: Alphabet) -> Int {
         guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         let end = raw.count
-        var isSpace = [Bool](repeating: false, count: 256)
-        for byte in alphabet.spaces { isSpace[Int(byte)] = true }
         // Plain locals: reading them through the struct costs a retain and release per byte in debug builds.
-        let open = alphabet.open, close = alphabet.close, equals = alphabet.equals, slash = alphabet.slash
-        let bang = alphabet.bang, question = alphabet.question
-        let doubleQuote = alphabet.doubleQuote, singleQuote = alphabet.singleQuote
-        return isSpace.withUnsafeBufferPointer { isSpace in
+        let open = alphabet.open, bang = alphabet.bang, question = alphabet.question, slash = alphabet.slash
+        return roles(of: alphabet).withUnsafeBufferPointer { roles in
             var most = 0
             var index = 0
             while index < end {
@@ -59,44 +73,47 @@ enum StartTagScan {
                 while index < end && (base[index] == 0 || base[index] == open) { index += 1 }
                 guard index < end else { break }
                 let first = base[index]
-                if first == bang || first == question || first == slash || isSpace[Int(first)] { continue }
+                if first == bang || first == question || first == slash || roles[Int(first)] == .space { continue }
                 // Inside a start tag, up to `>`.
                 var count = 0
                 var afterSpace = false
                 var afterEquals = false
-                var quote: UInt8 = 0
-                while index < end {
-                    if quote != 0 {
-                        // A quoted value (most of a tag's bytes): jump to its closing quote.
-                        guard let found = memchr(base + index, Int32(quote), end - index) else { index = end; break }
-                        index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
-                        // libxml2's HTML parser takes a name right after a closing quote as the next attribute.
-                        quote = 0
-                        afterSpace = true
-                        continue
-                    }
+                tag: while index < end {
                     let byte = base[index]
                     index += 1
-                    if byte == 0 {
+                    switch roles[Int(byte)] {
+                    case .nul:
                         continue
-                    } else if byte == close {
-                        break
-                    } else if isSpace[Int(byte)] {
+                    case .close:
+                        break tag
+                    case .space:
                         afterSpace = true
-                    } else if byte == equals {
+                        continue
+                    case .equals:
                         afterSpace = false
                         afterEquals = true
-                    } else if afterEquals && (byte == doubleQuote || byte == singleQuote) {
-                        quote = byte
+                        continue
+                    case .quote where afterEquals:
+                        // A quoted value (most of a tag's bytes): jump past its closing quote. libxml2's
+                        // HTML parser takes a name right after a closing quote as the next attribute.
+                        guard let found = memchr(base + index, Int32(byte), end - index) else {
+                            index = end
+                            break tag
+                        }
+                        index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                        afterSpace = true
                         afterEquals = false
-                    } else {
-                        if afterSpace && byte != slash {
+                        continue
+                    case .slash:
+                        break
+                    case .other, .quote:
+                        if afterSpace {
                             count += 1
                             if count > limit { return count }
                         }
-                        afterSpace = false
-                        afterEquals = false
                     }
+                    afterSpace = false
+                    afterEquals = false
                 }
                 most = max(most, count)
             }
