@@ -22,6 +22,10 @@ extension DocumentBuilder {
         var pendingPiece: String?
         /// Whether `pendingPiece` stopped at a NUL byte, where the joined text stops too.
         var pendingPieceStoppedAtNUL = false
+        /// Indentation recently made into strings in this document, each under its `indentationSlot`,
+        /// filed by the slot's low bits: between tags, most text nodes of an XML résumé are one of a few
+        /// such runs. A few entries only, as the table is made and freed with every document.
+        var indentations: [(slot: Int, text: String)] = []
         /// The line the pending text starts on.
         var pendingLine = 0
         /// The `<style>` or `<title>` being read, whose content its element's handling needs whole.
@@ -152,6 +156,11 @@ extension DocumentBuilder {
         } else if streaming.pendingText.isEmpty {
             streaming.pendingLine = textStartLine(context, firstPiece: piece)
             let text = Self.upToNUL(piece)
+            if let slot = Self.indentationSlot(text) {
+                streaming.pendingPiece = indentation(slot, text)
+                streaming.pendingPieceStoppedAtNUL = text.count < piece.count
+                return
+            }
             let decoded = String(decoding: text, as: UTF8.self)
             // Kept as a string only if it holds the bytes exactly (valid UTF-8; ASCII always is), so that
             // joining it with a later piece as bytes gives what joining the raw pieces would.
@@ -294,6 +303,40 @@ extension DocumentBuilder {
         if prefixLength == 3 && name[0] == 0x78 && name[1] == 0x6D && name[2] == 0x6C { return nil }  // "xml"
         let startsName = (afterColon | 0x20) &- 0x61 < 26 || afterColon == 0x5F || afterColon == 0x3A
         return startsName ? colon + 1 : nil
+    }
+
+    /// Where indentation text is kept in `indentations`: a line feed (or CR LF) followed by up to 63
+    /// spaces, or by up to 63 tabs. nil for any other text.
+    static func indentationSlot(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0
+        var slot = 0
+        if text.count >= 2 && text[0] == 0x0D && text[1] == 0x0A {
+            start = 2
+            slot = 128
+        } else if text.first == 0x0A {
+            start = 1
+        } else {
+            return nil
+        }
+        let run = text.count - start
+        guard run < 64 else { return nil }
+        if run > 0 {
+            let fill = text[start]
+            guard fill == 0x20 || fill == 0x09 else { return nil }
+            for index in start..<text.count where text[index] != fill { return nil }
+            if fill == 0x09 { slot += 64 }
+        }
+        return slot + run
+    }
+
+    /// The indentation text in `slot`, made into a string unless it was recently.
+    private mutating func indentation(_ slot: Int, _ text: UnsafeBufferPointer<UInt8>) -> String {
+        if streaming.indentations.isEmpty { streaming.indentations = Array(repeating: (-1, ""), count: 16) }
+        let entry = slot & 15
+        if streaming.indentations[entry].slot == slot { return streaming.indentations[entry].text }
+        let made = String(decoding: text, as: UTF8.self)
+        streaming.indentations[entry] = (slot, made)
+        return made
     }
 
     /// Whether the string's UTF-8 is exactly these bytes (it is unless decoding repaired them).

@@ -209,6 +209,36 @@ import TestSupport
         }
     }
 
+    /// Indentation text is made into a string once per form and document: a slot must stand for exactly
+    /// one text, and documents full of indentation must still come out as the tree's.
+    @Test func indentationSlotsNameOneTextEach() {
+        var random = SplitMix64(seed: 0x1DE7)
+        var textOfSlot: [Int: [UInt8]] = [:]
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int(random.next() % 70)).map { _ in random.pick([0x0A, 0x0D, 0x20, 0x20, 0x20, 0x09, 0x61] as [UInt8]) }
+            let slot = bytes.withUnsafeBufferPointer { DocumentBuilder.indentationSlot($0) }
+            let isIndentation = (bytes.first == 0x0A && Set(bytes.dropFirst()).count <= 1 && bytes.count <= 64
+                                    && Set(bytes.dropFirst()).isSubset(of: [0x20, 0x09]))
+                || (bytes.starts(with: [0x0D, 0x0A]) && Set(bytes.dropFirst(2)).count <= 1 && bytes.count <= 65
+                    && Set(bytes.dropFirst(2)).isSubset(of: [0x20, 0x09]))
+            #expect((slot != nil) == isIndentation, "\(bytes)")
+            guard let slot else { continue }
+            #expect((0..<256).contains(slot))
+            if let known = textOfSlot[slot] { #expect(known == bytes, "\(bytes)") } else { textOfSlot[slot] = bytes }
+        }
+        let indents = ["\n", "\n  ", "\n\t\t", "\r\n    ", "\r\n", "\n" + String(repeating: " ", count: 63),
+                       "\n" + String(repeating: " ", count: 64), "\n \t", "\n  x", "\n  \n  "]
+        var xml = "<r>"
+        var html = "<html><body>"
+        for index in 0..<60 {
+            let indent = indents[index % indents.count]
+            xml += indent + "<e\(index % 7)>v</e\(index % 7)>"
+            html += indent + "<p>v</p>"
+        }
+        Self.expectSameDocument(xml + "\n</r>", as: .xml)
+        Self.expectSameDocument(html + "\n</body></html>", as: .html)
+    }
+
     /// Random tag soup: pieces of markup that stress where libxml2's tree and the events could part.
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func randomSoupMatches(seed: UInt64) {
