@@ -490,7 +490,10 @@ enum HTMLLines {
                 guard !element.isHidden(node) else { continue }
                 let kind = ElementKind(named: element.name(of: node))
                 // A slice of the document's attribute table: `attributes(of:)` would copy it into an array.
-                let attributes = element.attributeSlice(of: node)
+                // Asked for only when the element has attributes (fewer than half do): each slice holds
+                // a reference to the table, retained and released per element. (No attributes is an
+                // empty slice either way.)
+                let attributes = element.hasAttributes(node) ? element.attributeSlice(of: node) : ArraySlice()
                 let slots = attributes.isEmpty ? AttributeSlots() : attributeSlots(attributes)
                 let style = attributeValue(slots.style, named: "style", in: attributes, slots: slots, of: element.element(at: node))
                     .map { styleCues(of: $0) } ?? StyleCues()
