@@ -149,3 +149,25 @@ import Testing
         return result
     }
 }
+
+/// The class attribute's plain-ASCII gate, tested eight bytes at a time, against the byte loop it replaced.
+@Suite struct ClassCuesGateTests {
+    @Test func gateMatchesTheByteLoop() {
+        var random = SplitMix64(seed: 0x636C_6173_73)
+        let tokens = ["resume-item", "SectionTitle", "section-title", "job-title", "p-name", "company-name", "x", "", " ", "  ", "\t", "\n",
+                      "\r", "résumé-section-title", "名前", "👩‍💻", "\u{00A0}", "Entry", "timeline-item", "subheading", "MsoTitle", "fullname"]
+        var values = ["", " ", "resume-item", "\r\n", "a\u{0080}"]
+        for _ in 0..<2000 {
+            values.append((0..<Int.random(in: 0...7, using: &random)).map { _ in tokens.randomElement(using: &random)! }.joined(separator: " "))
+        }
+        for value in values {
+            let reference = TextScan.withPlainASCII(value) { HTMLLines.classCues(ofPlainASCII: $0) }
+            #expect(HTMLLines.classCuesIfPlainASCII(value) == reference, "\(value.debugDescription)")
+        }
+        // Read by eye: plain ASCII gives cues, a CR or a byte above 0x7F gives nil.
+        #expect(HTMLLines.classCuesIfPlainASCII("SectionTitle")?.sectionTitle == true)
+        #expect(HTMLLines.classCuesIfPlainASCII("resume-item job")?.entries == 2)
+        #expect(HTMLLines.classCuesIfPlainASCII("name\r") == nil)
+        #expect(HTMLLines.classCuesIfPlainASCII("résumé-section-title") == nil)
+    }
+}

@@ -537,7 +537,7 @@ enum HTMLLines {
                 if let classValue = attributeValue(slots.class, named: "class", in: attributes, slots: slots, of: element.element(at: node)) {
                     // Themes need the class names themselves (for the JSON Resume keys); other readers
                     // only the cues, which plain ASCII class lists give by byte.
-                    let asciiCues = readResumeKeys ? nil : TextScan.withPlainASCII(classValue) { classCues(ofPlainASCII: $0) }
+                    let asciiCues = readResumeKeys ? nil : classCuesIfPlainASCII(classValue)
                     let classes = asciiCues == nil ? element.element(at: node).classNames.map { lowercasedClassName($0) } : []
                     let cues = asciiCues ?? classCues(of: classes)
                     if cues.sectionTitle { context.sectionTitleClass = true }
@@ -773,6 +773,14 @@ enum HTMLLines {
             if entryClasses.contains(className) { cues.entries += 1 }
         }
         return cues
+    }
+
+    /// `classCues(ofPlainASCII:)` of a class attribute's bytes when it is plain ASCII, nil otherwise:
+    /// `TextScan.withPlainASCII` on the string's own bytes, tested eight bytes at a time
+    /// (`isPlainASCIIByWords`). `withPlainASCII` copied the string to read it, a retain and a release per
+    /// class attribute.
+    static func classCuesIfPlainASCII(_ classValue: String) -> ClassCues? {
+        classValue.withBorrowedUTF8 { bytes in isPlainASCIIByWords(bytes) ? classCues(ofPlainASCII: bytes) : nil }
     }
 
     /// `classCues(of:)` for a plain ASCII class attribute (no byte above 0x7F, no carriage return), by
