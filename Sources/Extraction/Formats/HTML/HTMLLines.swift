@@ -234,6 +234,28 @@ enum HTMLLines {
             chunks.append(chunk)
         }
 
+        /// The chunks' texts (or, with `fields`, their field texts) joined, copied byte by byte into one
+        /// new string of the right size: appending them one by one went through `String.append` and its
+        /// growth checks per chunk. (Joining valid UTF-8 gives valid UTF-8, the bytes of `+=`.)
+        func joinedTexts(fields: Bool) -> String {
+            if chunks.count == 1 { return fields ? chunks[0].otherFieldText ?? chunks[0].text : chunks[0].text }
+            var total = 0
+            for index in chunks.indices {
+                total += fields ? (chunks[index].otherFieldText?.utf8.count ?? chunks[index].text.utf8.count) : chunks[index].text.utf8.count
+            }
+            return String(unsafeUninitializedCapacity: total) { output in
+                var count = 0
+                for index in chunks.indices {
+                    if fields, let other = chunks[index].otherFieldText {
+                        count = HTMLLines.append(other, to: output, at: count)
+                    } else {
+                        count = HTMLLines.append(chunks[index].text, to: output, at: count)
+                    }
+                }
+                return count
+            }
+        }
+
         mutating func flush() {
             // Most flushes (block ends after whitespace that was never kept) have no chunk: only what
             // the deferred reset below would do to a builder without chunks.
@@ -267,33 +289,29 @@ enum HTMLLines {
                 // One chunk that is not whitespace, already collapsed: the whitespace chunks around it
                 // collapse away at the ends of the line, and `collapseWhitespace` would give it back as
                 // it is.
-                (text, strippedBullet) = stripBullet(chunks[lastVisible].text)
+                if !fieldsDiffer, cannotStartWithBullet(chunks[lastVisible].text) {
+                    // Nothing reads the chunk's text again (the field text is the text, and every
+                    // chunk here has its scan), so it moves into the line: a copy retained it here and
+                    // released it again when the chunk was dropped, an atomic pair per line.
+                    var moved = ""
+                    swap(&moved, &chunks[lastVisible].text)
+                    text = consume moved
+                    strippedBullet = false
+                } else {
+                    (text, strippedBullet) = stripBullet(chunks[lastVisible].text)
+                }
                 hadConditionals = false
             } else if allPlain {
                 (text, strippedBullet) = stripBullet(collapsedPlainASCII(chunks.lazy.map { $0.text }))
                 hadConditionals = false
             } else {
-                var raw = ""
-                if chunks.count == 1 {
-                    raw = chunks[0].text
-                } else {
-                    // Room for all of it first: appending grew the string a few times per line.
-                    var total = 0
-                    for index in chunks.indices { total += chunks[index].text.utf8.count }
-                    raw.reserveCapacity(total)
-                    for index in chunks.indices { raw += chunks[index].text }
-                }
+                let raw = joinedTexts(fields: false)
                 hadConditionals = TextScan.contains(raw, "<![")
                 (text, strippedBullet) = clean(raw, hasConditionals: hadConditionals)
             }
             let fieldText: String
             if fieldsDiffer {
-                var rawFields = ""
-                var total = 0
-                for index in chunks.indices { total += (chunks[index].otherFieldText ?? chunks[index].text).utf8.count }
-                rawFields.reserveCapacity(total)
-                for index in chunks.indices { rawFields += chunks[index].otherFieldText ?? chunks[index].text }
-                fieldText = clean(rawFields).0
+                fieldText = clean(joinedTexts(fields: true)).0
             } else {
                 fieldText = text
             }
@@ -472,7 +490,10 @@ enum HTMLLines {
                 guard !element.isHidden(node) else { continue }
                 let kind = ElementKind(named: element.name(of: node))
                 // A slice of the document's attribute table: `attributes(of:)` would copy it into an array.
-                let attributes = element.attributeSlice(of: node)
+                // Asked for only when the element has attributes (fewer than half do): each slice holds
+                // a reference to the table, retained and released per element. (No attributes is an
+                // empty slice either way.)
+                let attributes = element.hasAttributes(node) ? element.attributeSlice(of: node) : ArraySlice()
                 let slots = attributes.isEmpty ? AttributeSlots() : attributeSlots(attributes)
                 let style = attributeValue(slots.style, named: "style", in: attributes, slots: slots, of: element.element(at: node))
                     .map { styleCues(of: $0) } ?? StyleCues()
@@ -516,7 +537,7 @@ enum HTMLLines {
                 if let classValue = attributeValue(slots.class, named: "class", in: attributes, slots: slots, of: element.element(at: node)) {
                     // Themes need the class names themselves (for the JSON Resume keys); other readers
                     // only the cues, which plain ASCII class lists give by byte.
-                    let asciiCues = readResumeKeys ? nil : TextScan.withPlainASCII(classValue) { classCues(ofPlainASCII: $0) }
+                    let asciiCues = readResumeKeys ? nil : classCuesIfPlainASCII(classValue)
                     let classes = asciiCues == nil ? element.element(at: node).classNames.map { lowercasedClassName($0) } : []
                     let cues = asciiCues ?? classCues(of: classes)
                     if cues.sectionTitle { context.sectionTitleClass = true }
@@ -752,6 +773,14 @@ enum HTMLLines {
             if entryClasses.contains(className) { cues.entries += 1 }
         }
         return cues
+    }
+
+    /// `classCues(ofPlainASCII:)` of a class attribute's bytes when it is plain ASCII, nil otherwise:
+    /// `TextScan.withPlainASCII` on the string's own bytes, tested eight bytes at a time
+    /// (`isPlainASCIIByWords`). `withPlainASCII` copied the string to read it, a retain and a release per
+    /// class attribute.
+    static func classCuesIfPlainASCII(_ classValue: String) -> ClassCues? {
+        classValue.withBorrowedUTF8 { bytes in isPlainASCIIByWords(bytes) ? classCues(ofPlainASCII: bytes) : nil }
     }
 
     /// `classCues(of:)` for a plain ASCII class attribute (no byte above 0x7F, no carriage return), by
@@ -1025,10 +1054,28 @@ enum HTMLLines {
         "•", "·", "▪", "▫", "●", "○", "◦", "■", "□", "♦", "◆", "❖", "➢", "➤", "►", "▸", "▶", "✓", "✔", "§", "⁃", "∙", "⦁", "◘", "‣",
     ]
 
+    /// Whether `stripBullet` gives the text back as it is by its first byte alone: an ASCII first byte
+    /// other than a dash, star or ">" starts no bullet (the bullet glyphs are not ASCII, and a character
+    /// starting with that byte is not "-", "*" or ">").
+    @inline(__always)
+    static func cannotStartWithBullet(_ text: String) -> Bool {
+        guard let lead = text.utf8.first else { return false }
+        return lead < 0x80 && lead != 0x2D && lead != 0x2A && lead != 0x3E
+    }
+
+    /// Copies the UTF-8 of `text` into `output` from `offset` (which has room for it); returns the
+    /// offset after it.
+    @inline(__always)
+    static func append(_ text: String, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        text.withBorrowedUTF8 { bytes in
+            guard let source = bytes.baseAddress, let target = output.baseAddress, !bytes.isEmpty else { return offset }
+            (target + offset).initialize(from: source, count: bytes.count)
+            return offset + bytes.count
+        }
+    }
+
     static func stripBullet(_ text: String) -> (String, Bool) {
-        // An ASCII first byte other than a dash, star or ">" starts no bullet (the bullet glyphs are not
-        // ASCII, and a character starting with that byte is not "-", "*" or ">").
-        if let lead = text.utf8.first, lead < 0x80, lead != 0x2D, lead != 0x2A, lead != 0x3E { return (text, false) }
+        if cannotStartWithBullet(text) { return (text, false) }
         var rest = text[...]
         var stripped = false
         while let first = rest.first {

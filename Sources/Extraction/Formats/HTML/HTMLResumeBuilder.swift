@@ -17,15 +17,20 @@ struct HTMLResumeBuilder: Sendable {
         // Every visible line is evidence, except the name and contact lines at the top: they prove no
         // qualification, and evidence is quoted in reports that `--blind` must keep anonymous.
         // By index, reading only the fields needed: a copy of each sectioned line costs more than the test.
-        candidate.evidence = lines.indices.compactMap { index in
+        // Room for every line first (only a few header lines are left out): `compactMap` grew the array
+        // from empty, reallocating it some seven times per résumé.
+        var evidence: [EvidenceText] = []
+        evidence.reserveCapacity(lines.count)
+        for index in lines.indices {
             let text = lines[index].line.text
             let section = lines[index].section
             if section == .header {
-                if index == details.nameIndex || PersonalDetailsReader.isContact(text) { return nil }
-                if let location = details.personal.location, TextScan.contains(text, location) { return nil }
+                if index == details.nameIndex || PersonalDetailsReader.isContact(text) { continue }
+                if let location = details.personal.location, TextScan.contains(text, location) { continue }
             }
-            return EvidenceText(text, line: lines[index].line.line, section: section.evidenceSection)
+            evidence.append(EvidenceText(text, line: lines[index].line.line, section: section.evidenceSection))
         }
+        candidate.evidence = evidence
         // Certifications read the whole document, so before its lines move out below.
         let certifications = CertificationReader.certifications(in: lines)
 

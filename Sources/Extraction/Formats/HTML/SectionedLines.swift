@@ -16,28 +16,69 @@ enum SectionAssigner {
     /// Sections from headings: `<h1>`…`<h6>`, bold lines, label cells, section-title classes, or a
     /// short line that is nothing but a section word.
     static func byHeadings(_ lines: consuming [HTMLLine]) -> [SectionedLine] {
-        var result: [SectionedLine] = []
-        result.reserveCapacity(lines.count)
+        let count = lines.count
+        guard count > 0 else { return [] }
         var current = ResumeSection.header
         // The heading level that opened the current section; 7 for bold or class headings.
         var currentLevel = 7
         var sawSection = false
-        var headingText: String?
-        for index in lines.indices {
-            // Each line moves out of the array (an empty line left in its place holds no storage): a copy
-            // retained its strings and arrays, and destroying the array released them again.
-            let line = takeLine(at: index, from: &lines)
-            if let (section, level) = heading(line, current: current, currentLevel: currentLevel, sawSection: sawSection) {
-                current = section
-                currentLevel = level
-                sawSection = true
-                headingText = line.text
-                result.append(SectionedLine(line: line, section: section, isHeading: true, heading: headingText))
-            } else {
-                result.append(SectionedLine(line: line, section: current, isHeading: false, heading: headingText))
+        var headingIndex = -1
+        return withUnsafeTemporaryAllocation(of: Placement.self, capacity: count) { placements in
+            // First each line's section. Each line moves out of its place for the test and back after
+            // it (moves copy no references): read in place, it was copied to be lent to the test.
+            lines.withUnsafeMutableBufferPointer { lines in
+                for index in 0..<count {
+                    let line = lines.moveElement(from: index)
+                    var isHeading = false
+                    if let (section, level) = heading(line, current: current, currentLevel: currentLevel, sawSection: sawSection) {
+                        current = section
+                        currentLevel = level
+                        sawSection = true
+                        headingIndex = index
+                        isHeading = true
+                    }
+                    lines.initializeElement(at: index, to: consume line)
+                    placements.initializeElement(at: index, to: Placement(section: current, isHeading: isHeading, headingIndex: headingIndex))
+                }
+            }
+            // Then the lines move into the result from the back: popped, each leaves nothing behind. (Moved
+            // out front to back, each left an empty line in its place, destroyed with the array.) A
+            // line's heading is an earlier line, still in place when the line is popped; its text is
+            // read once for the lines under it.
+            return Array(unsafeUninitializedCapacity: count) { result, initialized in
+                var index = count
+                var cachedIndex = -1
+                var cachedText: String?
+                while let line = lines.popLast() {
+                    index -= 1
+                    let placement = placements[index]
+                    let heading: String?
+                    if placement.isHeading {
+                        heading = line.text
+                    } else if placement.headingIndex < 0 {
+                        heading = nil
+                    } else {
+                        if placement.headingIndex != cachedIndex {
+                            cachedIndex = placement.headingIndex
+                            // (Through the buffer, so that only the text is copied, not the whole line.)
+                            cachedText = lines.withUnsafeBufferPointer { $0[cachedIndex].text }
+                        }
+                        heading = cachedText
+                    }
+                    result.initializeElement(
+                        at: index, to: SectionedLine(line: line, section: placement.section, isHeading: placement.isHeading, heading: heading))
+                }
+                initialized = count
             }
         }
-        return result
+    }
+
+    /// Where `byHeadings` puts a line: its section, whether it opened it, and the index of the heading
+    /// line that did (-1 before the first).
+    private struct Placement {
+        var section: ResumeSection
+        var isHeading: Bool
+        var headingIndex: Int
     }
 
     /// The line of the sectioned line at `index`, moved out of `lines` and replaced by an empty one.
@@ -56,7 +97,7 @@ enum SectionAssigner {
         return taken
     }
 
-    private static func heading(_ line: HTMLLine, current: ResumeSection, currentLevel: Int, sawSection: Bool) -> (ResumeSection, Int)? {
+    static func heading(_ line: HTMLLine, current: ResumeSection, currentLevel: Int, sawSection: Bool) -> (ResumeSection, Int)? {
         let text = line.text
         let marked = SectionHeadings.isMarkedHeading(line)
         let level = line.headingLevel ?? 7
