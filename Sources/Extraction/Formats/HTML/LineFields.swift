@@ -37,6 +37,7 @@ enum LineFields {
     /// The first date range of the line's field text, and the text with the range replaced by a separator.
     static func cutRange(_ source: String) -> (DateRange?, String) {
         guard let found = DateExpressions.findRange(in: source) else { return (nil, source) }
+        if let cut = cutBytes(source, found.matched) { return (found, cut) }
         // Built in one buffer sized once (two Strings and two concatenations cost more).
         var cut = ""
         cut.reserveCapacity(source.utf8.count + 3)
@@ -46,10 +47,37 @@ enum LineFields {
         return (found, cut)
     }
 
+    /// `cutRange`'s text for a range whose ends lie on scalar boundaries (the tokenisers cut tokens
+    /// there): the bytes before it, " | ", and the bytes after it, copied into a string sized once, as
+    /// the slices' appends produce them. Nil when an end falls inside a scalar, where slicing a String
+    /// rounds the index down and the appends are left to do so.
+    static func cutBytes(_ source: String, _ matched: Range<String.Index>) -> String? {
+        let utf8 = source.utf8
+        let lower = utf8.distance(from: utf8.startIndex, to: matched.lowerBound)
+        let upper = utf8.distance(from: utf8.startIndex, to: matched.upperBound)
+        return source.withBorrowedUTF8 { bytes -> String? in
+            // A continuation byte (10xxxxxx) is inside a scalar; the end of the text is a boundary.
+            guard lower <= upper, upper <= bytes.count, lower == bytes.count || bytes[lower] & 0xC0 != 0x80,
+                  upper == bytes.count || bytes[upper] & 0xC0 != 0x80, let base = bytes.baseAddress else { return nil }
+            let count = bytes.count - (upper - lower) + 3
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                guard let target = buffer.baseAddress else { return 0 }
+                target.update(from: base, count: lower)
+                target[lower] = 0x20
+                target[lower + 1] = 0x7C
+                target[lower + 2] = 0x20
+                (target + lower + 3).update(from: base + upper, count: bytes.count - upper)
+                return count
+            }
+        }
+    }
+
     /// The fields of a line's text once its date range is cut out (`cutRange`).
     static func fields(of remainder: String, line: HTMLLine, education: Bool) -> [LineField] {
-        // Lines whose fields are plain ASCII (most) are split and classified on their bytes.
-        if let quick = TextScan.withSimpleScalars(remainder, { fieldsOfASCIIParts($0, line: line, education: education) }), let quick {
+        // Lines whose fields are plain ASCII (most) are split and classified on their bytes, borrowed.
+        if let quick = remainder.withBorrowedUTF8({ bytes in
+            TextScan.isSimpleScalars(bytes) ? fieldsOfASCIIParts(bytes, line: line, education: education) : nil
+        }) {
             return quick
         }
         let pieces = split(remainder)
