@@ -5,8 +5,8 @@ import TestSupport
 
 /// `LineFields.fields(of:line:education:)` read on the line's bytes (`fieldsOfASCIIParts`: pieces as
 /// byte ranges, comma pieces rejoined in place, each piece classified through one borrow), the spaced-
-/// separator pre-test of `separatorCuts`, and `isCapitalised`, `isPlaceName` and `isLocation` without
-/// arrays or Strings, against the code they stand in for, kept here as the reference.
+/// separator pre-test of `separatorCuts`, and `isCapitalised`, `isSentenceLike`, `isPlaceName` and
+/// `isLocation` without arrays or Strings, against the code they stand in for, kept here as the reference.
 @Suite struct FieldsOfASCIIPartsTests {
     /// `fields(of:line:education:)` as it was: `split` into Strings, then each piece's tests on its String
     /// (the references of `split`, `classify` and `isSentenceLike` the other suites keep).
@@ -126,6 +126,7 @@ import TestSupport
         let pieces = texts + texts.flatMap(LineFields.split) + texts.flatMap { $0.split(separator: ",").map(String.init) }
         for piece in pieces {
             #expect(LineFields.isCapitalised(piece) == Self.referenceCapitalised(piece), "\(piece)")
+            #expect(LineFields.isSentenceLike(piece) == LineFieldsShortcutTests.referenceSentenceLike(piece), "\(piece)")
             #expect(LineFields.isPlaceName(piece) == PlaceDegreeAndCertificationFastPathTests.referencePlaceName(piece), "\(piece)")
             #expect(LineFields.isRegionOrCountry(piece) == PlaceDegreeAndCertificationFastPathTests.referenceRegionOrCountry(piece), "\(piece)")
             #expect(LineFields.isLocation(piece) == LineFieldsWordPassTests.referenceLocation(piece), "\(piece)")

@@ -149,6 +149,8 @@ enum ExperienceReader {
         finish()
 
         var positions: [Position] = []
+        // At most one per draft: one buffer, not one grown two or three times.
+        positions.reserveCapacity(drafts.count)
         var group: (employer: String?, location: String?)?
         // Each draft is read where it lies (a copy would retain its three arrays and its place).
         for index in drafts.indices {

@@ -193,10 +193,16 @@ enum LineFields {
         var parts: [Range<Int>] = []
         // Lines hold a handful of fields: one buffer of this size, not three grown one after another.
         parts.reserveCapacity(8)
+        forEachSeparatorCut(bytes) { parts.append($0) }
+        return parts
+    }
+
+    /// Hands `body` the ranges of `separatorCuts(bytes)` in order, without the array.
+    @inline(__always) static func forEachSeparatorCut(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var partStart = 0
         var index = 0
         func cut(_ end: Int) {
-            parts.append(partStart..<end)
+            body(partStart..<end)
         }
         scan: while index < bytes.count {
             let byte = bytes[index]
@@ -237,7 +243,6 @@ enum LineFields {
             index += length
         }
         cut(bytes.count)
-        return parts
     }
 
     /// Whether a byte is the first byte of one of `simpleSpacedSeparators`.
@@ -628,12 +633,20 @@ enum LineFields {
         // Most pieces tested are names of one or two words: counted, they need no array of words.
         let wordCount = TextScan.spaceWordCount(bytes)
         guard wordCount >= 3 else { return false }
-        let words = spaceWords(bytes, count: wordCount)
-        if startsWithVerb(bytes, words) { return true }
-        guard words.count >= 4 else { return false }
+        // The words of `spaceWords(bytes)` read as they come, without the array: the first two for the
+        // verb test, then every one for the stop-word count.
+        var words: (first: Range<Int>, second: Range<Int>) = (0..<0, 0..<0)
+        var seen = 0
+        forEachSpaceWord(bytes) { word in
+            if seen == 0 { words.first = word } else if seen == 1 { words.second = word }
+            seen += 1
+        }
+        if startsWithVerb(bytes, first: words.first, second: words.second) { return true }
+        guard wordCount >= 4 else { return false }
         var content = 0
         var lower = 0
-        for word in words where !isStopWord(bytes, word) {
+        forEachSpaceWord(bytes) { word in
+            guard !isStopWord(bytes, word) else { return }
             content += 1
             if TextScan.character(at: word.lowerBound, in: bytes, ascii: TextScan.isASCIILower, other: \.isLowercase) { lower += 1 }
         }
@@ -700,18 +713,37 @@ enum LineFields {
         return words
     }
 
+    /// Hands `body` each range of `TextScan.spaceWords(bytes)` in order, without the array.
+    @inline(__always) static func forEachSpaceWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            body(start..<index)
+        }
+    }
+
     /// `startsWithVerb` for simple-scalar text (`TextScan.isSimpleScalars`) split at spaces.
     static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>]) -> Bool {
         guard words.count >= 3 else { return false }
+        return startsWithVerb(bytes, first: words[0], second: words[1])
+    }
+
+    /// `startsWithVerb(bytes, words)` for text of three words or more, given the first two.
+    static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, second: Range<Int>) -> Bool {
         let secondStartsLower = TextScan.character(
-            at: words[1].lowerBound, in: bytes,
+            at: second.lowerBound, in: bytes,
             ascii: { TextScan.isASCIILower($0) || TextScan.isASCIIDigit($0) || $0 == 0x24 },
             other: { $0.isLowercase || $0.isNumber })
         guard secondStartsLower else { return false }
-        let firstWord = UnsafeBufferPointer(rebasing: bytes[words[0]])
-        if TextScan.isPlainASCII(firstWord) { return isPastVerbASCII(bytes, words[0]) }
-        let first = String(decoding: firstWord, as: UTF8.self).lowercased()
-        return irregularPastVerbs.contains(first) || (first.count >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
+        let firstWord = UnsafeBufferPointer(rebasing: bytes[first])
+        if TextScan.isPlainASCII(firstWord) { return isPastVerbASCII(bytes, first) }
+        let lowered = String(decoding: firstWord, as: UTF8.self).lowercased()
+        return irregularPastVerbs.contains(lowered) || (lowered.count >= 5 && lowered.hasSuffix("ed") && !pastParticipleAdjectives.contains(lowered))
     }
 
     /// The verb test of `startsWithVerb` for a plain ASCII word: the word is lower-cased into a String

@@ -56,22 +56,28 @@ extension LineFields {
     /// piece + ", " + the next) is not a run of the line, because something other than exactly ", " lies
     /// between the two ("Acme,Inc."): the caller takes the general path.
     static func splitRangesASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
-        let parts = separatorCuts(bytes)
         var result: [Range<Int>] = []
-        result.reserveCapacity(parts.count + 2)
-        for part in parts {
-            guard TextScan.isPlainASCII(UnsafeBufferPointer(rebasing: bytes[part])) else { return nil }
+        // Lines hold a handful of fields: one buffer of this size, not three grown one after another.
+        result.reserveCapacity(8)
+        var answered = true
+        // The parts as they are cut, without `separatorCuts`' array.
+        forEachSeparatorCut(bytes) { part in
+            guard answered else { return }
+            guard TextScan.isPlainASCII(UnsafeBufferPointer(rebasing: bytes[part])) else {
+                answered = false
+                return
+            }
             if bytes[part].contains(0x2C) {
-                guard appendCommaPiecesASCII(bytes, part, to: &result) else { return nil }
-                continue
+                answered = appendCommaPiecesASCII(bytes, part, to: &result)
+                return
             }
             // `splitASCII`: the part trimmed as `splitCommas` trims it, then again as `split` does.
             let once = trimmedRangeASCII(bytes, part)
-            guard !once.isEmpty else { continue }
+            guard !once.isEmpty else { return }
             let twice = trimmedRangeASCII(bytes, once)
             if !twice.isEmpty, holdsLetterOrDigit(bytes, twice) { result.append(twice) }
         }
-        return result
+        return answered ? result : nil
     }
 
     /// What `split` keeps of `splitCommas` of a part holding a comma, appended as byte ranges; false when a
