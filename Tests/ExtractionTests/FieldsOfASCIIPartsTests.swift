@@ -136,6 +136,24 @@ import TestSupport
         }
     }
 
+    @Test func everyRegionCountryAndCodeMatchesTheReference() {
+        // The packed tables (`packedRegionCodes`, `packedPlaceNames`) against the sets, for every member
+        // as written, in capitals, capitalised, with periods, a postal code and doubled spaces.
+        let names = LineFields.regionNames.union(LineFields.countries).union(LineFields.regionCodes)
+        var texts: [String] = []
+        for name in names.sorted() {
+            texts += [name, name.uppercased(), name.capitalized, "." + name + ".", name + " 43215", name.replacingOccurrences(of: " ", with: "  ")]
+            texts += [String(name.dropLast()), name + "x", "x" + name]
+        }
+        for text in texts {
+            #expect(LineFields.isRegionOrCountry(text) == PlaceDegreeAndCertificationFastPathTests.referenceRegionOrCountry(text), "\(text)")
+        }
+        // Read from the sets: a code in capitals, a name in any case, a name longer than 16 bytes.
+        #expect(LineFields.isRegionOrCountry("OH") && !LineFields.isRegionOrCountry("Oh") && !LineFields.isRegionOrCountry("XX"))
+        #expect(LineFields.isRegionOrCountry("NEW SOUTH WALES") && LineFields.isRegionOrCountry("United States of America 10001"))
+        #expect(!LineFields.isRegionOrCountry("United States of Americas"))
+    }
+
     @Test func spacedSeparatorsAreCut() {
         // Read from the text: each spaced separator cuts, the same bytes without spaces do not.
         #expect(LineFields.split("HR Lead - Acme") == ["HR Lead", "Acme"])

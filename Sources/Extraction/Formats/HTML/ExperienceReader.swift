@@ -187,17 +187,19 @@ enum ExperienceReader {
     /// The duties' texts joined by line feeds (`map(\.text).joined(separator: "\n")`), copied into one
     /// string sized once: the generic `joined` was most of what `resolve` cost.
     static func joinedLines(_ duties: [EvidenceText]) -> String {
-        let count = duties.reduce(0) { $0 + $1.text.utf8.count } + max(duties.count - 1, 0)
+        var count = max(duties.count - 1, 0)
+        for index in duties.indices { count += duties[index].text.utf8.count }
         // The bytes copied into the new string's buffer: `String.append` cost more per duty than the copy.
         return String(unsafeUninitializedCapacity: count) { buffer in
             var offset = 0
-            for (index, duty) in duties.enumerated() {
+            // Each duty's bytes are read where they lie: `enumerated()` and a `var` copy of the text
+            // retained each duty's string and released it after.
+            for index in duties.indices {
                 if index > 0 {
                     buffer[offset] = 0x0A
                     offset += 1
                 }
-                var text = duty.text
-                text.withUTF8 { bytes in
+                duties[index].text.withBorrowedUTF8 { bytes in
                     guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
                     (target + offset).update(from: source, count: bytes.count)
                     offset += bytes.count

@@ -1073,9 +1073,9 @@ enum LineFields {
             keptCount -= 1
             keptEnd = beforeLastEnd
         }
+        // Both bytes capitals: the codes (all capitals) compared lower-cased are compared as written.
         if keptCount == 1, first.count == 2, TextScan.isASCIIUpper(bytes[first.lowerBound]),
-           TextScan.isASCIIUpper(bytes[first.lowerBound + 1]),
-           regionCodes.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)) {
+           TextScan.isASCIIUpper(bytes[first.lowerBound + 1]), !packedRegionCodes.roles(bytes, first).isEmpty {
             return true
         }
         // The kept words joined by one space (each run of spaces between them becomes one),
@@ -1101,10 +1101,25 @@ enum LineFields {
             while lower < upper, joined[lower] == 0x2E { lower += 1 }
             while upper > lower, joined[upper - 1] == 0x2E { upper -= 1 }
             guard upper - lower <= longestPlaceName else { return false }
-            let lowered = String(decoding: UnsafeBufferPointer(rebasing: joined[lower..<upper]), as: UTF8.self)
+            // Names of at most 16 bytes (all but a few) by their bytes, the longer ones as a String.
+            let name = UnsafeBufferPointer(rebasing: joined[lower..<upper])
+            if name.count <= PackedWordRoles.longestWord { return !packedPlaceNames.roles(name, 0..<name.count).isEmpty }
+            let lowered = String(decoding: name, as: UTF8.self)
             return regionNames.contains(lowered) || countries.contains(lowered)
         }
     }
+
+    /// `regionCodes` lower-cased, for lookups by byte (`PackedWordRoles` compares lower-cased bytes);
+    /// every code is marked `.organisation` (any non-empty answer means "in the set").
+    static let packedRegionCodes = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: regionCodes.map { ($0.lowercased(), WordRoles.organisation) }))
+
+    /// `regionNames` and `countries` of at most `PackedWordRoles.longestWord` bytes, for lookups by byte
+    /// (each marked `.organisation`). A name with a byte beyond ASCII ("españa") can equal no plain ASCII
+    /// text, here or in the sets.
+    static let packedPlaceNames = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: regionNames.union(countries).filter { $0.utf8.count <= PackedWordRoles.longestWord }
+            .map { ($0, WordRoles.organisation) }))
 
     /// The UTF-8 length of the longest of `regionNames` and `countries`.
     static let longestPlaceName = regionNames.union(countries).map(\.utf8.count).max() ?? 0
