@@ -3,9 +3,19 @@
 /// from the date they give: "informal lead since September 2025").
 public enum ExperienceCalculator {
     public static func summary(of positions: [Position], asOf: PartialDate) -> ExperienceSummary {
-        let all = positions.compactMap { span(of: $0, asOf: asOf) }
-        let hr = positions.filter { JobTitles.isHR($0.title) || isHRByDuties($0) }.compactMap { span(of: $0, asOf: asOf) }
-        let management = positions.compactMap { managementSpan(of: $0, asOf: asOf) }
+        // One pass over the positions where they lie: each `compactMap` and the `filter` copied every
+        // position (a retain of each of its strings and its duties, and a release when done), and the
+        // `filter` built an array of the copies. A position's span is the same for all three sums.
+        var all: [Range<Int>] = []
+        var hr: [Range<Int>] = []
+        var management: [Range<Int>] = []
+        all.reserveCapacity(positions.count)
+        for index in positions.indices {
+            guard let whole = span(of: positions[index], asOf: asOf) else { continue }
+            all.append(whole)
+            if JobTitles.isHR(positions[index].title) || isHRByDuties(positions[index]) { hr.append(whole) }
+            if let managed = managementSpan(of: positions[index], asOf: asOf) { management.append(managed) }
+        }
         return ExperienceSummary(
             totalMonths: mergedMonths(all), hrMonths: mergedMonths(hr), managementMonths: mergedMonths(management), asOf: asOf)
     }

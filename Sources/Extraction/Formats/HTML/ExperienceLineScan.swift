@@ -3,10 +3,17 @@
 enum ExperienceLineScan {
     /// `LineFields.wordCountAndVerbFirst(text)`. Plain ASCII text (most lines) is read where it lies
     /// (no copy of the string to retain and release) and its first word is looked up by byte
-    /// (`isPastVerbASCII`); other text takes `LineFields.wordCountAndVerbFirst`.
+    /// (`isPastVerbASCII`); other simple-scalar text is read on the same borrow, and the rest takes
+    /// `LineFields.wordCountAndVerbFirst`.
     static func wordCountAndVerbFirst(_ text: String) -> (wordCount: Int, verbFirst: Bool) {
         let ascii = text.withBorrowedUTF8 { bytes -> (Int, Bool)? in
-            guard let (count, firstStart, secondStart) = LineFields.plainASCIIWordStarts(bytes) else { return nil }
+            guard let (count, firstStart, secondStart) = LineFields.plainASCIIWordStarts(bytes) else {
+                // Other simple-scalar text ("2019 – 2021", "Acme · Columbus"): the path
+                // `LineFields.wordCountAndVerbFirst` takes next, on this borrow rather than after a
+                // second scan of its own for plain ASCII.
+                guard TextScan.isSimpleScalars(bytes) else { return nil }
+                return (TextScan.spaceWordCount(bytes), LineFields.startsWithVerb(bytes, LineFields.firstThreeWords(bytes)))
+            }
             guard count >= 3 else { return (count, false) }
             // `startsWithVerb(bytes, words)`: the second word's first character, then the first word.
             let lead = bytes[secondStart]

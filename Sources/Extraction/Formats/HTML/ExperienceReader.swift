@@ -31,13 +31,19 @@ enum ExperienceReader {
     /// Whether a line belongs to an entry's header or its body. `inHeader` says the entry being read has
     /// a header and no body yet: there a short name with no cue ("Zappos") is still part of the header.
     static func role(of line: HTMLLine, inHeader: Bool = false) -> Role {
+        // A line opening with a past-tense verb is a duty in both branches of `roleAfterOpening`,
+        // whatever its length: told from its first words, before the rest is read.
+        if ExperienceLineScan.isVerbFirstByOpening(line.text) { return .body }
+        return roleAfterOpening(of: line, inHeader: inHeader)
+    }
+
+    /// `role(of:inHeader:)` for a line whose opening (`ExperienceLineScan.isVerbFirstByOpening`) does not
+    /// already make it a duty.
+    static func roleAfterOpening(of line: HTMLLine, inHeader: Bool) -> Role {
         // The tests run cheapest first, and the line is taken apart only as far as a decision needs:
         // most lines of an experience section are duties, told by their first words or by having no
         // date range. The decisions are those of the full rule set below, which reads the parsed line
         // (`LineFields.parse`), the sentence test and the word count.
-        // A line opening with a past-tense verb is a duty in both branches below, whatever its length:
-        // told from its first words, before the rest is read.
-        if ExperienceLineScan.isVerbFirstByOpening(line.text) { return .body }
         // `TextScan.spaceWordCount` and `LineFields.startsWithVerb`, in one pass over an ASCII line.
         let (wordCount, verbFirst) = ExperienceLineScan.wordCountAndVerbFirst(line.text)
         var sentenceLikeCache: Bool?
@@ -91,20 +97,28 @@ enum ExperienceReader {
             if let draft = current.take() { drafts.append(draft) }
         }
 
-        for line in lines {
-            switch role(of: line, inHeader: current.map { !$0.sawBody } ?? false) {
+        // The lines are read where they lie in the array: `for line in lines` copied each one (a retain
+        // of every String and array it holds) and destroyed the copy (as many releases).
+        for index in lines.indices {
+            // `role(of:inHeader:)`, its first test asked of the line's text where it lies: most lines are
+            // duties it decides, and passing the line itself copies it (a retain of each of its strings
+            // and arrays, released after), where passing the text retains that one string.
+            let role = ExperienceLineScan.isVerbFirstByOpening(lines[index].text)
+                ? Role.body : roleAfterOpening(of: lines[index], inHeader: current.map { !$0.sawBody } ?? false)
+            switch role {
             case .body:
                 guard current != nil else { continue }
                 // Entries hold about ten duties: one buffer for the first eight, not four grown in turn.
                 if current!.duties.isEmpty { current!.duties.reserveCapacity(8) }
-                current!.duties.append(EvidenceText(line.text, line: line.line, section: .position))
+                current!.duties.append(EvidenceText(lines[index].text, line: lines[index].line, section: .position))
                 current!.sawBody = true
             case .header(let parsed):
                 let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
                 // The entry being read is asked and merged into in place (a copy of it would retain
                 // its arrays, and writing it back release the old ones).
+                let container = lines[index].container
                 if current != nil {
-                    let otherContainer = current!.container != 0 && line.container != 0 && current!.container != line.container
+                    let otherContainer = current!.container != 0 && container != 0 && current!.container != container
                     if !otherContainer && current!.sawBody {
                         // Dates (or a place) after the description: the sibling-span layout.
                         let onlyDates = fields.isEmpty && parsed.range != nil && current!.range == nil
@@ -125,7 +139,7 @@ enum ExperienceReader {
                     }
                     finish()
                 }
-                var draft = Draft(firstLine: line.line, container: line.container)
+                var draft = Draft(firstLine: lines[index].line, container: container)
                 draft.startedWithEmployerOnly = parsed.range == nil && fields.contains { $0.kind == .employer }
                     && !fields.contains { $0.kind == .title }
                 merge(parsed.range, fields, into: &draft)
@@ -135,12 +149,15 @@ enum ExperienceReader {
         finish()
 
         var positions: [Position] = []
+        // At most one per draft: one buffer, not one grown two or three times.
+        positions.reserveCapacity(drafts.count)
         var group: (employer: String?, location: String?)?
-        for draft in drafts {
+        // Each draft is read where it lies (a copy would retain its three arrays and its place).
+        for index in drafts.indices {
             // Without an experience heading, only a line that names a job title counts.
-            if strict && draft.titles.isEmpty { continue }
-            guard var position = resolve(draft) else { continue }
-            if draft.startedWithEmployerOnly {
+            if strict && drafts[index].titles.isEmpty { continue }
+            guard var position = resolve(drafts[index]) else { continue }
+            if drafts[index].startedWithEmployerOnly {
                 group = (position.employer, position.location)
             } else if position.employer == nil, let group {
                 position.employer = group.employer
@@ -170,17 +187,19 @@ enum ExperienceReader {
     /// The duties' texts joined by line feeds (`map(\.text).joined(separator: "\n")`), copied into one
     /// string sized once: the generic `joined` was most of what `resolve` cost.
     static func joinedLines(_ duties: [EvidenceText]) -> String {
-        let count = duties.reduce(0) { $0 + $1.text.utf8.count } + max(duties.count - 1, 0)
+        var count = max(duties.count - 1, 0)
+        for index in duties.indices { count += duties[index].text.utf8.count }
         // The bytes copied into the new string's buffer: `String.append` cost more per duty than the copy.
         return String(unsafeUninitializedCapacity: count) { buffer in
             var offset = 0
-            for (index, duty) in duties.enumerated() {
+            // Each duty's bytes are read where they lie: `enumerated()` and a `var` copy of the text
+            // retained each duty's string and released it after.
+            for index in duties.indices {
                 if index > 0 {
                     buffer[offset] = 0x0A
                     offset += 1
                 }
-                var text = duty.text
-                text.withUTF8 { bytes in
+                duties[index].text.withBorrowedUTF8 { bytes in
                     guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
                     (target + offset).update(from: source, count: bytes.count)
                     offset += bytes.count

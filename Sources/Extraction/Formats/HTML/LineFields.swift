@@ -37,6 +37,7 @@ enum LineFields {
     /// The first date range of the line's field text, and the text with the range replaced by a separator.
     static func cutRange(_ source: String) -> (DateRange?, String) {
         guard let found = DateExpressions.findRange(in: source) else { return (nil, source) }
+        if let cut = cutBytes(source, found.matched) { return (found, cut) }
         // Built in one buffer sized once (two Strings and two concatenations cost more).
         var cut = ""
         cut.reserveCapacity(source.utf8.count + 3)
@@ -46,8 +47,39 @@ enum LineFields {
         return (found, cut)
     }
 
+    /// `cutRange`'s text for a range whose ends lie on scalar boundaries (the tokenisers cut tokens
+    /// there): the bytes before it, " | ", and the bytes after it, copied into a string sized once, as
+    /// the slices' appends produce them. Nil when an end falls inside a scalar, where slicing a String
+    /// rounds the index down and the appends are left to do so.
+    static func cutBytes(_ source: String, _ matched: Range<String.Index>) -> String? {
+        let utf8 = source.utf8
+        let lower = utf8.distance(from: utf8.startIndex, to: matched.lowerBound)
+        let upper = utf8.distance(from: utf8.startIndex, to: matched.upperBound)
+        return source.withBorrowedUTF8 { bytes -> String? in
+            // A continuation byte (10xxxxxx) is inside a scalar; the end of the text is a boundary.
+            guard lower <= upper, upper <= bytes.count, lower == bytes.count || bytes[lower] & 0xC0 != 0x80,
+                  upper == bytes.count || bytes[upper] & 0xC0 != 0x80, let base = bytes.baseAddress else { return nil }
+            let count = bytes.count - (upper - lower) + 3
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                guard let target = buffer.baseAddress else { return 0 }
+                target.update(from: base, count: lower)
+                target[lower] = 0x20
+                target[lower + 1] = 0x7C
+                target[lower + 2] = 0x20
+                (target + lower + 3).update(from: base + upper, count: bytes.count - upper)
+                return count
+            }
+        }
+    }
+
     /// The fields of a line's text once its date range is cut out (`cutRange`).
     static func fields(of remainder: String, line: HTMLLine, education: Bool) -> [LineField] {
+        // Lines whose fields are plain ASCII (most) are split and classified on their bytes, borrowed.
+        if let quick = remainder.withBorrowedUTF8({ bytes in
+            TextScan.isSimpleScalars(bytes) ? fieldsOfASCIIParts(bytes, line: line, education: education) : nil
+        }) {
+            return quick
+        }
         let pieces = split(remainder)
         let emphasised = line.emphasised.map { TextScan.lowercased($0) }
         return pieces.map { piece -> LineField in
@@ -161,10 +193,16 @@ enum LineFields {
         var parts: [Range<Int>] = []
         // Lines hold a handful of fields: one buffer of this size, not three grown one after another.
         parts.reserveCapacity(8)
+        forEachSeparatorCut(bytes) { parts.append($0) }
+        return parts
+    }
+
+    /// Hands `body` the ranges of `separatorCuts(bytes)` in order, without the array.
+    @inline(__always) static func forEachSeparatorCut(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var partStart = 0
         var index = 0
         func cut(_ end: Int) {
-            parts.append(partStart..<end)
+            body(partStart..<end)
         }
         scan: while index < bytes.count {
             let byte = bytes[index]
@@ -175,7 +213,9 @@ enum LineFields {
                     index += 1
                     partStart = index
                     continue scan
-                case 0x20:
+                // A spaced separator starts with "-", "@", "a", "/" or the lead byte of "–": after any other
+                // byte (most spaces are between words) none can match.
+                case 0x20 where index + 1 < bytes.count && startsSpacedSeparator(bytes[index + 1]):
                     for separator in simpleSpacedSeparators {
                         let end = index + 1 + separator.count
                         guard end < bytes.count, bytes[end] == 0x20 else { continue }
@@ -203,7 +243,14 @@ enum LineFields {
             index += length
         }
         cut(bytes.count)
-        return parts
+    }
+
+    /// Whether a byte is the first byte of one of `simpleSpacedSeparators`.
+    @inline(__always) static func startsSpacedSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x40, 0x61, 0x2F, 0xE2: true
+        default: false
+        }
     }
 
     /// `spacedSeparators` as UTF-8 bytes, in the same order.
@@ -380,6 +427,10 @@ enum LineFields {
 
     /// `classify` with `isSentenceLike(text)` already known.
     static func classify(_ text: String, education: Bool, sentenceLike: Bool) -> FieldKind {
+        // Plain ASCII text is read through one borrow of its bytes (`classifyASCII`), not one per test.
+        if let quick = TextScan.withPlainASCII(text, { classifyASCII($0, text, education: education, sentenceLike: sentenceLike) }) {
+            return quick
+        }
         if isDuration(text) { return .duration }
         if isLocation(text) { return .location }
         if sentenceLike { return .unknown }
@@ -391,13 +442,22 @@ enum LineFields {
         var organisation = counted.organisation
         // Every phrase holds "of ": without those bytes neither test can match (see `organisationPhrases`).
         // Plain ASCII text is searched for them by byte, and lower-cased only when they are there.
-        if mayHoldOf(text) {
-            let lowered = TextScan.lowercased(text)
-            if TextScan.contains(lowered, "of "),
-               organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) }) { organisation += 1 }
-        }
+        if mayHoldOf(text), holdsOrganisationPhrase(TextScan.lowercased(text)) { organisation += 1 }
         // "Awesome compression company" is a tagline, not a name: organisations are written in capitals.
         if organisation > 0, !isCapitalised(text) { organisation -= 1 }
+        return kind(title: title, organisation: organisation, counted: counted, education: education)
+    }
+
+    /// Whether lower-cased text opens with one of `organisationPhrases` or holds one after a space.
+    static func holdsOrganisationPhrase(_ lowered: String) -> Bool {
+        TextScan.contains(lowered, "of ")
+            && organisationPhrases.contains(where: { lowered.hasPrefix($0) || TextScan.contains(lowered, " " + $0) })
+    }
+
+    /// The end of `classify`: the kind the word counts make, once the organisation count is settled.
+    static func kind(
+        title: Int, organisation: Int, counted: (title: Int, organisation: Int, last: WordRoles?, institution: Bool), education: Bool
+    ) -> FieldKind {
         if title > organisation { return .title }
         if organisation > title { return education ? .institution : .employer }
         if title > 0, let roles = counted.last {
@@ -460,14 +520,17 @@ enum LineFields {
 
     /// False only when the lower-cased text cannot hold "of ": plain ASCII text without "of " in any case.
     static func mayHoldOf(_ text: String) -> Bool {
-        TextScan.withPlainASCII(text) { bytes in
-            guard bytes.count >= 3 else { return false }
-            for index in 0..<(bytes.count - 2)
-            where TextScan.lowerASCII(bytes[index]) == 0x6F && TextScan.lowerASCII(bytes[index + 1]) == 0x66 && bytes[index + 2] == 0x20 {
-                return true
-            }
-            return false
-        } ?? true
+        TextScan.withPlainASCII(text, mayHoldOfASCII) ?? true
+    }
+
+    /// `mayHoldOf` of plain ASCII bytes: whether "of " is there in any case.
+    static func mayHoldOfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in 0..<(bytes.count - 2)
+        where TextScan.lowerASCII(bytes[index]) == 0x6F && TextScan.lowerASCII(bytes[index + 1]) == 0x66 && bytes[index + 2] == 0x20 {
+            return true
+        }
+        return false
     }
 
     /// How someone was employed, written beside a title: "(Contract)", "Part-time".
@@ -479,14 +542,21 @@ enum LineFields {
     /// "5 yrs 2 mos", "2 years", "(3 months)": what LinkedIn exports add after dates; also an employment
     /// type ("Contract"), which names neither the job nor the employer.
     static func isDuration(_ text: String) -> Bool {
-        // ASCII: an employment type is at most 13 bytes, and a duration starts with a digit.
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool? in
-            if bytes.count <= 14, employmentTypes.contains(TextScan.lowercasedASCII(bytes)) { return true }
-            guard let first = bytes.firstIndex(where: { $0 != 0x20 }), TextScan.isASCIIDigit(bytes[first]) else { return false }
-            return nil
-        }), let quick {
-            return quick
-        }
+        if let quick = TextScan.withPlainASCII(text, isDurationASCII), let quick { return quick }
+        return isDurationInGeneral(text)
+    }
+
+    /// `isDuration` of plain ASCII bytes, or nil when the text starts with a digit and the general test
+    /// (`isDurationInGeneral`) must read its words: an employment type is at most 13 bytes, and a
+    /// duration starts with a digit.
+    static func isDurationASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if bytes.count <= 14, employmentTypes.contains(TextScan.lowercasedASCII(bytes)) { return true }
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 }), TextScan.isASCIIDigit(bytes[first]) else { return false }
+        return nil
+    }
+
+    /// `isDuration` read from the text's lower-cased words, for any text.
+    static func isDurationInGeneral(_ text: String) -> Bool {
         if employmentTypes.contains(TextScan.lowercased(text)) { return true }
         let words = TextScan.lowercased(text).split(whereSeparator: { $0 == " " })
         guard let first = words.first, first.allSatisfy(\.isNumber), words.count >= 2 else { return false }
@@ -547,24 +617,7 @@ enum LineFields {
 
     /// Many lower-case words, or a past-tense verb leading into lower-case text: a duty or a tagline.
     static func isSentenceLike(_ text: String) -> Bool {
-        if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
-            // Most pieces tested are names of one or two words: counted, they need no array of words.
-            let wordCount = TextScan.spaceWordCount(bytes)
-            guard wordCount >= 3 else { return false }
-            let words = spaceWords(bytes, count: wordCount)
-            if startsWithVerb(bytes, words) { return true }
-            guard words.count >= 4 else { return false }
-            var content = 0
-            var lower = 0
-            for word in words where !isStopWord(bytes, word) {
-                content += 1
-                if TextScan.character(at: word.lowerBound, in: bytes, ascii: TextScan.isASCIILower, other: \.isLowercase) { lower += 1 }
-            }
-            guard content > 0 else { return false }
-            return Double(lower) / Double(content) > 0.4
-        }) {
-            return quick
-        }
+        if let quick = TextScan.withSimpleScalars(text, isSentenceLikeSimple) { return quick }
         let words = text.split(separator: " ")
         guard words.count >= 3 else { return false }
         if startsWithVerb(text) { return true }
@@ -573,6 +626,32 @@ enum LineFields {
         guard !content.isEmpty else { return false }
         let lower = content.filter { $0.first?.isLowercase == true }.count
         return Double(lower) / Double(content.count) > 0.4
+    }
+
+    /// `isSentenceLike` of simple-scalar bytes (`TextScan.isSimpleScalars`, which plain ASCII is).
+    static func isSentenceLikeSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most pieces tested are names of one or two words: counted, they need no array of words.
+        let wordCount = TextScan.spaceWordCount(bytes)
+        guard wordCount >= 3 else { return false }
+        // The words of `spaceWords(bytes)` read as they come, without the array: the first two for the
+        // verb test, then every one for the stop-word count.
+        var words: (first: Range<Int>, second: Range<Int>) = (0..<0, 0..<0)
+        var seen = 0
+        forEachSpaceWord(bytes) { word in
+            if seen == 0 { words.first = word } else if seen == 1 { words.second = word }
+            seen += 1
+        }
+        if startsWithVerb(bytes, first: words.first, second: words.second) { return true }
+        guard wordCount >= 4 else { return false }
+        var content = 0
+        var lower = 0
+        forEachSpaceWord(bytes) { word in
+            guard !isStopWord(bytes, word) else { return }
+            content += 1
+            if TextScan.character(at: word.lowerBound, in: bytes, ascii: TextScan.isASCIILower, other: \.isLowercase) { lower += 1 }
+        }
+        guard content > 0 else { return false }
+        return Double(lower) / Double(content) > 0.4
     }
 
     static let irregularPastVerbs: Set<String> = [
@@ -634,18 +713,37 @@ enum LineFields {
         return words
     }
 
+    /// Hands `body` each range of `TextScan.spaceWords(bytes)` in order, without the array.
+    @inline(__always) static func forEachSpaceWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            body(start..<index)
+        }
+    }
+
     /// `startsWithVerb` for simple-scalar text (`TextScan.isSimpleScalars`) split at spaces.
     static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Range<Int>]) -> Bool {
         guard words.count >= 3 else { return false }
+        return startsWithVerb(bytes, first: words[0], second: words[1])
+    }
+
+    /// `startsWithVerb(bytes, words)` for text of three words or more, given the first two.
+    static func startsWithVerb(_ bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, second: Range<Int>) -> Bool {
         let secondStartsLower = TextScan.character(
-            at: words[1].lowerBound, in: bytes,
+            at: second.lowerBound, in: bytes,
             ascii: { TextScan.isASCIILower($0) || TextScan.isASCIIDigit($0) || $0 == 0x24 },
             other: { $0.isLowercase || $0.isNumber })
         guard secondStartsLower else { return false }
-        let firstWord = UnsafeBufferPointer(rebasing: bytes[words[0]])
-        if TextScan.isPlainASCII(firstWord) { return isPastVerbASCII(bytes, words[0]) }
-        let first = String(decoding: firstWord, as: UTF8.self).lowercased()
-        return irregularPastVerbs.contains(first) || (first.count >= 5 && first.hasSuffix("ed") && !pastParticipleAdjectives.contains(first))
+        let firstWord = UnsafeBufferPointer(rebasing: bytes[first])
+        if TextScan.isPlainASCII(firstWord) { return isPastVerbASCII(bytes, first) }
+        let lowered = String(decoding: firstWord, as: UTF8.self).lowercased()
+        return irregularPastVerbs.contains(lowered) || (lowered.count >= 5 && lowered.hasSuffix("ed") && !pastParticipleAdjectives.contains(lowered))
     }
 
     /// The verb test of `startsWithVerb` for a plain ASCII word: the word is lower-cased into a String
@@ -738,46 +836,57 @@ enum LineFields {
 
     /// Mostly capitalised words, as names of organisations and titles are written.
     static func isCapitalised(_ text: String) -> Bool {
-        if let quick = TextScan.withSimpleScalars(text, { bytes -> Bool in
-            var content = 0
-            var capitalised = 0
-            for word in TextScan.spaceWords(bytes) where !isStopWord(bytes, word) {
-                content += 1
-                if TextScan.character(
-                    at: word.lowerBound, in: bytes, ascii: { TextScan.isASCIIUpper($0) || TextScan.isASCIIDigit($0) },
-                    other: { $0.isUppercase || $0.isNumber }) {
-                    capitalised += 1
-                }
-            }
-            guard content > 0 else { return false }
-            return Double(capitalised) / Double(content) >= 0.6
-        }) {
-            return quick
-        }
+        if let quick = TextScan.withSimpleScalars(text, isCapitalisedSimple) { return quick }
         let content = text.split(separator: " ").filter { !stopWords.contains($0.lowercased()) }
         guard !content.isEmpty else { return false }
         let capitalised = content.filter { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }.count
         return Double(capitalised) / Double(content.count) >= 0.6
     }
 
+    /// `isCapitalised` of simple-scalar bytes (`TextScan.isSimpleScalars`, which plain ASCII is).
+    static func isCapitalisedSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var content = 0
+        var capitalised = 0
+        // The words of `TextScan.spaceWords(bytes)`, read without the array.
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            guard !isStopWord(bytes, start..<index) else { continue }
+            content += 1
+            if TextScan.character(
+                at: start, in: bytes, ascii: { TextScan.isASCIIUpper($0) || TextScan.isASCIIDigit($0) },
+                other: { $0.isUppercase || $0.isNumber }) {
+                capitalised += 1
+            }
+        }
+        guard content > 0 else { return false }
+        return Double(capitalised) / Double(content) >= 0.6
+    }
+
     /// Every word is a title word or a seniority modifier: "Manager", "Senior Vice President".
     static func titleWordsOnly(_ text: String) -> Bool {
-        // Plain ASCII text: the words counted and looked up as they are read, without the array.
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
-            var count = 0
-            var allTitleWords = true
-            let table = packedTitleOrSeniorityWords
-            forEachWordRangeASCII(bytes) { word in
-                count += 1
-                if allTitleWords, count <= 4 { allTitleWords = !table.roles(bytes, word).isEmpty }
-            }
-            return count > 0 && count <= 4 && allTitleWords
-        }) {
-            return quick
-        }
+        if let quick = TextScan.withPlainASCII(text, titleWordsOnlyASCII) { return quick }
         let words = lowerWords(text)
         guard !words.isEmpty, words.count <= 4 else { return false }
         return words.allSatisfy { titleWords.contains($0) || seniorityWords.contains($0) }
+    }
+
+    /// `titleWordsOnly` of plain ASCII bytes: the words counted and looked up as they are read, without
+    /// the array.
+    static func titleWordsOnlyASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var count = 0
+        var allTitleWords = true
+        let table = packedTitleOrSeniorityWords
+        forEachWordRangeASCII(bytes) { word in
+            count += 1
+            if allTitleWords, count <= 4 { allTitleWords = !table.roles(bytes, word).isEmpty }
+        }
+        return count > 0 && count <= 4 && allTitleWords
     }
 
     static func isDepartment(_ text: String) -> Bool {
@@ -811,22 +920,50 @@ enum LineFields {
     static func isLocation(_ text: String) -> Bool {
         // ASCII: the remote words by byte (the longest is 14 bytes); without a comma nothing else can
         // make a place, with one the comma pieces are cut from the bytes.
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
-            if isRemoteWordASCII(bytes) { return true }
-            if TextScan.hasPrefixIgnoringASCIICase(bytes, "remote ") || TextScan.hasSuffixIgnoringASCIICase(bytes, " (remote)") {
-                return true
-            }
-            guard bytes.contains(0x2C) else { return false }
-            return isPlace(commaPieces(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
-        }) {
-            return quick
-        }
+        if let quick = TextScan.withPlainASCII(text, isLocationASCII) { return quick }
         let lowered = TextScan.lowercased(text)
         if remoteWords.contains(lowered) { return true }
         if lowered.hasPrefix("remote ") || lowered.hasSuffix(" (remote)") { return true }
         // No comma byte, no comma character: one part, never a place.
         guard TextScan.containsByte(text, 0x2C) else { return false }
         return isPlace(text.split(separator: ",").map { TextScan.trimSpaces($0) })
+    }
+
+    /// `isLocation` of plain ASCII bytes. The comma pieces are read where they lie, as byte ranges
+    /// trimmed as `commaPieces(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }` trims its strings, and
+    /// asked the byte forms of `isPlace`'s tests (the tests its strings, plain ASCII too, would take).
+    static func isLocationASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isRemoteWordASCII(bytes) { return true }
+        if TextScan.hasPrefixIgnoringASCIICase(bytes, "remote ") || TextScan.hasSuffixIgnoringASCIICase(bytes, " (remote)") {
+            return true
+        }
+        guard bytes.contains(0x2C) else { return false }
+        // `isPlace` takes two or three pieces: a fourth settles the answer.
+        var pieces: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
+        var count = 0
+        forEachCommaPiece(bytes) { piece in
+            var lower = piece.lowerBound
+            var upper = piece.upperBound
+            while lower < upper, isSpaceASCII(bytes[lower]) { lower += 1 }
+            while upper > lower, isSpaceASCII(bytes[upper - 1]) { upper -= 1 }
+            switch count {
+            case 0: pieces.0 = lower..<upper
+            case 1: pieces.1 = lower..<upper
+            case 2: pieces.2 = lower..<upper
+            default: break
+            }
+            count += 1
+        }
+        guard count >= 2, count <= 3 else { return false }
+        func piece(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        guard isPlaceNameASCII(piece(pieces.0)) else { return false }
+        // Every later piece a region, country or place name, and one at least a region or country.
+        let secondIsRegion = isRegionOrCountryASCII(piece(pieces.1))
+        guard secondIsRegion || isPlaceNameASCII(piece(pieces.1)) else { return false }
+        guard count == 3 else { return secondIsRegion }
+        let thirdIsRegion = isRegionOrCountryASCII(piece(pieces.2))
+        guard thirdIsRegion || isPlaceNameASCII(piece(pieces.2)) else { return false }
+        return secondIsRegion || thirdIsRegion
     }
 
     /// The comma test of `isLocation`, given the text's comma pieces without spaces at either end:
@@ -855,23 +992,7 @@ enum LineFields {
 
     /// "Columbus", "South Ridge", "St. Louis": capitalised words, no digits, no organisation words.
     static func isPlaceName(_ text: String) -> Bool {
-        // ASCII: the word tests by byte, then the words read without an array.
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
-            let words = TextScan.spaceWords(bytes)
-            guard !words.isEmpty, words.count <= 4 else { return false }
-            for word in words where !TextScan.isASCIIUpper(bytes[word.lowerBound]) {
-                guard isStopWord(bytes, word) else { return false }
-            }
-            guard !bytes.contains(where: TextScan.isASCIIDigit) else { return false }
-            // No word is an organisation or title word: one look-up in `wordRoles` per word, no array.
-            var named = false
-            forEachLowerWordASCII(bytes) { word in
-                if !named, let roles = wordRoles[word], !roles.isDisjoint(with: [.title, .organisation]) { named = true }
-            }
-            return !named
-        }) {
-            return quick
-        }
+        if let quick = TextScan.withPlainASCII(text, isPlaceNameASCII) { return quick }
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= 4 else { return false }
         guard words.allSatisfy({ word in word.first.map { $0.isUppercase } ?? false || stopWords.contains(word.lowercased()) }) else { return false }
@@ -880,71 +1001,36 @@ enum LineFields {
         return !lowered.contains { organisationWords.contains($0) || titleWords.contains($0) }
     }
 
+    /// `isPlaceName` of plain ASCII bytes: the words between spaces counted and tested as they are read,
+    /// then the letter words looked up by byte (`packedWordRoles`, `wordRoles` without a String per word).
+    static func isPlaceNameASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            words += 1
+            guard words <= 4 else { return false }
+            guard TextScan.isASCIIUpper(bytes[start]) || isStopWord(bytes, start..<index) else { return false }
+        }
+        guard words > 0 else { return false }
+        guard !bytes.contains(where: TextScan.isASCIIDigit) else { return false }
+        // No word is an organisation or title word.
+        let table = packedWordRoles
+        var named = false
+        forEachWordRangeASCII(bytes) { word in
+            if !named, !table.roles(bytes, word).isDisjoint(with: [.title, .organisation]) { named = true }
+        }
+        return !named
+    }
+
     /// "OH", "OH 43215", "Ohio", "United States", "UK".
     static func isRegionOrCountry(_ text: String) -> Bool {
-        if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
-            // The words between spaces, read without an array: how many, the first, the last, and where
-            // the one before the last ends.
-            var count = 0
-            var first = 0..<0
-            var last = 0..<0
-            var beforeLastEnd = 0
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] != 0x20 else {
-                    index += 1
-                    continue
-                }
-                var end = index
-                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                if count == 0 { first = index..<end }
-                beforeLastEnd = last.upperBound
-                last = index..<end
-                count += 1
-                index = end
-            }
-            guard count > 0 else { return false }
-            // A postal code after the region ("CO 80810", "OH 43215-1234") is left out.
-            var keptCount = count
-            var keptEnd = last.upperBound
-            if count >= 2, TextScan.isASCIIDigit(bytes[last.lowerBound]), bytes[last].allSatisfy({ TextScan.isASCIIDigit($0) || $0 == 0x2D }) {
-                keptCount -= 1
-                keptEnd = beforeLastEnd
-            }
-            if keptCount == 1, first.count == 2, TextScan.isASCIIUpper(bytes[first.lowerBound]),
-               TextScan.isASCIIUpper(bytes[first.lowerBound + 1]),
-               regionCodes.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)) {
-                return true
-            }
-            // The kept words joined by one space (each run of spaces between them becomes one),
-            // lower-cased, without periods at either end, in a buffer on the stack.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keptEnd - first.lowerBound) { joined -> Bool in
-                var length = 0
-                var afterSpace = false
-                for byte in bytes[first.lowerBound..<keptEnd] {
-                    if byte == 0x20 {
-                        afterSpace = true
-                        continue
-                    }
-                    if afterSpace {
-                        joined[length] = 0x20
-                        length += 1
-                        afterSpace = false
-                    }
-                    joined[length] = TextScan.lowerASCII(byte)
-                    length += 1
-                }
-                var lower = 0
-                var upper = length
-                while lower < upper, joined[lower] == 0x2E { lower += 1 }
-                while upper > lower, joined[upper - 1] == 0x2E { upper -= 1 }
-                guard upper - lower <= longestPlaceName else { return false }
-                let lowered = String(decoding: UnsafeBufferPointer(rebasing: joined[lower..<upper]), as: UTF8.self)
-                return regionNames.contains(lowered) || countries.contains(lowered)
-            }
-        }) {
-            return quick
-        }
+        if let quick = TextScan.withPlainASCII(text, isRegionOrCountryASCII) { return quick }
         var words = text.split(separator: " ").map(String.init)
         // A postal code after the region: "CO 80810", "OH 43215-1234".
         if words.count >= 2, let last = words.last, last.first?.isNumber == true, last.allSatisfy({ $0.isNumber || $0 == "-" }) {
@@ -956,6 +1042,84 @@ enum LineFields {
         let lowered = TextScan.trim(joined.lowercased(), ["."])
         return regionNames.contains(lowered) || countries.contains(lowered)
     }
+
+    /// `isRegionOrCountry` of plain ASCII bytes.
+    static func isRegionOrCountryASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The words between spaces, read without an array: how many, the first, the last, and where
+        // the one before the last ends.
+        var count = 0
+        var first = 0..<0
+        var last = 0..<0
+        var beforeLastEnd = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            if count == 0 { first = index..<end }
+            beforeLastEnd = last.upperBound
+            last = index..<end
+            count += 1
+            index = end
+        }
+        guard count > 0 else { return false }
+        // A postal code after the region ("CO 80810", "OH 43215-1234") is left out.
+        var keptCount = count
+        var keptEnd = last.upperBound
+        if count >= 2, TextScan.isASCIIDigit(bytes[last.lowerBound]), bytes[last].allSatisfy({ TextScan.isASCIIDigit($0) || $0 == 0x2D }) {
+            keptCount -= 1
+            keptEnd = beforeLastEnd
+        }
+        // Both bytes capitals: the codes (all capitals) compared lower-cased are compared as written.
+        if keptCount == 1, first.count == 2, TextScan.isASCIIUpper(bytes[first.lowerBound]),
+           TextScan.isASCIIUpper(bytes[first.lowerBound + 1]), !packedRegionCodes.roles(bytes, first).isEmpty {
+            return true
+        }
+        // The kept words joined by one space (each run of spaces between them becomes one),
+        // lower-cased, without periods at either end, in a buffer on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keptEnd - first.lowerBound) { joined -> Bool in
+            var length = 0
+            var afterSpace = false
+            for byte in bytes[first.lowerBound..<keptEnd] {
+                if byte == 0x20 {
+                    afterSpace = true
+                    continue
+                }
+                if afterSpace {
+                    joined[length] = 0x20
+                    length += 1
+                    afterSpace = false
+                }
+                joined[length] = TextScan.lowerASCII(byte)
+                length += 1
+            }
+            var lower = 0
+            var upper = length
+            while lower < upper, joined[lower] == 0x2E { lower += 1 }
+            while upper > lower, joined[upper - 1] == 0x2E { upper -= 1 }
+            guard upper - lower <= longestPlaceName else { return false }
+            // Names of at most 16 bytes (all but a few) by their bytes, the longer ones as a String.
+            let name = UnsafeBufferPointer(rebasing: joined[lower..<upper])
+            if name.count <= PackedWordRoles.longestWord { return !packedPlaceNames.roles(name, 0..<name.count).isEmpty }
+            let lowered = String(decoding: name, as: UTF8.self)
+            return regionNames.contains(lowered) || countries.contains(lowered)
+        }
+    }
+
+    /// `regionCodes` lower-cased, for lookups by byte (`PackedWordRoles` compares lower-cased bytes);
+    /// every code is marked `.organisation` (any non-empty answer means "in the set").
+    static let packedRegionCodes = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: regionCodes.map { ($0.lowercased(), WordRoles.organisation) }))
+
+    /// `regionNames` and `countries` of at most `PackedWordRoles.longestWord` bytes, for lookups by byte
+    /// (each marked `.organisation`). A name with a byte beyond ASCII ("españa") can equal no plain ASCII
+    /// text, here or in the sets.
+    static let packedPlaceNames = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: regionNames.union(countries).filter { $0.utf8.count <= PackedWordRoles.longestWord }
+            .map { ($0, WordRoles.organisation) }))
 
     /// The UTF-8 length of the longest of `regionNames` and `countries`.
     static let longestPlaceName = regionNames.union(countries).map(\.utf8.count).max() ?? 0
