@@ -64,37 +64,47 @@ public enum CertificationCatalog {
 
     /// Every canonical id named in `text`, most specific first, without repeats.
     public static func ids(in text: String) -> [String] {
+        ids(in: text, lowered: TextScan.lowercased(text))
+    }
+
+    /// `ids(in: text)` for a caller that has lower-cased the text already (`lowered` is
+    /// `TextScan.lowercased(text)`): the certification reader needs both, and lower-cased each line twice.
+    static func ids(in text: String, lowered: String) -> [String] {
         // Most texts asked about name no certification: the catalog is read from one flat table, so
         // ruling an entry out touches no `Entry` (no retain/release of its strings and arrays per call).
         let table = needleTable
-        let lowered = TextScan.lowercased(text)
         var found: [String] = []
         var consumed = lowered
         // A phrase or abbreviation is found only where its bytes are, so one whose byte pairs are not all
         // in the text is skipped without the search.
         var consumedPairs = BytePairBits(consumed)
         let textPairs = BytePairBits(text)
-        for entryIndex in table.ids.indices {
-            var matched = false
-            for alias in table.aliasesOfEntry[entryIndex]
-            where consumedPairs.mayContain(table.slots[table.aliasSlots[alias]]) && containsPhrase(consumed, table.aliases[alias]) {
-                matched = true
-                consumed = TextScan.replacing(table.aliases[alias], with: " ", in: consumed)
-                consumedPairs = BytePairBits(consumed)
-            }
-            if !matched {
-                for abbreviationIndex in table.abbreviationsOfEntry[entryIndex]
-                where textPairs.mayContain(table.slots[table.abbreviationSlots[abbreviationIndex]]) {
-                    let abbreviation = table.abbreviations[abbreviationIndex]
-                    guard containsWord(text, abbreviation) else { continue }
-                    // A bare abbreviation already explained by a more specific entry's phrase
-                    // ("SPHR" inside "SHRM-SCP") is not a second certification.
-                    if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
-                        matched = true
+        // The slots are read through one buffer for the whole call: every needle's test is a few bit
+        // tests, and a slice of the array per needle cost more than they do.
+        let slots = table.slots
+        slots.withUnsafeBufferPointer { slots in
+            for entryIndex in table.ids.indices {
+                var matched = false
+                for alias in table.aliasesOfEntry[entryIndex]
+                where consumedPairs.mayContain(UnsafeBufferPointer(rebasing: slots[table.aliasSlots[alias]])) && containsPhrase(consumed, table.aliases[alias]) {
+                    matched = true
+                    consumed = TextScan.replacing(table.aliases[alias], with: " ", in: consumed)
+                    consumedPairs = BytePairBits(consumed)
+                }
+                if !matched {
+                    for abbreviationIndex in table.abbreviationsOfEntry[entryIndex]
+                    where textPairs.mayContain(UnsafeBufferPointer(rebasing: slots[table.abbreviationSlots[abbreviationIndex]])) {
+                        let abbreviation = table.abbreviations[abbreviationIndex]
+                        guard containsWord(text, abbreviation) else { continue }
+                        // A bare abbreviation already explained by a more specific entry's phrase
+                        // ("SPHR" inside "SHRM-SCP") is not a second certification.
+                        if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
+                            matched = true
+                        }
                     }
                 }
+                if matched && !found.contains(table.ids[entryIndex]) { found.append(table.ids[entryIndex]) }
             }
-            if matched && !found.contains(table.ids[entryIndex]) { found.append(table.ids[entryIndex]) }
         }
         // "SPHR" text also contains "PHR" as a word? No: word boundaries keep them apart. But a phrase
         // match of "professional in human resources" inside "senior professional in human resources"
@@ -149,9 +159,18 @@ public enum CertificationCatalog {
     /// certifications section.
     public static func looksLikeCertification(_ text: String) -> Bool {
         if canonicalID(in: text) != nil { return true }
-        let lowered = text.lowercased()
-        return ["certified", "certification", "certificate", "licence", "license", "credential"].contains { TextScan.contains(lowered, $0) }
+        return mentionsCertificationWord(lowered: TextScan.lowercased(text))
     }
+
+    /// The test `looksLikeCertification` makes of a text that names no known certification (whose
+    /// `ids(in:)` is empty), given the text lower-cased (`TextScan.lowercased`, which is `lowercased()`):
+    /// a caller that has both need not look the certifications up again.
+    static func mentionsCertificationWord(lowered: String) -> Bool {
+        certificationWords.containsAny(in: lowered)
+    }
+
+    /// Words that make a line a certification, found in one pass (byte for byte, as `TextScan.contains`).
+    static let certificationWords = PhraseSet(["certified", "certification", "certificate", "licence", "license", "credential"])
 
     static func containsPhrase(_ haystack: String, _ phrase: String) -> Bool {
         TextScan.containsWords(haystack, phrase)
@@ -183,8 +202,8 @@ struct BytePairBits {
     }
 
     init(_ text: String) {
-        var copy = text
-        copy.withUTF8 { bytes in
+        // Borrowed, not copied for `withUTF8` (a copy retained and released the text's storage).
+        text.withBorrowedUTF8 { bytes in
             guard bytes.count >= 2 else { return }
             withUnsafeMutableBytes(of: &bits) { raw in
                 let words = raw.bindMemory(to: UInt64.self)
@@ -197,6 +216,12 @@ struct BytePairBits {
     }
 
     func mayContain(_ slots: ArraySlice<Int>) -> Bool {
+        slots.withUnsafeBufferPointer { mayContain($0) }
+    }
+
+    /// `mayContain` of slots read from a buffer (the caller takes the buffer once for all the needles).
+    @inline(__always)
+    func mayContain(_ slots: UnsafeBufferPointer<Int>) -> Bool {
         withUnsafeBytes(of: bits) { raw in
             let words = raw.bindMemory(to: UInt64.self)
             for slot in slots where words[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }
