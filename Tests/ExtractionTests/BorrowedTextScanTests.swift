@@ -234,7 +234,8 @@ import TestSupport
             + ["Certified Compensation Professional", "HR CERTIFICATE", "Licence to practise", "Credentialed", "license", "PHR, SHRM-CP"]
         for text in texts {
             let lowered = TextScan.lowercased(text)
-            #expect(CertificationCatalog.ids(in: text, lowered: lowered) == CertificationCatalog.ids(in: text))
+            #expect(CertificationCatalog.ids(in: text, lowered: lowered) == PlaceDegreeAndCertificationFastPathTests.referenceIDs(text),
+                    "\(Self.describe(text))")
             let words = ["certified", "certification", "certificate", "licence", "license", "credential"]
             #expect(CertificationCatalog.mentionsCertificationWord(lowered: lowered)
                         == words.contains { Self.referencePosition(of: $0, in: text.lowercased(), from: 0) != nil }, "\(Self.describe(text))")
@@ -387,6 +388,22 @@ import TestSupport
                 #expect(EducationReader.fieldOfStudy(inDegree: degree) == Self.referenceFieldOfStudyASCII(degree), "\(Self.describe(degree))")
             }
             #expect(EducationReader.isFieldOfStudy(degree) == Self.referenceIsFieldOfStudy(degree), "\(Self.describe(degree))")
+        }
+    }
+
+    @Test func pairBitsSetInABufferMatchTheValue() {
+        for text in Self.pieces + Self.randomTexts(seed: 0xB0_220D, count: 300) {
+            let bits = BytePairBits(text)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: BytePairBits.wordCount) { words in
+                words.initialize(repeating: .max)
+                BytePairBits.set(words.baseAddress!, from: text)
+                for slot in 0..<1024 {
+                    let single = [slot]
+                    single.withUnsafeBufferPointer { buffer in
+                        #expect(BytePairBits.mayContain(buffer, in: words.baseAddress!) == bits.mayContain(single[...]), "\(Self.describe(text)) \(slot)")
+                    }
+                }
+            }
         }
     }
 }

@@ -76,34 +76,40 @@ public enum CertificationCatalog {
         var found: [String] = []
         var consumed = lowered
         // A phrase or abbreviation is found only where its bytes are, so one whose byte pairs are not all
-        // in the text is skipped without the search.
-        var consumedPairs = BytePairBits(consumed)
-        let textPairs = BytePairBits(text)
-        // The slots are read through one buffer for the whole call: every needle's test is a few bit
-        // tests, and a slice of the array per needle cost more than they do.
+        // in the text is skipped without the search. The slots and both texts' pair bits are read through
+        // buffers taken once for the whole call (the bits set straight into one temporary buffer): every
+        // needle's test is a few bit tests, and an array slice or a copy of the sixteen words per needle
+        // cost more than they do.
         let slots = table.slots
         slots.withUnsafeBufferPointer { slots in
-            for entryIndex in table.ids.indices {
-                var matched = false
-                for alias in table.aliasesOfEntry[entryIndex]
-                where consumedPairs.mayContain(UnsafeBufferPointer(rebasing: slots[table.aliasSlots[alias]])) && containsPhrase(consumed, table.aliases[alias]) {
-                    matched = true
-                    consumed = TextScan.replacing(table.aliases[alias], with: " ", in: consumed)
-                    consumedPairs = BytePairBits(consumed)
-                }
-                if !matched {
-                    for abbreviationIndex in table.abbreviationsOfEntry[entryIndex]
-                    where textPairs.mayContain(UnsafeBufferPointer(rebasing: slots[table.abbreviationSlots[abbreviationIndex]])) {
-                        let abbreviation = table.abbreviations[abbreviationIndex]
-                        guard containsWord(text, abbreviation) else { continue }
-                        // A bare abbreviation already explained by a more specific entry's phrase
-                        // ("SPHR" inside "SHRM-SCP") is not a second certification.
-                        if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
-                            matched = true
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * BytePairBits.wordCount) { words in
+                let consumedPairs = words.baseAddress!
+                let textPairs = consumedPairs + BytePairBits.wordCount
+                BytePairBits.set(consumedPairs, from: consumed)
+                BytePairBits.set(textPairs, from: text)
+                for entryIndex in table.ids.indices {
+                    var matched = false
+                    for alias in table.aliasesOfEntry[entryIndex]
+                    where BytePairBits.mayContain(UnsafeBufferPointer(rebasing: slots[table.aliasSlots[alias]]), in: consumedPairs)
+                        && containsPhrase(consumed, table.aliases[alias]) {
+                        matched = true
+                        consumed = TextScan.replacing(table.aliases[alias], with: " ", in: consumed)
+                        BytePairBits.set(consumedPairs, from: consumed)
+                    }
+                    if !matched {
+                        for abbreviationIndex in table.abbreviationsOfEntry[entryIndex]
+                        where BytePairBits.mayContain(UnsafeBufferPointer(rebasing: slots[table.abbreviationSlots[abbreviationIndex]]), in: textPairs) {
+                            let abbreviation = table.abbreviations[abbreviationIndex]
+                            guard containsWord(text, abbreviation) else { continue }
+                            // A bare abbreviation already explained by a more specific entry's phrase
+                            // ("SPHR" inside "SHRM-SCP") is not a second certification.
+                            if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
+                                matched = true
+                            }
                         }
                     }
+                    if matched && !found.contains(table.ids[entryIndex]) { found.append(table.ids[entryIndex]) }
                 }
-                if matched && !found.contains(table.ids[entryIndex]) { found.append(table.ids[entryIndex]) }
             }
         }
         // "SPHR" text also contains "PHR" as a word? No: word boundaries keep them apart. But a phrase
@@ -202,17 +208,33 @@ struct BytePairBits {
     }
 
     init(_ text: String) {
-        // Borrowed, not copied for `withUTF8` (a copy retained and released the text's storage).
+        withUnsafeMutableBytes(of: &bits) { raw in
+            Self.set(raw.bindMemory(to: UInt64.self).baseAddress!, from: text)
+        }
+    }
+
+    /// How many 64-bit words the bits take.
+    static var wordCount: Int { 16 }
+
+    /// Sets `wordCount` words at `words` to the pair bits of `text` (what `init` holds), for a caller
+    /// that keeps them in a buffer of its own. The text is borrowed, not copied for `withUTF8` (a copy
+    /// retained and released its storage).
+    static func set(_ words: UnsafeMutablePointer<UInt64>, from text: String) {
+        words.update(repeating: 0, count: wordCount)
         text.withBorrowedUTF8 { bytes in
             guard bytes.count >= 2 else { return }
-            withUnsafeMutableBytes(of: &bits) { raw in
-                let words = raw.bindMemory(to: UInt64.self)
-                for index in 1..<bytes.count {
-                    let slot = Self.slot(bytes[index - 1], bytes[index])
-                    words[slot >> 6] |= 1 << UInt64(slot & 63)
-                }
+            for index in 1..<bytes.count {
+                let slot = Self.slot(bytes[index - 1], bytes[index])
+                words[slot >> 6] |= 1 << UInt64(slot & 63)
             }
         }
+    }
+
+    /// `mayContain` of pair bits held in a buffer (`set(_:from:)`).
+    @inline(__always)
+    static func mayContain(_ slots: UnsafeBufferPointer<Int>, in words: UnsafePointer<UInt64>) -> Bool {
+        for slot in slots where words[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }
+        return true
     }
 
     func mayContain(_ slots: ArraySlice<Int>) -> Bool {

@@ -213,16 +213,12 @@ extension CertificationReader {
     /// inlined into the certification loop, the test made that loop copy each line's optional strings.
     @inline(never)
     static func linesThatMayNameCertifications(_ allLines: [SectionedLine]) -> [Int] {
-        // The lines are read through a buffer: an element read through the array's subscript was a copy
-        // of its text (a retain and a release per line), one read in place lends it.
         triggerTable.withTables { tables in
-            allLines.withUnsafeBufferPointer { lines in
-                var found: [Int] = []
-                for index in lines.indices where lines[index].section != .certifications {
-                    if mayNameCertification(lines[index].line.text, tables: tables) { found.append(index) }
-                }
-                return found
+            var found: [Int] = []
+            for index in allLines.indices where allLines[index].section != .certifications {
+                if mayNameCertification(allLines[index].line.text, tables: tables) { found.append(index) }
             }
+            return found
         }
     }
 }
