@@ -406,4 +406,53 @@ import TestSupport
             }
         }
     }
+    /// `TextScan.isPlainASCII` and `isSimpleScalars` of bytes as they were, one byte or scalar at a time.
+    static func referenceIsPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        return true
+    }
+
+    static func referenceIsSimpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+            } else if lead < 0xE0 {
+                guard lead <= 0xCB else { return false }
+                index += 2
+            } else if lead < 0xF0 {
+                guard index + 2 < bytes.count else { return false }
+                let value = (UInt32(lead) & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value)
+                    || (0x2190...0x2BFF).contains(value) else { return false }
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    @Test func eightByteASCIIRunsMatchTheByteLoops() {
+        // Texts of every length around the eight-byte steps, with the odd byte (CR, high byte, a simple
+        // or other scalar) at every offset, and random texts.
+        var texts = Self.pieces + Self.randomTexts(seed: 0xB0_220E, count: 3_000, maxPieces: 14)
+        for length in 0..<20 {
+            for odd in ["\r", "\r\n", "é", "—", "\u{301}", "人", "🎓", "\u{7F}", "\u{00A0}", "\u{2BFF}", "\u{2C00}"] {
+                for offset in 0...length {
+                    texts.append(String(repeating: "a", count: offset) + odd + String(repeating: "b", count: length - offset))
+                }
+            }
+            texts.append(String(repeating: "x", count: length))
+        }
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { bytes in
+                #expect(TextScan.isPlainASCII(bytes) == Self.referenceIsPlainASCII(bytes), "\(Self.describe(text))")
+                #expect(TextScan.isSimpleScalars(bytes) == Self.referenceIsSimpleScalars(bytes), "\(Self.describe(text))")
+            }
+        }
+    }
 }

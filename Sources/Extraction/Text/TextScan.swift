@@ -178,8 +178,31 @@ extension TextScan {
     }
 
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        var index = plainASCIIWordPrefix(bytes)
+        while index < bytes.count {
+            if bytes[index] >= 0x80 || bytes[index] == 0x0D { return false }
+            index += 1
+        }
         return true
+    }
+
+    /// How many leading bytes are plain ASCII (no byte above 0x7F, no carriage return), read eight at a
+    /// time and counted in whole eights: the callers' byte loops take the rest. Most text is plain
+    /// ASCII, and these tests run on every line (often more than once).
+    @inline(__always)
+    static func plainASCIIWordPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A carriage return is a zero byte of `word ^ 0x0D…`; for bytes below 0x80,
+            // `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when `v` has a zero byte.
+            let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            guard word & highBits == 0, (returns &- 0x0101_0101_0101_0101) & ~returns & highBits == 0 else { break }
+            index += 8
+        }
+        return index
     }
 
     /// Runs `body` on the UTF-8 bytes of `text` when it is plain ASCII; nil otherwise.
@@ -353,12 +376,14 @@ extension TextScan {
     /// ASCII character, so a `Character` of such text equals an ASCII character exactly when its one
     /// byte is that character.
     static func isSimpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        // Runs of plain ASCII eight bytes at a time: at the start, and again after each other scalar.
+        var index = plainASCIIWordPrefix(bytes)
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {
                 if lead == 0x0D { return false }
                 index += 1
+                continue
             } else if lead < 0xE0 {
                 // Two bytes: U+0080–U+07FF; only below U+0300 (lead 0xC2–0xCB).
                 guard lead <= 0xCB else { return false }
@@ -372,6 +397,7 @@ extension TextScan {
             } else {
                 return false
             }
+            if index < bytes.count { index += plainASCIIWordPrefix(UnsafeBufferPointer(rebasing: bytes[index...])) }
         }
         return true
     }
