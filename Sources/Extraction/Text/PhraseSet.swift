@@ -54,35 +54,43 @@ public struct PhraseSet: Sendable {
     }
 
     private func firstPhraseIndex(in text: String) -> Int? {
+        // Borrowed, not copied for `withUTF8`: a copy retained and released the text on every call.
+        return text.withBorrowedUTF8 { firstPhraseIndex(inBytes: $0) }
+    }
+
+    /// Whether any phrase occurs in the UTF-8 bytes: `containsAny(in:)` of a text a caller holds as
+    /// bytes (lower-cased into a buffer, say) without making a string of it.
+    func containsAny(inBytes text: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstPhraseIndex(inBytes: text) != nil
+    }
+
+    private func firstPhraseIndex(inBytes textBytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if hasEmptyPhrase { return ranges.firstIndex { $0.isEmpty } }
-        var text = text
-        return text.withUTF8 { textBytes -> Int? in
-            bytes.withUnsafeBufferPointer { phraseBytes -> Int? in
-                bucketStarts.withUnsafeBufferPointer { starts -> Int? in
-                    bucketItems.withUnsafeBufferPointer { items -> Int? in
-                        ranges.withUnsafeBufferPointer { ranges -> Int? in
-                            guard let textBase = textBytes.baseAddress, let phraseBase = phraseBytes.baseAddress else { return nil }
-                            let count = textBytes.count
-                            for position in 0..<count {
-                                let first = Int(textBase[position])
-                                let bucketStart = starts[first], bucketEnd = starts[first + 1]
-                                guard bucketStart < bucketEnd else { continue }
-                                let remaining = count - position
-                                var best = Int.max
-                                for item in bucketStart..<bucketEnd {
-                                    let index = items[item]
-                                    let range = ranges[index]
-                                    // The first byte matched by bucket; test the second before calling memcmp.
-                                    guard range.count <= remaining, index < best else { continue }
-                                    if range.count > 1 && textBase[position + 1] != phraseBase[range.lowerBound + 1] { continue }
-                                    if range.count <= 2 || memcmp(textBase + position + 2, phraseBase + range.lowerBound + 2, range.count - 2) == 0 {
-                                        best = index
-                                    }
+        return bytes.withUnsafeBufferPointer { phraseBytes -> Int? in
+            bucketStarts.withUnsafeBufferPointer { starts -> Int? in
+                bucketItems.withUnsafeBufferPointer { items -> Int? in
+                    ranges.withUnsafeBufferPointer { ranges -> Int? in
+                        guard let textBase = textBytes.baseAddress, let phraseBase = phraseBytes.baseAddress else { return nil }
+                        let count = textBytes.count
+                        for position in 0..<count {
+                            let first = Int(textBase[position])
+                            let bucketStart = starts[first], bucketEnd = starts[first + 1]
+                            guard bucketStart < bucketEnd else { continue }
+                            let remaining = count - position
+                            var best = Int.max
+                            for item in bucketStart..<bucketEnd {
+                                let index = items[item]
+                                let range = ranges[index]
+                                // The first byte matched by bucket; test the second before calling memcmp.
+                                guard range.count <= remaining, index < best else { continue }
+                                if range.count > 1 && textBase[position + 1] != phraseBase[range.lowerBound + 1] { continue }
+                                if range.count <= 2 || memcmp(textBase + position + 2, phraseBase + range.lowerBound + 2, range.count - 2) == 0 {
+                                    best = index
                                 }
-                                if best != Int.max { return best }
                             }
-                            return nil
+                            if best != Int.max { return best }
                         }
+                        return nil
                     }
                 }
             }

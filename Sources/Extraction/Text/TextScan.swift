@@ -20,28 +20,33 @@ public enum TextScan {
     }
 
     /// The UTF-8 offset of the first occurrence of `needle` at or after `start`.
+    ///
+    /// Both strings' bytes are borrowed (`withBorrowedUTF8`), not copied to call `withUTF8`: the copies
+    /// retained and released each string's storage on every call, and this is called tens of thousands
+    /// of times per batch of résumés.
     public static func position(of needle: String, in haystack: String, from start: Int) -> Int? {
-        var text = haystack
-        var target = needle
-        return text.withUTF8 { bytes -> Int? in
-            target.withUTF8 { pattern -> Int? in
-                guard !pattern.isEmpty else { return start <= bytes.count ? start : nil }
-                guard start >= 0, pattern.count <= bytes.count, start <= bytes.count - pattern.count,
-                      let base = bytes.baseAddress, let patternBase = pattern.baseAddress else { return nil }
-                // memchr finds each candidate first byte (vectorised); memcmp checks the rest. (Glibc's
-                // memmem is not visible to Swift without _GNU_SOURCE.)
-                let first = Int32(pattern[0])
-                let lastStart = bytes.count - pattern.count
-                var index = start
-                while index <= lastStart {
-                    guard let hit = memchr(base + index, first, lastStart - index + 1) else { return nil }
-                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
-                    index = offset + 1
-                }
-                return nil
-            }
+        haystack.withBorrowedUTF8 { bytes -> Int? in
+            needle.withBorrowedUTF8 { pattern -> Int? in position(of: pattern, in: bytes, from: start) }
         }
+    }
+
+    /// `position(of:in:from:)` on UTF-8 bytes.
+    static func position(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard !pattern.isEmpty else { return start <= bytes.count ? start : nil }
+        guard start >= 0, pattern.count <= bytes.count, start <= bytes.count - pattern.count,
+              let base = bytes.baseAddress, let patternBase = pattern.baseAddress else { return nil }
+        // memchr finds each candidate first byte (vectorised); memcmp checks the rest. (Glibc's
+        // memmem is not visible to Swift without _GNU_SOURCE.)
+        let first = Int32(pattern[0])
+        let lastStart = bytes.count - pattern.count
+        var index = start
+        while index <= lastStart {
+            guard let hit = memchr(base + index, first, lastStart - index + 1) else { return nil }
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+            index = offset + 1
+        }
+        return nil
     }
 
     /// Where `phrase` occurs in `text` as whole words (UTF-8 offset): the characters on either side are
@@ -50,17 +55,50 @@ public enum TextScan {
         of phrase: String, in text: String,
         isWordScalar: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic }
     ) -> Int? {
-        let utf8 = text.utf8
-        let length = phrase.utf8.count
+        // Both read in place (`withBorrowedUTF8`), the neighbours of each hit decoded from the bytes: the
+        // string indices this converted per hit cost more than the search.
+        text.withBorrowedUTF8 { bytes in
+            phrase.withBorrowedUTF8 { pattern in wordPosition(of: pattern, in: bytes, isWordScalar: isWordScalar) }
+        }
+    }
+
+    /// `wordPosition(of:in:isWordScalar:)` on valid UTF-8 bytes. A hit that starts or ends inside a
+    /// scalar (possible only for a needle that is not whole scalars) has a word character beside it, as
+    /// the `String` version judged with `samePosition`.
+    static func wordPosition(
+        of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, isWordScalar: (Unicode.Scalar) -> Bool
+    ) -> Int? {
         var from = 0
-        while let found = position(of: phrase, in: text, from: from) {
-            let beforeOK = found == 0 || !isWord(endingAt: found, in: text, isWordScalar)
-            let end = found + length
-            let afterOK = end >= utf8.count || !isWord(startingAt: end, in: text, isWordScalar)
+        while let found = position(of: pattern, in: bytes, from: from) {
+            let beforeOK = found == 0 || !isWord(endingAt: found, in: bytes, isWordScalar)
+            let end = found + pattern.count
+            let afterOK = end >= bytes.count || !isWord(startingAt: end, in: bytes, isWordScalar)
             if beforeOK && afterOK { return found }
             from = found + 1
         }
         return nil
+    }
+
+    @inline(__always) private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// Whether the scalar that ends at `offset` (0 < offset ≤ count; an empty needle is found at the
+    /// end) is a word character; true when `offset` is inside a scalar.
+    private static func isWord(endingAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ isWordScalar: (Unicode.Scalar) -> Bool) -> Bool {
+        if offset < bytes.count, isContinuation(bytes[offset]) { return true }
+        let last = bytes[offset - 1]
+        if last < 0x80 { return isWordScalar(Unicode.Scalar(last)) }
+        var lead = offset - 1
+        while lead > 0, isContinuation(bytes[lead]) { lead -= 1 }
+        return isWordScalar(scalar(at: lead, in: bytes).0)
+    }
+
+    /// Whether the scalar that starts at `offset` (0 < offset < count) is a word character; true when
+    /// `offset` is inside a scalar.
+    private static func isWord(startingAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ isWordScalar: (Unicode.Scalar) -> Bool) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 { return isWordScalar(Unicode.Scalar(byte)) }
+        guard !isContinuation(byte) else { return true }
+        return isWordScalar(scalar(at: offset, in: bytes).0)
     }
 
     /// Whether `phrase` occurs in `text` as whole words; see `wordPosition`.
@@ -69,22 +107,6 @@ public enum TextScan {
         isWordScalar: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic }
     ) -> Bool {
         wordPosition(of: phrase, in: text, isWordScalar: isWordScalar) != nil
-    }
-
-    private static func isWord(endingAt offset: Int, in text: String, _ isWordScalar: (Unicode.Scalar) -> Bool) -> Bool {
-        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-        guard let scalarIndex = index.samePosition(in: text.unicodeScalars), scalarIndex > text.unicodeScalars.startIndex else {
-            // Inside a multi-byte character: the byte before is part of a letter or symbol; count it as
-            // a letter only if the whole character is one.
-            return true
-        }
-        return isWordScalar(text.unicodeScalars[text.unicodeScalars.index(before: scalarIndex)])
-    }
-
-    private static func isWord(startingAt offset: Int, in text: String, _ isWordScalar: (Unicode.Scalar) -> Bool) -> Bool {
-        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-        guard let scalarIndex = index.samePosition(in: text.unicodeScalars), scalarIndex < text.unicodeScalars.endIndex else { return true }
-        return isWordScalar(text.unicodeScalars[scalarIndex])
     }
 
     /// `text` without leading and trailing characters from `set`.
@@ -103,6 +125,11 @@ public enum TextScan {
     /// Replaces every occurrence of `target` (byte for byte).
     public static func replacing(_ target: String, with replacement: String, in text: String) -> String {
         guard contains(text, target) else { return text }
+        if !target.utf8.isEmpty, let replaced = text.withBorrowedUTF8({ bytes in
+            target.withBorrowedUTF8 { pattern in replacement.withBorrowedUTF8 { replacing(pattern, with: $0, in: bytes) } }
+        }) {
+            return replaced
+        }
         var result = ""
         var rest = Substring(text)
         while let found = position(of: target, in: String(rest), from: 0) {
@@ -113,6 +140,27 @@ public enum TextScan {
         }
         result += rest
         return result
+    }
+}
+
+extension TextScan {
+    /// `replacing(_:with:in:)` on the bytes of valid strings with a non-empty target: each hit is found
+    /// from the end of the one before in the one buffer (the `String` loop made a new string of the rest
+    /// for every search), and the pieces are copied into one buffer. The target starts and ends at scalar
+    /// boundaries wherever its bytes occur, so the result is valid UTF-8 and the same bytes.
+    private static func replacing(
+        _ pattern: UnsafeBufferPointer<UInt8>, with replacement: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var rest = 0
+        while let found = position(of: pattern, in: bytes, from: rest) {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<found]))
+            result.append(contentsOf: replacement)
+            rest = found + pattern.count
+        }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
@@ -130,15 +178,37 @@ extension TextScan {
     }
 
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        var index = plainASCIIWordPrefix(bytes)
+        while index < bytes.count {
+            if bytes[index] >= 0x80 || bytes[index] == 0x0D { return false }
+            index += 1
+        }
         return true
+    }
+
+    /// How many leading bytes are plain ASCII (no byte above 0x7F, no carriage return), read eight at a
+    /// time and counted in whole eights: the callers' byte loops take the rest. Most text is plain
+    /// ASCII, and these tests run on every line (often more than once).
+    @inline(__always)
+    static func plainASCIIWordPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A carriage return is a zero byte of `word ^ 0x0D…`; for bytes below 0x80,
+            // `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when `v` has a zero byte.
+            let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            guard word & highBits == 0, (returns &- 0x0101_0101_0101_0101) & ~returns & highBits == 0 else { break }
+            index += 8
+        }
+        return index
     }
 
     /// Runs `body` on the UTF-8 bytes of `text` when it is plain ASCII; nil otherwise.
     @inline(__always)
     static func withPlainASCII<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        var copy = text
-        return copy.withUTF8 { bytes in isPlainASCII(bytes) ? body(bytes) : nil }
+        text.withBorrowedUTF8 { bytes in isPlainASCII(bytes) ? body(bytes) : nil }
     }
 
     /// Whether the text holds an ASCII digit (0–9) anywhere: exact for any text, since a `Character`
@@ -242,6 +312,42 @@ extension TextScan {
 }
 
 extension TextScan {
+    /// Whether the two texts are the same bytes (`a.utf8.elementsEqual(b.utf8)`), compared in place.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.withBorrowedUTF8 { first in
+            b.withBorrowedUTF8 { second in
+                guard first.count == second.count else { return false }
+                guard let firstBase = first.baseAddress, let secondBase = second.baseAddress else { return true }
+                return memcmp(firstBase, secondBase, first.count) == 0
+            }
+        }
+    }
+
+    /// How many of the text's bytes are `byte`. For an ASCII byte in text where that byte is never
+    /// joined into a larger character (`isSimpleScalars` text, say), the number of such characters.
+    static func count(of byte: UInt8, in text: String) -> Int {
+        text.withBorrowedUTF8 { bytes in bytes.count { $0 == byte } }
+    }
+
+    /// Whether `text.lowercased()` contains `needle` (lower-case ASCII letters and punctuation, no "i" or
+    /// "k"), read from the text's own bytes without lower-casing it: lower-casing makes ASCII only of
+    /// ASCII (letter by letter), of U+0130 ("i" and a combining mark) and of U+212A ("k"), so with no
+    /// "i" or "k" in the needle, it occurs in the lower-cased text exactly where the text's ASCII bytes,
+    /// lower-cased, spell it.
+    static func lowercasedContains(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        assert(!pattern.contains(0x69) && !pattern.contains(0x6B) && !pattern.contains { isASCIIUpper($0) || $0 >= 0x80 })
+        return text.withBorrowedUTF8 { bytes in
+            guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty }
+            for start in 0...(bytes.count - pattern.count) where lowerASCII(bytes[start]) == first {
+                var offset = 1
+                while offset < pattern.count, lowerASCII(bytes[start + offset]) == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            return false
+        }
+    }
+
     /// Whether the bytes, lower-cased, start with `prefix` (lower-case ASCII).
     static func hasPrefixIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
@@ -270,12 +376,14 @@ extension TextScan {
     /// ASCII character, so a `Character` of such text equals an ASCII character exactly when its one
     /// byte is that character.
     static func isSimpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        // Runs of plain ASCII eight bytes at a time: at the start, and again after each other scalar.
+        var index = plainASCIIWordPrefix(bytes)
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {
                 if lead == 0x0D { return false }
                 index += 1
+                continue
             } else if lead < 0xE0 {
                 // Two bytes: U+0080–U+07FF; only below U+0300 (lead 0xC2–0xCB).
                 guard lead <= 0xCB else { return false }
@@ -289,6 +397,7 @@ extension TextScan {
             } else {
                 return false
             }
+            if index < bytes.count { index += plainASCIIWordPrefix(UnsafeBufferPointer(rebasing: bytes[index...])) }
         }
         return true
     }
@@ -313,8 +422,7 @@ extension TextScan {
     /// the character; nil otherwise. `body` must judge non-ASCII scalars as characters.
     @inline(__always)
     static func withSimpleScalars<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        var copy = text
-        return copy.withUTF8 { bytes in isSimpleScalars(bytes) ? body(bytes) : nil }
+        text.withBorrowedUTF8 { bytes in isSimpleScalars(bytes) ? body(bytes) : nil }
     }
 
     /// Whether the character starting at `index` (simple scalars) passes: ASCII bytes by `ascii`, other
@@ -333,11 +441,22 @@ extension TextScan {
     /// `text.lowercased()`, cheaper for simple-scalar text (`isSimpleScalars`): ASCII bytes by byte, the
     /// other scalars by their lower-case mapping, which is what `lowercased()` concatenates (a test
     /// checks every simple scalar against it). Other text goes to `lowercased()`.
+    ///
+    /// ASCII text without an upper-case letter is its own lower-case form and is returned as it is:
+    /// many texts asked about are lower-case already, and sharing the storage costs a retain where a
+    /// new string cost an allocation.
     public static func lowercased(_ text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { bytes -> String? in
-            // ASCII: the standard library's own ASCII path is the fastest (building here cost more).
-            if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
+        let isASCII = text.withBorrowedUTF8 { bytes -> Bool? in
+            var hasUpper = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if isASCIIUpper(byte) { hasUpper = true }
+            }
+            return hasUpper
+        }
+        // ASCII: the standard library's own ASCII path is the fastest (building here cost more).
+        if let hasUpper = isASCII { return hasUpper ? text.lowercased() : text }
+        return text.withBorrowedUTF8 { bytes -> String? in
             guard isSimpleScalars(bytes) else { return nil }
             var result = ""
             result.reserveCapacity(bytes.count)

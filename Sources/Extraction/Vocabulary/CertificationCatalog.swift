@@ -64,37 +64,53 @@ public enum CertificationCatalog {
 
     /// Every canonical id named in `text`, most specific first, without repeats.
     public static func ids(in text: String) -> [String] {
+        ids(in: text, lowered: TextScan.lowercased(text))
+    }
+
+    /// `ids(in: text)` for a caller that has lower-cased the text already (`lowered` is
+    /// `TextScan.lowercased(text)`): the certification reader needs both, and lower-cased each line twice.
+    static func ids(in text: String, lowered: String) -> [String] {
         // Most texts asked about name no certification: the catalog is read from one flat table, so
         // ruling an entry out touches no `Entry` (no retain/release of its strings and arrays per call).
         let table = needleTable
-        let lowered = TextScan.lowercased(text)
         var found: [String] = []
         var consumed = lowered
         // A phrase or abbreviation is found only where its bytes are, so one whose byte pairs are not all
-        // in the text is skipped without the search.
-        var consumedPairs = BytePairBits(consumed)
-        let textPairs = BytePairBits(text)
-        for entryIndex in table.ids.indices {
-            var matched = false
-            for alias in table.aliasesOfEntry[entryIndex]
-            where consumedPairs.mayContain(table.slots[table.aliasSlots[alias]]) && containsPhrase(consumed, table.aliases[alias]) {
-                matched = true
-                consumed = TextScan.replacing(table.aliases[alias], with: " ", in: consumed)
-                consumedPairs = BytePairBits(consumed)
-            }
-            if !matched {
-                for abbreviationIndex in table.abbreviationsOfEntry[entryIndex]
-                where textPairs.mayContain(table.slots[table.abbreviationSlots[abbreviationIndex]]) {
-                    let abbreviation = table.abbreviations[abbreviationIndex]
-                    guard containsWord(text, abbreviation) else { continue }
-                    // A bare abbreviation already explained by a more specific entry's phrase
-                    // ("SPHR" inside "SHRM-SCP") is not a second certification.
-                    if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
+        // in the text is skipped without the search. The slots and both texts' pair bits are read through
+        // buffers taken once for the whole call (the bits set straight into one temporary buffer): every
+        // needle's test is a few bit tests, and an array slice or a copy of the sixteen words per needle
+        // cost more than they do.
+        let slots = table.slots
+        slots.withUnsafeBufferPointer { slots in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * BytePairBits.wordCount) { words in
+                let consumedPairs = words.baseAddress!
+                let textPairs = consumedPairs + BytePairBits.wordCount
+                BytePairBits.set(consumedPairs, from: consumed)
+                BytePairBits.set(textPairs, from: text)
+                for entryIndex in table.ids.indices {
+                    var matched = false
+                    for alias in table.aliasesOfEntry[entryIndex]
+                    where BytePairBits.mayContain(UnsafeBufferPointer(rebasing: slots[table.aliasSlots[alias]]), in: consumedPairs)
+                        && containsPhrase(consumed, table.aliases[alias]) {
                         matched = true
+                        consumed = TextScan.replacing(table.aliases[alias], with: " ", in: consumed)
+                        BytePairBits.set(consumedPairs, from: consumed)
                     }
+                    if !matched {
+                        for abbreviationIndex in table.abbreviationsOfEntry[entryIndex]
+                        where BytePairBits.mayContain(UnsafeBufferPointer(rebasing: slots[table.abbreviationSlots[abbreviationIndex]]), in: textPairs) {
+                            let abbreviation = table.abbreviations[abbreviationIndex]
+                            guard containsWord(text, abbreviation) else { continue }
+                            // A bare abbreviation already explained by a more specific entry's phrase
+                            // ("SPHR" inside "SHRM-SCP") is not a second certification.
+                            if !found.contains(where: { $0.contains(abbreviation) && $0 != abbreviation }) {
+                                matched = true
+                            }
+                        }
+                    }
+                    if matched && !found.contains(table.ids[entryIndex]) { found.append(table.ids[entryIndex]) }
                 }
             }
-            if matched && !found.contains(table.ids[entryIndex]) { found.append(table.ids[entryIndex]) }
         }
         // "SPHR" text also contains "PHR" as a word? No: word boundaries keep them apart. But a phrase
         // match of "professional in human resources" inside "senior professional in human resources"
@@ -149,9 +165,18 @@ public enum CertificationCatalog {
     /// certifications section.
     public static func looksLikeCertification(_ text: String) -> Bool {
         if canonicalID(in: text) != nil { return true }
-        let lowered = text.lowercased()
-        return ["certified", "certification", "certificate", "licence", "license", "credential"].contains { TextScan.contains(lowered, $0) }
+        return mentionsCertificationWord(lowered: TextScan.lowercased(text))
     }
+
+    /// The test `looksLikeCertification` makes of a text that names no known certification (whose
+    /// `ids(in:)` is empty), given the text lower-cased (`TextScan.lowercased`, which is `lowercased()`):
+    /// a caller that has both need not look the certifications up again.
+    static func mentionsCertificationWord(lowered: String) -> Bool {
+        certificationWords.containsAny(in: lowered)
+    }
+
+    /// Words that make a line a certification, found in one pass (byte for byte, as `TextScan.contains`).
+    static let certificationWords = PhraseSet(["certified", "certification", "certificate", "licence", "license", "credential"])
 
     static func containsPhrase(_ haystack: String, _ phrase: String) -> Bool {
         TextScan.containsWords(haystack, phrase)
@@ -183,20 +208,42 @@ struct BytePairBits {
     }
 
     init(_ text: String) {
-        var copy = text
-        copy.withUTF8 { bytes in
+        withUnsafeMutableBytes(of: &bits) { raw in
+            Self.set(raw.bindMemory(to: UInt64.self).baseAddress!, from: text)
+        }
+    }
+
+    /// How many 64-bit words the bits take.
+    static var wordCount: Int { 16 }
+
+    /// Sets `wordCount` words at `words` to the pair bits of `text` (what `init` holds), for a caller
+    /// that keeps them in a buffer of its own. The text is borrowed, not copied for `withUTF8` (a copy
+    /// retained and released its storage).
+    static func set(_ words: UnsafeMutablePointer<UInt64>, from text: String) {
+        words.update(repeating: 0, count: wordCount)
+        text.withBorrowedUTF8 { bytes in
             guard bytes.count >= 2 else { return }
-            withUnsafeMutableBytes(of: &bits) { raw in
-                let words = raw.bindMemory(to: UInt64.self)
-                for index in 1..<bytes.count {
-                    let slot = Self.slot(bytes[index - 1], bytes[index])
-                    words[slot >> 6] |= 1 << UInt64(slot & 63)
-                }
+            for index in 1..<bytes.count {
+                let slot = Self.slot(bytes[index - 1], bytes[index])
+                words[slot >> 6] |= 1 << UInt64(slot & 63)
             }
         }
     }
 
+    /// `mayContain` of pair bits held in a buffer (`set(_:from:)`).
+    @inline(__always)
+    static func mayContain(_ slots: UnsafeBufferPointer<Int>, in words: UnsafePointer<UInt64>) -> Bool {
+        for slot in slots where words[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }
+        return true
+    }
+
     func mayContain(_ slots: ArraySlice<Int>) -> Bool {
+        slots.withUnsafeBufferPointer { mayContain($0) }
+    }
+
+    /// `mayContain` of slots read from a buffer (the caller takes the buffer once for all the needles).
+    @inline(__always)
+    func mayContain(_ slots: UnsafeBufferPointer<Int>) -> Bool {
         withUnsafeBytes(of: bits) { raw in
             let words = raw.bindMemory(to: UInt64.self)
             for slot in slots where words[slot >> 6] & (1 << UInt64(slot & 63)) == 0 { return false }

@@ -14,6 +14,11 @@ public enum JobTitles {
     static let hrAbbreviations: Set<String> = ["hr", "hrbp", "hris", "hrm", "l&d", "od", "ta", "chro", "cpo", "rh"]
 
     public static func isHR(_ title: String) -> Bool {
+        if let ascii = withLoweredASCII(title, { lowered in
+            hrPhrases.containsAny(inBytes: lowered) || containsHRAbbreviation(asciiBytes: lowered) == true
+        }) {
+            return ascii
+        }
         let lowered = TextScan.lowercased(title)
         if hrPhrases.containsAny(in: lowered) { return true }
         if let ascii = containsHRAbbreviation(asciiText: lowered) { return ascii }
@@ -24,24 +29,44 @@ public enum JobTitles {
     /// The abbreviation test on ASCII text, where words are runs of letters and "&": only runs as short
     /// as the longest abbreviation become strings to look up. Nil for other text.
     private static func containsHRAbbreviation(asciiText text: String) -> Bool? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            var start = 0
-            var index = 0
-            while index <= bytes.count {
-                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
-                if byte >= 0x80 { return nil }
-                let isWordByte = TextScan.isASCIILetter(byte) || byte == UInt8(ascii: "&")
-                if !isWordByte {
-                    if index - start >= 2 && index - start <= longestAbbreviation,
-                       hrAbbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) {
-                        return true
-                    }
-                    start = index + 1
+        text.utf8.withContiguousStorageIfAvailable { containsHRAbbreviation(asciiBytes: $0) } ?? nil
+    }
+
+    /// `containsHRAbbreviation(asciiText:)` of the text's UTF-8 bytes.
+    private static func containsHRAbbreviation(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var start = 0
+        var index = 0
+        while index <= bytes.count {
+            let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+            if byte >= 0x80 { return nil }
+            let isWordByte = TextScan.isASCIILetter(byte) || byte == UInt8(ascii: "&")
+            if !isWordByte {
+                if index - start >= 2 && index - start <= longestAbbreviation,
+                   hrAbbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) {
+                    return true
                 }
-                index += 1
+                start = index + 1
             }
-            return false
-        } ?? nil
+            index += 1
+        }
+        return false
+    }
+
+    /// `body` of the title lower-cased, as bytes in a temporary buffer with `spaces` spaces after it,
+    /// when the title is ASCII (there `TextScan.lowercased` lower-cases byte by byte); nil otherwise.
+    /// The title tests are asked several times of every position's title: the lower-cased string (and
+    /// the copy with a space appended) each cost an allocation, and the phrase searches a retain each.
+    private static func withLoweredASCII<Result>(
+        _ title: String, spaces: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
+        title.withBorrowedUTF8 { bytes -> Result? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + spaces) { buffer in
+                for index in 0..<bytes.count { buffer[index] = TextScan.lowerASCII(bytes[index]) }
+                for index in bytes.count..<(bytes.count + spaces) { buffer[index] = 0x20 }
+                return body(UnsafeBufferPointer(buffer))
+            }
+        }
     }
 
     private static let longestAbbreviation = hrAbbreviations.map(\.utf8.count).max() ?? 0
@@ -59,10 +84,24 @@ public enum JobTitles {
 
     /// Whether the title itself says the person supervises others.
     public static func isSupervisory(_ title: String) -> Bool {
+        if let ascii = withLoweredASCII(title, spaces: 1, { lowered in
+            // The tests below on the same bytes; in ASCII text "vp" begins the text exactly when its
+            // first two bytes are "v" and "p".
+            if nonSupervisoryManagers.containsAny(inBytes: lowered) && !contains(lowered, "assistant manager") { return false }
+            if lowered.count >= 2 && lowered[0] == 0x76 && lowered[1] == 0x70 { return true }
+            return supervisoryWords.containsAny(inBytes: lowered)
+        }) {
+            return ascii
+        }
         let lowered = TextScan.lowercased(title) + " "
         if nonSupervisoryManagers.containsAny(in: lowered) && !TextScan.contains(lowered, "assistant manager") { return false }
         if lowered.hasPrefix("vp") { return true }
         return supervisoryWords.containsAny(in: lowered)
+    }
+
+    /// `TextScan.contains` of UTF-8 bytes and an ASCII phrase.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ phrase: StaticString) -> Bool {
+        TextScan.position(of: UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount), in: bytes, from: 0) != nil
     }
 
     /// Duty phrases that show people leadership, formal or informal ("even informal team lead" counts,

@@ -223,8 +223,10 @@ enum EducationReader {
             if bound.lowerBound >= degreeRange.upperBound, bound.lowerBound < upper { upper = bound.lowerBound }
         }
         var written = TextScan.replacing(" | ", with: " ", in: String(text[lower..<upper]))
-        let opens = written.filter { $0 == "(" }.count
-        let closes = written.filter { $0 == ")" }.count
+        // Plain text (ASCII, or plain for byte search, without a carriage return): each bracket byte is a
+        // bracket character, as no mark joins it; counted by byte.
+        let opens = TextScan.count(of: 0x28, in: written)
+        let closes = TextScan.count(of: 0x29, in: written)
         if opens > closes, let last = written.lastIndex(of: "(") { written = String(written[..<last]) }
         if closes > opens, let first = written.firstIndex(of: ")") { written.remove(at: first) }
         let trimmed = LineFields.trim(plainASCII ? TextScan.trim(written, spaceAndTab) : trimmingWhitespaces(written))
@@ -264,19 +266,44 @@ enum EducationReader {
 
     /// `fieldOfStudy` for plain ASCII text: a character is a byte, Foundation's search a byte search and
     /// `.whitespaces` space and tab.
+    ///
+    /// Read by byte: " in " and " of " are found in the bytes lower-cased as they are compared, the field
+    /// is the bytes after them (a character being a byte, `dropFirst` counts bytes), and the generic
+    /// subjects are compared with the field's bytes between spaces and tabs, lower-cased.
     private static func fieldOfStudyASCII(inDegree degree: String) -> String? {
-        let lowered = degree.lowercased()
-        if let offset = TextScan.position(of: " in ", in: lowered, from: 0) {
-            return cleanField(String(degree.dropFirst(offset + 4)))
+        let cut = degree.withBorrowedUTF8 { bytes -> (field: String, generic: Bool)? in
+            if let offset = positionIgnoringASCIICase(of: " in ", in: bytes) {
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 4)...]), as: UTF8.self), false)
+            }
+            guard let offset = positionIgnoringASCIICase(of: " of ", in: bytes) else { return nil }
+            var lower = offset + 4
+            var upper = bytes.count
+            while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+            let subject = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+            let generic = genericSubjects.contains { $0.utf8CodeUnitCount == subject.count && TextScan.hasPrefixIgnoringASCIICase(subject, $0) }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 4)...]), as: UTF8.self), generic)
         }
-        if let offset = TextScan.position(of: " of ", in: lowered, from: 0) {
-            let field = String(degree.dropFirst(offset + 4))
-            let generic = ["science", "sciences", "arts", "fine arts", "applied science", "applied sciences", "philosophy", "laws", "education", "engineering"]
-            return generic.contains(TextScan.trim(field.lowercased(), [" ", "\t"])) ? nil : cleanField(field)
-        }
+        if let cut { return cut.generic ? nil : cleanField(cut.field) }
         let tokens = degree.split(separator: " ", maxSplits: 1)
         if tokens.count == 2, LineFields.isDegree(String(tokens[0])), !LineFields.isDegree(String(tokens[1])) {
             return cleanField(String(tokens[1]))
+        }
+        return nil
+    }
+
+    /// Subjects too general to be a field ("Bachelor of Science"), as `fieldOfStudy` compares them.
+    static let genericSubjects: [StaticString] = [
+        "science", "sciences", "arts", "fine arts", "applied science", "applied sciences", "philosophy", "laws", "education", "engineering",
+    ]
+
+    /// The first offset where `needle` (lower-case ASCII) matches the ASCII bytes lower-cased.
+    private static func positionIgnoringASCIICase(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count <= bytes.count else { return nil }
+        for start in 0...(bytes.count - count)
+        where TextScan.hasPrefixIgnoringASCIICase(UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), needle) {
+            return start
         }
         return nil
     }
@@ -291,8 +318,8 @@ enum EducationReader {
         let lowered = text.lowercased()
         // ASCII: the scalars trimmed are the characters "." and " ".
         let bare = TextScan.isPlainASCII(lowered) ? TextScan.trim(lowered, periodAndSpace) : lowered.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-        if ["hons", "honours", "honors", "hon"].contains(bare) { return false }
-        guard !fieldNoise.contains(where: { TextScan.contains(lowered, $0) }) else { return false }
+        if honoursWords.contains(bare) { return false }
+        guard !fieldNoisePhrases.containsAny(in: lowered) else { return false }
         // In plain ASCII text a character is a byte, and the only numbers are the digits: read by byte.
         if let quick = TextScan.withPlainASCII(text, { bytes -> Bool in
             guard !bytes.contains(where: { TextScan.isASCIIDigit($0) || $0 == 0x3A }) else { return false }
@@ -308,4 +335,10 @@ enum EducationReader {
 
     /// Words that mark a line as grades, honours or coursework rather than a field of study (built once).
     static let fieldNoise = ["gpa", "grade", "honor", "honour", "cum laude", "dean", "thesis", "course", "graduated", "award", "scholarship", "minor", "activities", "relevant", "magna", "summa"]
+
+    /// `fieldNoise` searched in one pass (byte for byte, as `TextScan.contains`), not one search per word.
+    static let fieldNoisePhrases = PhraseSet(fieldNoise)
+
+    /// What a field that is only an honours mark reads, lower-cased and trimmed (built once).
+    static let honoursWords = ["hons", "honours", "honors", "hon"]
 }

@@ -44,24 +44,26 @@ enum CertificationReader {
             let text = lines[index].line.text
             let lowered = TextScan.lowercased(text)
             if notHeldPhrases.containsAny(in: lowered) { continue }
-            let ids = CertificationCatalog.ids(in: text)
+            let ids = CertificationCatalog.ids(in: text, lowered: lowered)
             let fieldText = lines[index].line.fieldText
             let range = DateExpressions.findRange(in: fieldText)
             let date = range.flatMap { $0.start ?? $0.end }
             // Most lines' field text is their text, byte for byte: then the date just found is the one
             // `nameWithoutDate` cuts, and the name is the same made from either.
-            let name = text.utf8.elementsEqual(fieldText.utf8) ? nameWithoutDate(fieldText, dateRange: range) : nameWithoutDate(text)
+            let name = TextScan.sameBytes(text, fieldText) ? nameWithoutDate(fieldText, dateRange: range) : nameWithoutDate(text)
             let wordCount = TextScan.spaceWordCount(text)
             let lineNumber = lines[index].line.line
             if ids.isEmpty {
                 // A line with only a date, or only the issuer, completes the certification above it.
-                let issuerOnly = ["hrci", "hr certification institute", "shrm", "society for human resource management", "issued by", "cipd"].contains { lowered.hasPrefix($0) }
+                let issuerOnly = issuerPrefixes.contains { lowered.hasPrefix($0) }
                 if (name.isEmpty || issuerOnly), let date, let last = result.indices.last, result[last].date == nil {
                     result[last].date = date
                     continue
                 }
                 if name.isEmpty || issuerOnly { continue }
-                guard CertificationCatalog.looksLikeCertification(text) || (!mixedHeading && wordCount <= 12 && !LineFields.isSentenceLike(text)) else { continue }
+                // `looksLikeCertification(text)` of a line whose `ids` are empty: its catalog look-up
+                // would find nothing again, so only its words are tested.
+                guard CertificationCatalog.mentionsCertificationWord(lowered: lowered) || (!mixedHeading && wordCount <= 12 && !LineFields.isSentenceLike(text)) else { continue }
                 result.append(Certification(name: name, id: nil, date: date, line: lineNumber))
             } else if ids.count == 1 {
                 guard !result.contains(where: { $0.id == ids[0] }) else { continue }
@@ -76,10 +78,9 @@ enum CertificationReader {
         // By index: most lines are ruled out by their text alone, without copying the whole line.
         for index in linesThatMayNameCertifications(allLines) {
             let text = allLines[index].line.text
-            let ids = CertificationCatalog.ids(in: text)
-            // Lower-cased only for a line that names one (most lines that pass the trigger test do not).
-            guard !ids.isEmpty else { continue }
             let lowered = TextScan.lowercased(text)
+            let ids = CertificationCatalog.ids(in: text, lowered: lowered)
+            guard !ids.isEmpty else { continue }
             guard !notHeldPhrases.containsAny(in: lowered) else { continue }
             let short = TextScan.spaceWordCount(text) <= 10
             for id in ids where !result.contains(where: { $0.id == id }) {
@@ -89,6 +90,9 @@ enum CertificationReader {
         }
         return result
     }
+
+    /// The starts of a certifications-section line that only names the issuer (made once, not per line).
+    static let issuerPrefixes = ["hrci", "hr certification institute", "shrm", "society for human resource management", "issued by", "cipd"]
 
     /// Words that any certification in the catalog starts with or abbreviates to: a line with none of
     /// them names no known certification, so the catalog's slower phrase search is skipped.
@@ -230,6 +234,7 @@ enum CertificationReader {
             text = String(text[text.startIndex..<range.matched.lowerBound]) + String(text[range.matched.upperBound...])
         }
         text = TextScan.replacing("( )", with: "", in: TextScan.replacing("()", with: "", in: text))
+        if let quick = TextScan.withSimpleScalars(text, { withoutLabelsCollapsed($0) }) { return LineFields.trim(quick) }
         var lowered = TextScan.lowercased(text)
         for suffix in labelSuffixes where lowered.hasSuffix(suffix) {
             text = String(text.dropLast(suffix.count))
@@ -241,6 +246,59 @@ enum CertificationReader {
     /// The labels a date leaves at the end of a certification ("PHR, obtained"), each after its space:
     /// made once, not joined for every line.
     static let labelSuffixes = ["obtained", "earned", "issued", "awarded", "since", "expires", "exp."].map { " " + $0 }
+
+    /// `labelSuffixes` as bytes end to end, with each one's range (read without a string per line).
+    static let labelSuffixBytes: (bytes: [UInt8], ranges: [Range<Int>]) = {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for suffix in labelSuffixes {
+            let start = bytes.count
+            bytes.append(contentsOf: suffix.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        return (bytes, ranges)
+    }()
+
+    /// The label suffixes cut and the spaces collapsed, as `nameWithoutDate` does after its replacements,
+    /// for simple-scalar text (`TextScan.isSimpleScalars`): there each character is one scalar, and the
+    /// lower-cased text ends with an ASCII label exactly when the text's last bytes, ASCII letters
+    /// lower-cased, are the label's (lower-casing makes ASCII of no other simple scalar but U+0130, whose
+    /// "i" comes with a combining mark and so is no character "i"); cutting the label's characters cuts
+    /// its bytes. Without a string for the lower-cased text, the cut text or the list of words.
+    static func withoutLabelsCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let labels = labelSuffixBytes
+        var end = bytes.count
+        labels.bytes.withUnsafeBufferPointer { labelBytes in
+            for range in labels.ranges where end >= range.count {
+                var matches = true
+                for offset in 0..<range.count where TextScan.lowerASCII(bytes[end - range.count + offset]) != labelBytes[range.lowerBound + offset] {
+                    matches = false
+                    break
+                }
+                if matches { end -= range.count }
+            }
+        }
+        // `collapseSpaces`: the runs between spaces, one space between them.
+        return String(unsafeUninitializedCapacity: end) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for index in 0..<end {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    buffer[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                buffer[count] = byte
+                count += 1
+            }
+            return count
+        }
+    }
 
     static func collapseSpaces(_ text: String) -> String {
         // Simple-scalar text: a space character is the space byte, so the words are the runs of other

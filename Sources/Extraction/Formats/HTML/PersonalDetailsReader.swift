@@ -114,25 +114,7 @@ enum PersonalDetailsReader {
         var name: String?
         var headline: String?
         for part in parts {
-            var candidate = TextScan.trimSpaces(part)
-            let lowered = TextScan.lowercased(candidate)
-            for prefix in ["résumé of ", "resume of ", "cv of ", "curriculum vitae of ", "résumé for ", "resume for "] where lowered.hasPrefix(prefix) {
-                candidate = String(candidate.dropFirst(prefix.count))
-            }
-            // The candidate lower-cased, kept in step with it.
-            var current = TextScan.lowercased(candidate)
-            for suffix in [" résumé", " resume", " cv", " curriculum vitae"] where current.hasSuffix(suffix) && !current.hasSuffix("'s" + suffix) && !current.hasSuffix("’s" + suffix) {
-                candidate = TextScan.trimSpaces(candidate.dropLast(suffix.count))
-                current = TextScan.lowercased(candidate)
-            }
-            if current.hasSuffix("'s resume") || current.hasSuffix("'s résumé") || current.hasSuffix("’s résumé") || current.hasSuffix("’s resume") {
-                candidate = String(candidate.dropLast(9))
-            }
-            // Post-nominals: "Dana Whitfield, PHR, SHRM-CP" or "Jo Doe, MBA".
-            let commaParts = candidate.split(separator: ",").map { TextScan.trimSpaces($0) }
-            if commaParts.count > 1, commaParts.dropFirst().allSatisfy(isPostNominal) {
-                candidate = commaParts[0]
-            }
+            let candidate = TextScan.withPlainASCII(part, { nameCandidateASCII($0) }) ?? nameCandidate(part)
             if name == nil, looksLikeName(candidate) {
                 name = candidate
             } else if headline == nil, LineFields.classify(candidate, education: false) == .title {
@@ -141,6 +123,73 @@ enum PersonalDetailsReader {
         }
         guard let name else { return nil }
         return (name, headline)
+    }
+
+    /// One part of a heading with what surrounds a name taken off: "Résumé of …", "… CV", "…'s resume",
+    /// post-nominals after commas.
+    static func nameCandidate(_ part: String) -> String {
+        var candidate = TextScan.trimSpaces(part)
+        let lowered = TextScan.lowercased(candidate)
+        for prefix in ["résumé of ", "resume of ", "cv of ", "curriculum vitae of ", "résumé for ", "resume for "] where lowered.hasPrefix(prefix) {
+            candidate = String(candidate.dropFirst(prefix.count))
+        }
+        // The candidate lower-cased, kept in step with it.
+        var current = TextScan.lowercased(candidate)
+        for suffix in [" résumé", " resume", " cv", " curriculum vitae"] where current.hasSuffix(suffix) && !current.hasSuffix("'s" + suffix) && !current.hasSuffix("’s" + suffix) {
+            candidate = TextScan.trimSpaces(candidate.dropLast(suffix.count))
+            current = TextScan.lowercased(candidate)
+        }
+        if current.hasSuffix("'s resume") || current.hasSuffix("'s résumé") || current.hasSuffix("’s résumé") || current.hasSuffix("’s resume") {
+            candidate = String(candidate.dropLast(9))
+        }
+        // Post-nominals: "Dana Whitfield, PHR, SHRM-CP" or "Jo Doe, MBA".
+        let commaParts = candidate.split(separator: ",").map { TextScan.trimSpaces($0) }
+        if commaParts.count > 1, commaParts.dropFirst().allSatisfy(isPostNominal) {
+            candidate = commaParts[0]
+        }
+        return candidate
+    }
+
+    /// `nameCandidate` of plain ASCII text, worked out on byte ranges: there a character is a byte, the
+    /// spaces trimmed are space, tab and line feed, lower-casing is by byte, and the prefixes and
+    /// suffixes with "é" or "’" cannot occur. Only the candidate (and, with a comma, its comma parts)
+    /// become strings: no lower-cased copies, no `Character` comparisons.
+    static func nameCandidateASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+            while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        func endsWith(_ range: Range<Int>, _ suffix: StaticString) -> Bool {
+            TextScan.hasSuffixIgnoringASCIICase(UnsafeBufferPointer(rebasing: bytes[range]), suffix)
+        }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        var candidate = trimmed(0..<bytes.count)
+        // Each prefix is tested against the trimmed part, as the lower-cased copy was not updated.
+        let whole = UnsafeBufferPointer(rebasing: bytes[candidate])
+        for prefix: StaticString in ["resume of ", "cv of ", "curriculum vitae of ", "resume for "] where TextScan.hasPrefixIgnoringASCIICase(whole, prefix) {
+            candidate = min(candidate.lowerBound + prefix.utf8CodeUnitCount, candidate.upperBound)..<candidate.upperBound
+        }
+        for (suffix, possessive): (StaticString, StaticString) in [(" resume", "'s resume"), (" cv", "'s cv"), (" curriculum vitae", "'s curriculum vitae")]
+        where endsWith(candidate, suffix) && !endsWith(candidate, possessive) {
+            candidate = trimmed(candidate.lowerBound..<(candidate.upperBound - suffix.utf8CodeUnitCount))
+        }
+        if endsWith(candidate, "'s resume") {
+            candidate = candidate.lowerBound..<(candidate.upperBound - 9)
+        }
+        // Post-nominals: the comma parts, as `split(separator: ",")` (no empty ones) then trimmed.
+        guard bytes[candidate].contains(0x2C) else { return string(candidate) }
+        var commaParts: [String] = []
+        var start = candidate.lowerBound
+        for index in candidate.lowerBound...candidate.upperBound where index == candidate.upperBound || bytes[index] == 0x2C {
+            if index > start { commaParts.append(string(trimmed(start..<index))) }
+            start = index + 1
+        }
+        if commaParts.count > 1, commaParts.dropFirst().allSatisfy(isPostNominal) { return commaParts[0] }
+        return string(candidate)
     }
 
     static func isPostNominal(_ text: String) -> Bool {
@@ -200,9 +249,11 @@ enum PersonalDetailsReader {
     static func isContact(_ text: String) -> Bool {
         // Without the byte of "@" no character is "@"; with it, the character test decides (in plain
         // ASCII text each byte is a character, so the byte decides).
-        if TextScan.containsByte(text, 0x40), TextScan.isPlainASCII(text) || text.contains(where: { $0 == "@" }) { return true }
-        let lowered = text.lowercased()
-        return TextScan.contains(lowered, "http") || TextScan.contains(lowered, "www.") || phone(in: text) != nil
+        // ASCII, in simple-scalar text, too: every character there is one scalar.
+        if TextScan.containsByte(text, 0x40),
+           text.withBorrowedUTF8({ TextScan.isSimpleScalars($0) }) || text.contains(where: { $0 == "@" }) { return true }
+        // Whether the lower-cased text holds "http" or "www.", read without lower-casing it.
+        return TextScan.lowercasedContains(text, "http") || TextScan.lowercasedContains(text, "www.") || phone(in: text) != nil
     }
 
     /// The first e-mail address in the text.
@@ -263,10 +314,13 @@ enum PersonalDetailsReader {
         let domain = token[token.index(after: at)...]
         var address = String(token)
         if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
-        address = TextScan.trim(address, [".", ":", ";", "!", "?", "'", "\""])
+        address = TextScan.trim(address, emailTrimmed)
         if !local.isEmpty, domain.contains(where: { $0 == "." }), !domain.hasPrefix(".") { return address }
         return nil
     }
+
+    /// The punctuation an address is trimmed of (built once, not for every address).
+    static let emailTrimmed: Set<Character> = [".", ":", ";", "!", "?", "'", "\""]
 
     /// The first run of 10–15 digits written with phone punctuation: "(317) 585-8468", "+1 212 222 2222".
     static let phoneCharacters: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", " ", "(", ")", "-", ".", "+", "/", "\u{00A0}"]
