@@ -78,12 +78,16 @@ struct XMLCandidateDraft {
     /// description when none is given. `dutiesAreMeaningful` says each duty's text is its own
     /// `XMLValues.meaningful` already, as `XMLRichText.evidence` and `XMLRichText.lines` make them: they
     /// are then added as evidence without collapsing each again (a duty line was read twice over).
-    mutating func addPosition(_ position: consuming Position, dutiesAreMeaningful: Bool = false) {
+    /// `fieldsAreMeaningful` says the same of the title (or "" for none), employer and location, as a
+    /// reader that takes them from `xmlValue` and `XMLValues.joined` has them: they are kept as given.
+    mutating func addPosition(_ position: consuming Position, dutiesAreMeaningful: Bool = false, fieldsAreMeaningful: Bool = false) {
         // The position is read here and moved into the list last: appended first, it was copied (every
         // string and the duties retained) because the checks below still read it.
-        position.title = XMLValues.meaningful(position.title) ?? ""
-        position.employer = XMLValues.meaningful(position.employer)
-        position.location = XMLValues.meaningful(position.location)
+        if !fieldsAreMeaningful {
+            position.title = XMLValues.meaningful(position.title) ?? ""
+            position.employer = XMLValues.meaningful(position.employer)
+            position.location = XMLValues.meaningful(position.location)
+        }
         if position.current { position.end = nil }
         if position.description == nil, !position.duties.isEmpty {
             position.description = Self.joinedLines(position.duties)
