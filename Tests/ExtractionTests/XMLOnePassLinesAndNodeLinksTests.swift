@@ -238,6 +238,20 @@ private func randomText(_ random: inout SplitMix64) -> String {
         }
     }
 
+    @Test func seenKeysAnswersAsASetPastItsFirstRoomAndItsLinearLimit() {
+        // The list is now given room for eight names at its first: inserts answer as `Set.insert` still,
+        // before, at and after eight and `linearLimit` names.
+        var random = SplitMix64(seed: 0x5EE_4E75)
+        for _ in 0..<200 {
+            var keys = SeenKeys()
+            var reference: Set<String> = []
+            for _ in 0..<Int(random.next() % 80) {
+                let key = "skill \(random.next() % 50)"
+                #expect(keys.insert(key) == reference.insert(key).inserted, "\(key)")
+            }
+        }
+    }
+
     @Test func aPositionNamedFromAPlaceholderCodeHasNoTitle() throws {
         // positionType "STRING" reads "String", a schema placeholder: the position keeps no title, and the
         // warnings name the code and the readable form as before.

@@ -15,6 +15,10 @@ struct XMLCandidateDraft {
     /// Up to this many evidence lines, a new one is checked against the list itself.
     static let linearEvidenceLimit = 128
 
+    /// The room a list of positions or skills is given when its first entry comes: a résumé names some
+    /// four to eight of each, so one allocation holds them where growing the list took three or four.
+    static let initialListCapacity = 8
+
     init(source: String, format: ResumeFormat) {
         candidate = Candidate(source: source, format: format)
         // An HR-XML résumé gives some fifty to a hundred evidence lines (every title and duty): room
@@ -115,6 +119,8 @@ struct XMLCandidateDraft {
         if let implausibleYear {
             warn("position \(number) (\(position.title)) has the implausible year \(implausibleYear)")
         }
+        // Room for the usual handful of positions at once, not a list grown from one through two and four.
+        if candidate.positions.isEmpty { candidate.positions.reserveCapacity(Self.initialListCapacity) }
         candidate.positions.append(position)
     }
 
@@ -176,6 +182,7 @@ struct XMLCandidateDraft {
     mutating func addSkill(_ name: String?, line: Int) {
         guard let name = XMLValues.meaningful(name) else { return }
         guard seenSkills.insert(name.lowercased()) else { return }
+        if candidate.skills.isEmpty { candidate.skills.reserveCapacity(Self.initialListCapacity) }
         candidate.skills.append(name)
         addEvidence(meaningful: name, line: line, section: .skills)
     }
@@ -245,6 +252,8 @@ struct SeenKeys {
     mutating func insert(_ key: String) -> Bool {
         guard list.count < Self.linearLimit else { return set.insert(key).inserted }
         if list.contains(key) { return false }
+        // Room for the usual handful of names at once (see `XMLCandidateDraft.initialListCapacity`).
+        if list.isEmpty { list.reserveCapacity(XMLCandidateDraft.initialListCapacity) }
         list.append(key)
         if list.count == Self.linearLimit { set = Set(list) }
         return true
