@@ -177,8 +177,13 @@ struct HRXML2Reader {
             Self.applyCurrentEmployerFlags(histories, periods: &periods)
             for (position, period) in zip(histories, periods) {
                 var title = position.xmlValue("Title")
+                // The title the position keeps: `title` is meaningful, as every value `addPosition` is
+                // given here is (the location joins meaningful parts with ", ", which makes no placeholder).
+                var meaningfulTitle = title
                 if title == nil, let type = position.attribute("positionType").flatMap(XMLValues.meaningful) {
                     title = XMLValues.humanised(code: type)
+                    // A code made readable can still be a placeholder ("STRING" reads "String").
+                    meaningfulTitle = XMLValues.meaningful(title)
                     draft.warn("position \(draft.positions.count + 1) has no title: named from its positionType \"\(type)\"")
                 }
                 if period.currentInferred {
@@ -189,9 +194,9 @@ struct HRXML2Reader {
                 } ?? employerLocation
                 let duties = position.child("Description").map { XMLRichText.evidence(of: $0, section: .position, parser: context.parser) } ?? []
                 draft.addPosition(Position(
-                    title: title ?? "", employer: employerName ?? position.xmlValue("OrgName", "OrganizationName"),
+                    title: meaningfulTitle ?? "", employer: employerName ?? position.xmlValue("OrgName", "OrganizationName"),
                     location: location, start: period.start, end: period.end, current: period.current,
-                    duties: duties, line: position.line), dutiesAreMeaningful: true)
+                    duties: duties, line: position.line), dutiesAreMeaningful: true, fieldsAreMeaningful: true)
             }
         }
     }

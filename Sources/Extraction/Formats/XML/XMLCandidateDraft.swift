@@ -15,6 +15,10 @@ struct XMLCandidateDraft {
     /// Up to this many evidence lines, a new one is checked against the list itself.
     static let linearEvidenceLimit = 128
 
+    /// The room a list of positions or skills is given when its first entry comes: a résumé names some
+    /// four to eight of each, so one allocation holds them where growing the list took three or four.
+    static let initialListCapacity = 8
+
     init(source: String, format: ResumeFormat) {
         candidate = Candidate(source: source, format: format)
         // An HR-XML résumé gives some fifty to a hundred evidence lines (every title and duty): room
@@ -78,12 +82,16 @@ struct XMLCandidateDraft {
     /// description when none is given. `dutiesAreMeaningful` says each duty's text is its own
     /// `XMLValues.meaningful` already, as `XMLRichText.evidence` and `XMLRichText.lines` make them: they
     /// are then added as evidence without collapsing each again (a duty line was read twice over).
-    mutating func addPosition(_ position: consuming Position, dutiesAreMeaningful: Bool = false) {
+    /// `fieldsAreMeaningful` says the same of the title (or "" for none), employer and location, as a
+    /// reader that takes them from `xmlValue` and `XMLValues.joined` has them: they are kept as given.
+    mutating func addPosition(_ position: consuming Position, dutiesAreMeaningful: Bool = false, fieldsAreMeaningful: Bool = false) {
         // The position is read here and moved into the list last: appended first, it was copied (every
         // string and the duties retained) because the checks below still read it.
-        position.title = XMLValues.meaningful(position.title) ?? ""
-        position.employer = XMLValues.meaningful(position.employer)
-        position.location = XMLValues.meaningful(position.location)
+        if !fieldsAreMeaningful {
+            position.title = XMLValues.meaningful(position.title) ?? ""
+            position.employer = XMLValues.meaningful(position.employer)
+            position.location = XMLValues.meaningful(position.location)
+        }
         if position.current { position.end = nil }
         if position.description == nil, !position.duties.isEmpty {
             position.description = Self.joinedLines(position.duties)
@@ -111,6 +119,8 @@ struct XMLCandidateDraft {
         if let implausibleYear {
             warn("position \(number) (\(position.title)) has the implausible year \(implausibleYear)")
         }
+        // Room for the usual handful of positions at once, not a list grown from one through two and four.
+        if candidate.positions.isEmpty { candidate.positions.reserveCapacity(Self.initialListCapacity) }
         candidate.positions.append(position)
     }
 
@@ -172,6 +182,7 @@ struct XMLCandidateDraft {
     mutating func addSkill(_ name: String?, line: Int) {
         guard let name = XMLValues.meaningful(name) else { return }
         guard seenSkills.insert(name.lowercased()) else { return }
+        if candidate.skills.isEmpty { candidate.skills.reserveCapacity(Self.initialListCapacity) }
         candidate.skills.append(name)
         addEvidence(meaningful: name, line: line, section: .skills)
     }
@@ -241,6 +252,8 @@ struct SeenKeys {
     mutating func insert(_ key: String) -> Bool {
         guard list.count < Self.linearLimit else { return set.insert(key).inserted }
         if list.contains(key) { return false }
+        // Room for the usual handful of names at once (see `XMLCandidateDraft.initialListCapacity`).
+        if list.isEmpty { list.reserveCapacity(XMLCandidateDraft.initialListCapacity) }
         list.append(key)
         if list.count == Self.linearLimit { set = Set(list) }
         return true

@@ -56,15 +56,17 @@ enum XMLDates {
            let fromAttributes = fromParts(year: year, month: element.attribute("month"), day: element.attribute("day")) {
             return fromAttributes
         }
-        let children = element.children
-        if children.isEmpty {
+        // The first child element and whether there is a second, read from the node links: the list of
+        // every child (an array, a retain per child, all released again) was made for just these answers.
+        let (firstChild, hasSecondChild) = firstChildElement(of: element)
+        guard let firstChild else {
             return parse(collapsed: element.xmlText)
         }
-        if children.count == 1 {
+        if !hasSecondChild {
             // What the lookups below come to for one child (HR-XML's `StartDate` around one `YearMonth`),
             // without asking for each name in turn: `present`, a lone year, or the date the child holds
             // (a wrapper's value, and failing that the same child's value again).
-            let only = children[0]
+            let only = firstChild
             let name = only.name
             if name == "present" || name == "Present" { return .present }
             if name == "year" || name == "Year" { return fromParts(year: only.xmlText, month: nil, day: nil) }
@@ -82,9 +84,22 @@ enum XMLDates {
                 if let value = value(of: inner) { return value }
             }
         }
-        // A wrapper around one date element in a vocabulary we do not know by name.
-        if children.count == 1 { return value(of: children[0]) }
+        // (A wrapper around one date element in a vocabulary we do not know by name was answered above.)
         return nil
+    }
+
+    /// The first child element of `element` (nil when it has none) and whether another follows it.
+    static func firstChildElement(of element: MarkupElement) -> (first: MarkupElement?, hasSecond: Bool) {
+        var first: MarkupElement.NodeIndex = -1
+        var node = element.firstChild(of: element.nodeIndex)
+        while node >= 0 {
+            if element.isElement(node) {
+                if first >= 0 { return (element.element(at: first), true) }
+                first = node
+            }
+            node = element.nextSibling(of: node)
+        }
+        return (first >= 0 ? element.element(at: first) : nil, false)
     }
 
     /// The HR-XML / Europass wrappers that hold one date each, most specific first.

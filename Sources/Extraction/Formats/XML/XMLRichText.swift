@@ -106,14 +106,18 @@ enum XMLRichText {
             // once instead of growing through four lists; capped so the list stays a small allocation.
             result.reserveCapacity(min(bytes.count / 40 + 1, 24))
             var sourceLine = line
+            /// Adds the line `kept` (bytes `collapsedASCIIValue` keeps of it) unless it is empty or a placeholder.
+            func append(kept: Range<Int>) {
+                // The common line, "• Plain ASCII duty.": one string, made once.
+                guard !kept.isEmpty else { return }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+                guard kept.count > XMLValues.longestPlaceholder || !XMLValues.isSchemaPlaceholder(value) else { return }
+                result.append(make(value, sourceLine))
+            }
             func flush(_ range: Range<Int>) {
                 guard !range.isEmpty else { return }
                 if let kept = collapsedASCIIValue(of: bytes, in: range) {
-                    // The common line, "• Plain ASCII duty.": one string, made once.
-                    guard !kept.isEmpty else { return }
-                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
-                    guard kept.count > XMLValues.longestPlaceholder || !XMLValues.isSchemaPlaceholder(value) else { return }
-                    result.append(make(value, sourceLine))
+                    append(kept: kept)
                     return
                 }
                 let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -121,31 +125,25 @@ enum XMLRichText {
                     result.append(make(value, sourceLine))
                 }
             }
-            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), backslash = UInt8(ascii: "\\")
-            var index = 0
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
             var lineStart = 0
             while true {
-                index = firstBreakCandidate(in: bytes, from: index)
-                guard index < bytes.count else { break }
-                let byte = bytes[index]
+                // One pass finds where the line ends and whether it is plain collapsed ASCII after its
+                // bullet; only a line that is not goes through `collapsedASCIIValue` and the general path.
+                let scan = scanLine(in: bytes, from: lineStart)
+                if let kept = scan.kept { append(kept: kept) } else { flush(lineStart..<scan.end) }
+                guard scan.end < bytes.count else { break }
+                let byte = bytes[scan.end]
                 if byte == newline || byte == carriageReturn {
-                    flush(lineStart..<index)
                     sourceLine += 1
+                    lineStart = scan.end + 1
                     // CR LF is one break.
-                    if byte == carriageReturn && index + 1 < bytes.count && bytes[index + 1] == newline { index += 1 }
-                    index += 1
-                    lineStart = index
-                } else if byte == backslash && index + 1 < bytes.count
-                            && (bytes[index + 1] == UInt8(ascii: "n") || bytes[index + 1] == UInt8(ascii: "r")) {
-                    // A literal "\n" written into the text breaks the line but not the source line.
-                    flush(lineStart..<index)
-                    index += 2
-                    lineStart = index
+                    if byte == carriageReturn && lineStart < bytes.count && bytes[lineStart] == newline { lineStart += 1 }
                 } else {
-                    index += 1
+                    // A literal "\n" written into the text breaks the line but not the source line.
+                    lineStart = scan.end + 2
                 }
             }
-            flush(lineStart..<bytes.count)
             return result
         }
     }
@@ -200,11 +198,11 @@ enum XMLRichText {
     }
 
     /// The length of the UTF-8 sequence `leadByte` starts (the text comes from a `String`, so it is valid).
-    private static func scalarLength(leadByte: UInt8) -> Int {
+    static func scalarLength(leadByte: UInt8) -> Int {
         leadByte < 0x80 ? 1 : leadByte >= 0xF0 ? 4 : leadByte >= 0xE0 ? 3 : 2
     }
 
-    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
         let lead = bytes[index]
         guard length > 1 else { return Unicode.Scalar(lead) }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)

@@ -74,16 +74,35 @@ enum XMLValues {
     /// `joined` of parts that are each nil or their own `meaningful` value already (`xmlValue` results):
     /// the same text, without collapsing each part and checking it against the placeholders again.
     static func joined(values parts: [String?], separator: String = " ") -> String? {
-        var result: String?
+        // The bytes are copied once into a string of the summed size: appended part by part, an address
+        // ("Indianapolis, IN, US") grew from a small string through larger ones, each append going the
+        // general way (with reserved room too, the appends cost more than the copy).
+        var first: String?
+        var partCount = 0
+        var byteCount = 0
         for case let part? in parts {
-            if result == nil {
-                result = part
-            } else {
-                result!.append(separator)
-                result!.append(part)
-            }
+            if first == nil { first = part }
+            partCount += 1
+            byteCount += part.utf8.count
         }
-        return result
+        guard partCount > 1 else { return first }
+        var separator = separator
+        byteCount += separator.utf8.count * (partCount - 1)
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var offset = 0
+            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard !bytes.isEmpty else { return }
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + bytes.count)]).initialize(from: bytes)
+                offset += bytes.count
+            }
+            var isFirst = true
+            for case var part? in parts {
+                if !isFirst { separator.withUTF8(copy) }
+                isFirst = false
+                part.withUTF8(copy)
+            }
+            return offset
+        }
     }
 
     /// "directHire" → "Direct hire", "internship" → "Internship": a code made readable.
@@ -156,6 +175,12 @@ extension MarkupElement {
     /// The raw text of the element, untouched (entities resolved, whitespace kept), for text that
     /// holds escaped HTML or hand-made line breaks.
     var xmlRawText: String {
+        // The usual `Description`: one text node and nothing else inside. Its text is read from the node
+        // links, without the list of text nodes `textNodes` makes (an array and a retain per piece).
+        let first = firstChild(of: nodeIndex)
+        if first >= 0 && isText(first) && nextSibling(of: first) < 0 && firstChild(of: first) < 0 {
+            return isHidden(first) ? "" : text(of: first)
+        }
         let nodes = textNodes
         // One text node, a `Description` as written: that node's text, with no list and no joined copy.
         if nodes.count == 1 { return nodes[0].isHidden ? "" : nodes[0].value }
