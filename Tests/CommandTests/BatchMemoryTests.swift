@@ -42,11 +42,31 @@ import Testing
     @Test func pathsFromAPrefixAndANameAreTheJoinedString() {
         let prefix = Array("/tmp/in/".utf8)
         var paths = PathList()
-        for name in ["a.html", "", "b"] {
+        for name in ["a.html", "", "b", "c/d.html", "é/"] {
             var name = name
             name.withUTF8 { paths.append(prefix: prefix, utf8: $0) }
         }
-        #expect(Array(paths) == ["/tmp/in/a.html", "/tmp/in/", "/tmp/in/b"])
+        #expect(Array(paths) == ["/tmp/in/a.html", "/tmp/in/", "/tmp/in/b", "/tmp/in/c/d.html", "/tmp/in/é/"])
+    }
+
+    /// Paths of several folders, in runs and interleaved, folders that extend one another, no folder.
+    @Test func pathsOfManyFoldersComeBackAndOrderAsStrings() {
+        let folders = ["", "/", "/tmp/in/", "/tmp/in/sub/", "/tmp/inx/", "rel/", "/tmp/é/", "/tmp/e\u{301}/", "//"]
+        let names = ["a.html", "b", "", "Z.xml", "é.htm", "e\u{301}.htm", "a.html.bak"]
+        var strings: [String] = []
+        for folder in folders { for name in names { strings.append(folder + name) } }
+        for name in names { for folder in folders { strings.append(folder + name) } }
+        let paths = PathList(strings)
+        #expect(Array(paths) == strings)
+        for (index, string) in strings.enumerated() { #expect(Array(paths[index].utf8) == Array(string.utf8)) }
+        var disagreements: [(String, String)] = []
+        for left in strings.indices {
+            for right in strings.indices where paths.precedes(left, right) != (strings[left] < strings[right]) {
+                disagreements.append((strings[left], strings[right]))
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+        #expect(Array(paths.filter { $0.hasPrefix("/tmp/") }) == strings.filter { $0.hasPrefix("/tmp/") })
     }
 
     @Test func precedesOrdersAsStringsDo() {
