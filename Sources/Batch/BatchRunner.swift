@@ -33,10 +33,10 @@ public struct BatchRunner: Sendable {
 
     public struct Result: Sendable {
         /// The input list, as given to `run`.
-        public let files: [String]
-        /// By input index: what ranking needs of each file scored (nil: not scored, the batch was
-        /// interrupted first). A few bytes a file; names and error texts are looked up by index.
-        let outcomes: [FileOutcome?]
+        public let files: PathList
+        /// By input index: what ranking needs of each file scored (`notScored`: the batch was
+        /// interrupted first). 8 bytes a file; names and error texts are looked up by index.
+        let outcomes: [FileOutcome]
         /// The reason each failed file could not be scored, by input index.
         let errors: [Int: String]
         /// Whole rows by input index, when the batch was asked to keep them.
@@ -52,24 +52,41 @@ public struct BatchRunner: Sendable {
         public var abandonedWorkStillRunning: Int
 
         /// How many files were scored (all of them unless the batch was interrupted).
-        public var scoredCount: Int { outcomes.count { $0 != nil } }
+        public var scoredCount: Int { outcomes.count { $0.wasScored } }
 
         /// The file at input `index`, if it was scored.
         public func entry(_ index: Int) -> BatchEntry? {
-            guard let outcome = outcomes[index] else { return nil }
+            let outcome = outcomes[index]
+            guard outcome.wasScored else { return nil }
             return BatchEntry(index: index, file: files[index], score: outcome.score, status: outcome.failed ? .error : .ok, error: errors[index], row: rows[index])
         }
 
-        /// Input indices of the files scored, in ranked order, as `BatchRow.ranked` orders rows.
-        public func rankedIndices() -> [Int] {
-            outcomes.indices.filter { outcomes[$0] != nil }.sorted { lhs, rhs in
-                BatchRow.ranksBefore(score: outcomes[lhs]?.score, file: files[lhs], score: outcomes[rhs]?.score, file: files[rhs])
+        /// The score of the file at input `index` (nil: failed, or not scored).
+        public func score(_ index: Int) -> Double? {
+            outcomes[index].score
+        }
+
+        /// Input indices of the files scored, in ranked order, as `BatchRow.ranked` orders rows: 4 bytes
+        /// a file, and paths compared without making strings when they are ASCII.
+        public func rankedIndices() -> [UInt32] {
+            var order: [UInt32] = []
+            order.reserveCapacity(scoredCount)
+            for index in outcomes.indices where outcomes[index].wasScored { order.append(UInt32(index)) }
+            // The comparison of `BatchRow.ranksBefore`, with the same sort on the same input order.
+            order.sort { lhs, rhs in
+                switch (outcomes[Int(lhs)].score, outcomes[Int(rhs)].score) {
+                case let (left?, right?): return left != right ? left > right : files.precedes(Int(lhs), Int(rhs))
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return files.precedes(Int(lhs), Int(rhs))
+                }
             }
+            return order
         }
 
         /// Input indices of the files that failed, in input order.
         public var failedIndices: [Int] {
-            outcomes.indices.filter { outcomes[$0]?.failed == true }
+            outcomes.indices.filter { outcomes[$0].failed }
         }
 
         /// Deletes the spool files (each command path that ends must call this, `_exit` included).
@@ -87,6 +104,14 @@ public struct BatchRunner: Sendable {
     ///   - shouldStop: polled between files; true stops the batch early (Ctrl-C).
     public func run(
         _ files: [String], spoolJSON: Bool, csv: CSVReporter? = nil, keepRows: Bool = true,
+        progress: @escaping @Sendable (Int) -> Void = { _ in },
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws -> Result {
+        try run(PathList(files), spoolJSON: spoolJSON, csv: csv, keepRows: keepRows, progress: progress, shouldStop: shouldStop)
+    }
+
+    public func run(
+        _ files: PathList, spoolJSON: Bool, csv: CSVReporter? = nil, keepRows: Bool = true,
         progress: @escaping @Sendable (Int) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> Result {
@@ -269,10 +294,34 @@ public struct BatchEntry: Sendable {
     public var row: BatchRow?
 }
 
-/// What ranking needs of one scored file.
-struct FileOutcome: Sendable {
-    var score: Double?
-    var failed: Bool
+/// What ranking needs of one file, in 8 bytes (an optional score and a flag took 16): a score, or one of
+/// two NaN patterns for "failed" and "not scored yet". A score that is itself NaN is kept as the
+/// ordinary NaN, which compares as every NaN does, so no score is mistaken for a marker.
+struct FileOutcome: Sendable, Equatable {
+    private let bits: UInt64
+
+    private static let notScoredBits: UInt64 = 0x7FF4_0000_0000_0001
+    private static let failedBits: UInt64 = 0x7FF4_0000_0000_0002
+
+    static let notScored = FileOutcome(bits: notScoredBits)
+
+    private init(bits: UInt64) {
+        self.bits = bits
+    }
+
+    /// A scored file's outcome (`score` nil: it failed).
+    init(score: Double?, failed: Bool) {
+        if failed || score == nil {
+            precondition(failed && score == nil, "a batch row has a score exactly when it did not fail")
+            bits = Self.failedBits
+        } else {
+            bits = score!.isNaN ? Double.nan.bitPattern : score!.bitPattern
+        }
+    }
+
+    var wasScored: Bool { bits != Self.notScoredBits }
+    var failed: Bool { bits == Self.failedBits }
+    var score: Double? { wasScored && !failed ? Double(bitPattern: bits) : nil }
 }
 
 /// Outcomes written by many workers, each index exactly once. Sized once for the whole input, and a
@@ -280,7 +329,7 @@ struct FileOutcome: Sendable {
 /// (a whole entry with its strings, as before, was about 80 bytes a file, copied twice more to rank).
 final class OutcomeSlots: Sendable {
     private struct State {
-        var outcomes: [FileOutcome?]
+        var outcomes: [FileOutcome]
         var errors: [Int: String] = [:]
         var rows: [Int: BatchRow] = [:]
     }
@@ -289,7 +338,7 @@ final class OutcomeSlots: Sendable {
     private let keepsRows: Bool
 
     init(count: Int, keepingRows: Bool) {
-        state = Mutex(State(outcomes: Array(repeating: nil, count: count)))
+        state = Mutex(State(outcomes: Array(repeating: .notScored, count: count)))
         keepsRows = keepingRows
     }
 
@@ -301,7 +350,7 @@ final class OutcomeSlots: Sendable {
         }
     }
 
-    func contents() -> (outcomes: [FileOutcome?], errors: [Int: String], rows: [Int: BatchRow]) {
+    func contents() -> (outcomes: [FileOutcome], errors: [Int: String], rows: [Int: BatchRow]) {
         state.withLock { ($0.outcomes, $0.errors, $0.rows) }
     }
 }

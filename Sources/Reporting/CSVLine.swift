@@ -21,6 +21,38 @@ struct CSVLine {
         if !handled { text.append(CSVReporter.cell(raw)) }
     }
 
+    /// The cell of `JSONValue.format(value)` (two decimals at most). For the values `format` prints from
+    /// integers, that text is its own cell (digits, a "." and a leading "-" of a number: nothing to quote
+    /// or prefix), and it is written here without `format`'s `pow` calls and intermediate strings (a batch
+    /// writes one per criterion per file). Other values (infinite, NaN, 1e13 and more) take `append`.
+    mutating func appendNumber(_ value: Double) {
+        // As `format` computes them: the value scaled by 100 (`pow(10, 2)`, exact) and rounded.
+        let scaled = (value * 100).rounded()
+        let rounded = scaled / 100
+        let isWhole = rounded == rounded.rounded() && abs(rounded) < 1e15
+        guard value.isFinite, isWhole || abs(scaled) < 1e13 else {
+            append(JSONValue.format(value, places: 2))
+            return
+        }
+        if isEmpty { isEmpty = false } else { text.append(",") }
+        if isWhole {
+            text.append(String(Int(rounded)))
+            return
+        }
+        // Not a whole number, so the hundredths are not 0: one or two decimals, trailing zero dropped.
+        let units = Int(scaled).magnitude
+        if scaled < 0 { text.append("-") }
+        text.append(String(units / 100))
+        text.append(".")
+        let hundredths = units % 100
+        if hundredths % 10 == 0 {
+            text.append(String(hundredths / 10))
+        } else {
+            if hundredths < 10 { text.append("0") }
+            text.append(String(hundredths))
+        }
+    }
+
     /// The cell of `items` joined by ";", with `last` after them when given.
     mutating func append(joining items: [String], then last: String?) {
         guard let last else {

@@ -31,14 +31,16 @@ public struct CSVReporter: Sendable {
         line.append(row.candidateName ?? "")
         line.append(row.currentTitle ?? "")
         line.append(row.role)
-        line.append(row.score.map(JSONValue.format) ?? "")
+        if let score = row.score { line.appendNumber(score) } else { line.append("") }
         line.append(row.band?.rawValue ?? "")
         line.append(row.monthsToReady.map(String.init) ?? "")
         line.append(joining: row.missingMustHaves, then: nil)
         line.append(joining: row.topGaps, then: row.hiddenText ? "hidden-text" : nil)
         line.append(row.status.rawValue)
         line.append(row.error ?? "")
-        for id in criterionIDs { line.append(row.earned[id].map(JSONValue.format) ?? "") }
+        for id in criterionIDs {
+            if let earned = row.earned[id] { line.appendNumber(earned) } else { line.append("") }
+        }
         line.append(row.status == .ok ? (row.hiddenText ? "true" : "false") : "")
         return line.finished()
     }

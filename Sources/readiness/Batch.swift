@@ -80,7 +80,7 @@ extension ReadinessCommand {
             let rubric = try roles.rubric(role, in: catalog)
             var inputs = BatchInputs.gather(paths: paths, listed: try listedPaths(), recursive: recursive)
             if let shard, let (index, count) = parseShard(shard) { inputs = inputs.shard(index, of: count) }
-            let files = inputs.files
+            let files = inputs.paths
 
             let interrupted = Atomic<Bool>(false)
             signal(SIGINT, SIG_IGN)
@@ -119,7 +119,11 @@ extension ReadinessCommand {
             }
             if let html {
                 let page = BatchOverviewPage(rubric: rubric, asOf: asOf, blind: blind)
-                try writeAtomically(page.render(ranked.compactMap { item in result.entry(item.index)?.row.map { (row: $0, rank: item.rank) } }), to: html)
+                var pageRows: [(row: BatchRow, rank: Int?)] = []
+                ranked.forEach { index, rank in
+                    if let row = result.entry(index)?.row { pageRows.append((row, rank)) }
+                }
+                try writeAtomically(page.render(pageRows), to: html)
             }
             if csv == nil && jsonl == nil, let csvSpool = result.csvSpool {
                 writeCSV(ranked, header: writer.header, spool: csvSpool) { writeStandardOutput($0) }
@@ -162,35 +166,22 @@ extension ReadinessCommand {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
 
-        /// Input indices of the ranked rows with their rank (nil for failed files), after --top and
-        /// --min-score. Indices, not entries: a batch of 20,000 files ranks 20,000 of them.
-        func rankAndFilter(_ result: BatchRunner.Result) -> [(index: Int, rank: Int?)] {
-            var kept: [(index: Int, rank: Int?)] = []
-            var rank = 0
-            for index in result.rankedIndices() {
-                if let score = result.entry(index)?.score {
-                    rank += 1
-                    if let minScore, score < minScore { continue }
-                    if let top, rank > top { continue }
-                    kept.append((index, rank))
-                } else {
-                    kept.append((index, nil))
-                }
-            }
-            return kept
+        /// The ranked rows after --top and --min-score, with their rank (nil for failed files).
+        func rankAndFilter(_ result: BatchRunner.Result) -> RankedRows {
+            RankedRows(order: result.rankedIndices(), scores: result.score, top: top, minScore: minScore)
         }
 
         /// The CSV in ranked order: each spooled line (which starts with an empty rank cell) after its rank.
-        func writeCSV(_ rows: [(index: Int, rank: Int?)], header: String, spool: LineSpool, _ write: (String) -> Void) {
+        func writeCSV(_ rows: RankedRows, header: String, spool: LineSpool, _ write: (String) -> Void) {
             inPieces(write) { append in
                 append(header)
-                for (index, rank) in rows { append((rank.map(String.init) ?? "") + (spool.line(for: index) ?? "")) }
+                rows.forEach { index, rank in append((rank.map(String.init) ?? "") + (spool.line(for: index) ?? "")) }
             }
         }
 
-        func writeJSONLines(_ rows: [(index: Int, rank: Int?)], result: BatchRunner.Result, spool: LineSpool, _ write: (String) -> Void) {
+        func writeJSONLines(_ rows: RankedRows, result: BatchRunner.Result, spool: LineSpool, _ write: (String) -> Void) {
             inPieces(write) { append in
-                for (index, _) in rows {
+                rows.forEach { index, _ in
                     append((spool.line(for: index) ?? JSONValue.object([
                         ("candidate", .object([("source", .string(result.files[index]))])),
                         ("status", .string("error")),
@@ -213,6 +204,32 @@ extension ReadinessCommand {
                     }
                 }
                 write(piece)
+            }
+        }
+    }
+}
+
+/// Input indices of the files scored in ranked order, with their rank (nil for failed files), after
+/// --top and --min-score. Kept as the ranked order alone (4 bytes a file) and filtered and numbered as
+/// it is read, rather than as a list of (index, rank) pairs (24 bytes a file) beside it.
+struct RankedRows {
+    let order: [UInt32]
+    /// The score of an input index; nil for a failed file.
+    let scores: (Int) -> Double?
+    let top: Int?
+    let minScore: Double?
+
+    /// Calls `body` with each kept row's input index and rank, in ranked order.
+    func forEach(_ body: (_ index: Int, _ rank: Int?) -> Void) {
+        var rank = 0
+        for index in order.lazy.map(Int.init) {
+            if let score = scores(index) {
+                rank += 1
+                if let minScore, score < minScore { continue }
+                if let top, rank > top { continue }
+                body(index, rank)
+            } else {
+                body(index, nil)
             }
         }
     }
