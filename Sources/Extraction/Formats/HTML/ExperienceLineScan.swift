@@ -75,18 +75,11 @@ enum ExperienceLineScan {
             let stopWords = LowerCaseASCIIWords.stopWords
             var content = 0
             var capitalised = 0
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] != 0x20 else {
-                    index += 1
-                    continue
-                }
-                let start = index
-                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            LineFields.forEachSpaceWord(bytes) { word in
                 // `isStopWord`: stop words are at most four bytes.
-                if index - start <= 4, stopWords.contains(bytes, start..<index) { continue }
+                if word.count <= 4, stopWords.contains(bytes, word) { return }
                 content += 1
-                if TextScan.isASCIIUpper(bytes[start]) || TextScan.isASCIIDigit(bytes[start]) { capitalised += 1 }
+                if TextScan.isASCIIUpper(bytes[word.lowerBound]) || TextScan.isASCIIDigit(bytes[word.lowerBound]) { capitalised += 1 }
             }
             guard content > 0 else { return false }
             return Double(capitalised) / Double(content) >= 0.6

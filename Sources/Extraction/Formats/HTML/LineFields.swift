@@ -848,18 +848,11 @@ enum LineFields {
         var content = 0
         var capitalised = 0
         // The words of `TextScan.spaceWords(bytes)`, read without the array.
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] != 0x20 else {
-                index += 1
-                continue
-            }
-            let start = index
-            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
-            guard !isStopWord(bytes, start..<index) else { continue }
+        forEachSpaceWord(bytes) { word in
+            guard !isStopWord(bytes, word) else { return }
             content += 1
             if TextScan.character(
-                at: start, in: bytes, ascii: { TextScan.isASCIIUpper($0) || TextScan.isASCIIDigit($0) },
+                at: word.lowerBound, in: bytes, ascii: { TextScan.isASCIIUpper($0) || TextScan.isASCIIDigit($0) },
                 other: { $0.isUppercase || $0.isNumber }) {
                 capitalised += 1
             }
