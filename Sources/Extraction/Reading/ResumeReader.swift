@@ -52,22 +52,41 @@ public struct ResumeReader: Sendable {
         if Int(status.st_size) > maximumFileBytes {
             throw .notReadable(MarkupError.tooLarge(bytes: Int(status.st_size), limit: maximumFileBytes).description)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw .notReadable(access(path, R_OK) != 0 ? "permission denied" : "cannot be opened")
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            // The file may have grown since stat.
-            if data.count > maximumFileBytes {
-                throw ResumeReadError.notReadable(MarkupError.tooLarge(bytes: data.count, limit: maximumFileBytes).description)
+        defer { close(descriptor) }
+        // Straight into a buffer of the size stat gave, plus one byte to notice a file that grew since:
+        // FileHandle's readToEnd cost about 15,000 instructions and two more system calls a file.
+        var data = Data(count: Int(status.st_size) + 1)
+        var count = 0
+        while true {
+            if count == data.count {
+                // It grew since stat: read on, but not far past the limit.
+                guard count <= maximumFileBytes else { break }
+                data.count += 64 * 1024
             }
-            return data
-        } catch let error as ResumeReadError {
-            throw error
-        } catch {
-            throw .notReadable("read failed: \(error.localizedDescription)")
+            var failure: Int32 = 0
+            let got = data.withUnsafeMutableBytes { buffer -> Int in
+                let got = readBytes(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 { failure = errno }
+                return got
+            }
+            if got < 0 {
+                if failure == EINTR { continue }
+                throw .notReadable("read failed: \(String(cString: strerror(failure)))")
+            }
+            if got == 0 { break }
+            count += got
         }
+        if count > maximumFileBytes {
+            var now = stat()
+            let size = fstat(descriptor, &now) == 0 ? max(count, Int(now.st_size)) : count
+            throw .notReadable(MarkupError.tooLarge(bytes: size, limit: maximumFileBytes).description)
+        }
+        data.count = count
+        return data
     }
 
     public func read(bytes: Data, source: String, asOf: PartialDate) throws(ResumeReadError) -> Candidate {
@@ -118,4 +137,9 @@ extension Candidate {
     var hasResumeContent: Bool {
         personal.name != nil || !positions.isEmpty || !education.isEmpty || !certifications.isEmpty || !skills.isEmpty
     }
+}
+
+/// The C library's `read`, which `ResumeReader`'s own `read` methods hide inside the type.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
