@@ -1,3 +1,5 @@
+import Extraction
+
 /// Lower-casing of ASCII text eight bytes at a time. Every scorable line of every file is lower-cased,
 /// and the standard library's byte-by-byte path (behind `TextScan.lowercased`, after its own scan for
 /// non-ASCII bytes) cost about 27 instructions a byte there.
@@ -69,11 +71,7 @@ enum ASCIILowercasing {
     /// `BytePairs` of `lowercased(text)` for ASCII text, without the lower-cased copy (the scorer folds
     /// case as it searches an ASCII line instead); `BytePairs("")` for empty text; nil for other text.
     static func pairsOfLowercased(_ text: String) -> BytePairs? {
-        // Native strings (all of the scorer's) lend their bytes in place: `withUTF8` needs a mutable
-        // copy, a retain and a release of every text.
-        if let pairs = text.utf8.withContiguousStorageIfAvailable({ pairsOfLowercased($0) }) { return pairs }
-        var text = text
-        return text.withUTF8 { pairsOfLowercased($0) }
+        text.withBorrowedUTF8 { pairsOfLowercased($0) }
     }
 
     /// `pairsOfLowercased` of the text whose UTF-8 bytes are `bytes`.
@@ -98,35 +96,8 @@ enum ASCIILowercasing {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { table -> (UInt64, UInt64, UInt64, UInt64) in
             table.initialize(repeating: 0)
             let slotBytes = UnsafeMutableRawPointer(table.baseAddress!)
-            @inline(__always) func set(_ slot: UInt64) {
+            forEachPairSlot(base, count, storingAt: nil) { slot in
                 slotBytes.storeBytes(of: 1, toByteOffset: Int(truncatingIfNeeded: slot), as: UInt8.self)
-            }
-            // As `lowerAndPair`: the lower-cased byte before the current word (none before the first).
-            var previous: UInt64 = 0
-            var offset = 0
-            while offset + 8 <= count {
-                let chunk = lowered(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                var slots = pairSlots(chunk, after: previous)
-                // The text's first byte ends no pair: give it the second byte's slot instead.
-                if offset == 0 { slots = (slots & ~0xFF) | ((slots >> 8) & 0xFF) }
-                set(slots & 0xFF)
-                set((slots >> 8) & 0xFF)
-                set((slots >> 16) & 0xFF)
-                set((slots >> 24) & 0xFF)
-                set((slots >> 32) & 0xFF)
-                set((slots >> 40) & 0xFF)
-                set((slots >> 48) & 0xFF)
-                set(slots >> 56)
-                previous = chunk >> 56
-                offset += 8
-            }
-            while offset < count {
-                let byte = base.load(fromByteOffset: offset, as: UInt8.self)
-                let low = UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-                // `offset` is past the first word: every byte here ends a pair.
-                set((previous &* 31 &+ low) & 255)
-                previous = low
-                offset += 1
             }
             // Slot `s` is byte `s % 8` of table word `s / 8`, and goes to bit `s % 64` of word `s / 64`.
             @inline(__always) func packed(_ word: Int) -> UInt64 {
@@ -149,41 +120,50 @@ enum ASCIILowercasing {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &words) { raw in
             let word = raw.baseAddress!.assumingMemoryBound(to: UInt64.self)
-            @inline(__always) func set(_ slot: UInt64) {
+            forEachPairSlot(base, count, storingAt: target) { slot in
                 word[Int(truncatingIfNeeded: slot >> 6)] |= UInt64(1) << (slot & 63)
-            }
-            // The lower-cased byte before the current word (none before the first).
-            var previous: UInt64 = 0
-            var offset = 0
-            while offset + 8 <= count {
-                let chunk = lowered(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                target?.storeBytes(of: chunk, toByteOffset: offset, as: UInt64.self)
-                var slots = pairSlots(chunk, after: previous)
-                // The text's first byte ends no pair: give it the second byte's slot instead
-                // (setting a slot twice changes nothing).
-                if offset == 0 { slots = (slots & ~0xFF) | ((slots >> 8) & 0xFF) }
-                set(slots & 0xFF)
-                set((slots >> 8) & 0xFF)
-                set((slots >> 16) & 0xFF)
-                set((slots >> 24) & 0xFF)
-                set((slots >> 32) & 0xFF)
-                set((slots >> 40) & 0xFF)
-                set((slots >> 48) & 0xFF)
-                set(slots >> 56)
-                previous = chunk >> 56
-                offset += 8
-            }
-            while offset < count {
-                let byte = base.load(fromByteOffset: offset, as: UInt8.self)
-                let low = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                target?.storeBytes(of: low, toByteOffset: offset, as: UInt8.self)
-                // As `BytePairs.init`: (previous × 31 + byte) mod 256.
-                if offset > 0 { set((previous &* 31 &+ UInt64(low)) & 255) }
-                previous = UInt64(low)
-                offset += 1
             }
         }
         return words
+    }
+
+    /// Hands `record` the `BytePairs` slot, (previous byte × 31 + byte) mod 256, of each pair of the
+    /// `count` ASCII bytes at `base` lower-cased (`count` > 0), eight at a time where it can; the lower-
+    /// cased bytes are stored at `target` as well when it is given. The text's first byte ends no pair:
+    /// its place in the first word repeats the second byte's slot (recording a slot twice changes
+    /// nothing). `lowerAndPair` records slots as bits, `tablePairs` as bytes of a table.
+    @inline(__always)
+    private static func forEachPairSlot(
+        _ base: UnsafeRawPointer, _ count: Int, storingAt target: UnsafeMutableRawPointer?, _ record: (UInt64) -> Void
+    ) {
+        // The lower-cased byte before the current word (none before the first).
+        var previous: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= count {
+            let chunk = lowered(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            target?.storeBytes(of: chunk, toByteOffset: offset, as: UInt64.self)
+            var slots = pairSlots(chunk, after: previous)
+            if offset == 0 { slots = (slots & ~0xFF) | ((slots >> 8) & 0xFF) }
+            record(slots & 0xFF)
+            record((slots >> 8) & 0xFF)
+            record((slots >> 16) & 0xFF)
+            record((slots >> 24) & 0xFF)
+            record((slots >> 32) & 0xFF)
+            record((slots >> 40) & 0xFF)
+            record((slots >> 48) & 0xFF)
+            record(slots >> 56)
+            previous = chunk >> 56
+            offset += 8
+        }
+        while offset < count {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            let low = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            target?.storeBytes(of: low, toByteOffset: offset, as: UInt8.self)
+            // As `BytePairs.init`: (previous × 31 + byte) mod 256.
+            if offset > 0 { record((previous &* 31 &+ UInt64(low)) & 255) }
+            previous = UInt64(low)
+            offset += 1
+        }
     }
 
     /// The `BytePairs` slots, (previous byte × 31 + byte) mod 256, of the eight pairs ending in the

@@ -1,3 +1,5 @@
+import Extraction
+
 /// Searches of ASCII text as it would read lower-cased, on the text as written. The scorer keeps an
 /// ASCII evidence line as it stands rather than lower-casing it into a new string (an allocation, a
 /// copy and a release per line of every file), and folds A–Z to a–z while it compares instead.
@@ -8,17 +10,7 @@
 enum FoldedASCIISearch {
     /// Whether `TextScan.contains(lowercased, phrase)` for `lowercased`, the ASCII `text` lower-cased.
     static func contains(_ text: String, _ phrase: String) -> Bool {
-        // Native strings lend their bytes in place (`withUTF8` needs mutable copies, retained and released).
-        if let found = text.utf8.withContiguousStorageIfAvailable({ textBytes in
-            phrase.utf8.withContiguousStorageIfAvailable { phraseBytes in contains(textBytes, phraseBytes) }
-        }), let found {
-            return found
-        }
-        var text = text
-        var phrase = phrase
-        return text.withUTF8 { textBytes in
-            phrase.withUTF8 { phraseBytes in contains(textBytes, phraseBytes) }
-        }
+        text.withBorrowedUTF8 { textBytes in phrase.withBorrowedUTF8 { phraseBytes in contains(textBytes, phraseBytes) } }
     }
 
     @inline(__always)

@@ -50,16 +50,8 @@ struct TermMatcher: Sendable {
     private static func containsWord(lowered: String, foldsCase: Bool, _ needle: String, needleIsASCII: Bool) -> Bool {
         guard foldsCase else { return containsWord(lowered, needle, needleIsASCII: needleIsASCII) }
         guard needleIsASCII && !needle.isEmpty else { return containsWord(ASCIILowercasing.lowercased(lowered) ?? lowered, needle) }
-        // Native strings (all of the scorer's) lend their bytes without the copies `withUTF8` needs.
-        if let found = lowered.utf8.withContiguousStorageIfAvailable({ textBytes in
-            needle.utf8.withContiguousStorageIfAvailable { needleBytes in containsFoldedASCIIWord(textBytes, needleBytes) }
-        }), let found {
-            return found
-        }
-        var text = lowered
-        var word = needle
-        return text.withUTF8 { textBytes in
-            word.withUTF8 { needleBytes in containsFoldedASCIIWord(textBytes, needleBytes) }
+        return lowered.withBorrowedUTF8 { textBytes in
+            needle.withBorrowedUTF8 { needleBytes in containsFoldedASCIIWord(textBytes, needleBytes) }
         }
     }
 
@@ -121,17 +113,7 @@ struct TermMatcher: Sendable {
 
     /// `containsWord` for a non-empty ASCII `word`.
     private static func containsASCIIWord(_ haystack: String, _ word: String) -> Bool {
-        // Native strings (all of the scorer's) lend their bytes without the copy `withUTF8` needs.
-        if let found = haystack.utf8.withContiguousStorageIfAvailable({ textBytes in
-            word.utf8.withContiguousStorageIfAvailable { needleBytes in containsASCIIWord(textBytes, needleBytes) }
-        }), let found {
-            return found
-        }
-        var text = haystack
-        var needle = word
-        return text.withUTF8 { textBytes in
-            needle.withUTF8 { needleBytes in containsASCIIWord(textBytes, needleBytes) }
-        }
+        haystack.withBorrowedUTF8 { textBytes in word.withBorrowedUTF8 { needleBytes in containsASCIIWord(textBytes, needleBytes) } }
     }
 
     private static func containsASCIIWord(_ text: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -258,9 +258,11 @@ extension TextScan {
         lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
-    /// Byte ranges of the words between spaces (what `split(separator: " ")` gives for ASCII text).
-    static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// Byte ranges of the words between spaces (what `split(separator: " ")` gives for ASCII text), in
+    /// an array with room for `reservingCapacity` words from the start.
+    static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>, reservingCapacity: Int = 0) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        words.reserveCapacity(reservingCapacity)
         var start = -1
         for index in 0..<bytes.count {
             if bytes[index] == 0x20 {

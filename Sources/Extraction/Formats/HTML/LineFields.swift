@@ -680,18 +680,7 @@ enum LineFields {
     /// `TextScan.spaceWords(bytes)` in an array sized once for the `count` words `TextScan.spaceWordCount`
     /// found: grown append by append, it was re-created two or three times per sentence-like test.
     static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        words.reserveCapacity(count)
-        var start = -1
-        for index in 0..<bytes.count {
-            if bytes[index] == 0x20 {
-                if start >= 0 { words.append(start..<index); start = -1 }
-            } else if start < 0 {
-                start = index
-            }
-        }
-        if start >= 0 { words.append(start..<bytes.count) }
-        return words
+        TextScan.spaceWords(bytes, reservingCapacity: count)
     }
 
     /// `TextScan.spaceWords(bytes, limit: 3)`, in an array sized for three (growing one cost more than
@@ -998,19 +987,13 @@ enum LineFields {
     /// then the letter words looked up by byte (`packedWordRoles`, `wordRoles` without a String per word).
     static func isPlaceNameASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] != 0x20 else {
-                index += 1
-                continue
-            }
-            let start = index
-            while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+        var fits = true
+        forEachSpaceWord(bytes) { word in
+            guard fits else { return }
             words += 1
-            guard words <= 4 else { return false }
-            guard TextScan.isASCIIUpper(bytes[start]) || isStopWord(bytes, start..<index) else { return false }
+            fits = words <= 4 && (TextScan.isASCIIUpper(bytes[word.lowerBound]) || isStopWord(bytes, word))
         }
-        guard words > 0 else { return false }
+        guard fits, words > 0 else { return false }
         guard !bytes.contains(where: TextScan.isASCIIDigit) else { return false }
         // No word is an organisation or title word.
         let table = packedWordRoles
@@ -1044,19 +1027,11 @@ enum LineFields {
         var first = 0..<0
         var last = 0..<0
         var beforeLastEnd = 0
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] != 0x20 else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            if count == 0 { first = index..<end }
+        forEachSpaceWord(bytes) { word in
+            if count == 0 { first = word }
             beforeLastEnd = last.upperBound
-            last = index..<end
+            last = word
             count += 1
-            index = end
         }
         guard count > 0 else { return false }
         // A postal code after the region ("CO 80810", "OH 43215-1234") is left out.
