@@ -552,8 +552,7 @@ private func collectThreadDiagnostic(_ data: UnsafeMutableRawPointer?, _ error: 
 
 private func record(_ error: xmlErrorPtr, in collector: DiagnosticCollector) {
     guard collector.messages.count < 50 else { return }
-    let message = error.pointee.message.map { String(cString: $0) }?
-        .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
+    let message = error.pointee.message.map { DiagnosticText.trimmed($0) } ?? "unknown error"
     let line = Int(error.pointee.line)
     let text = line > 0 ? "line \(line): \(message)" : message
     collector.messages.append(text)
