@@ -57,18 +57,28 @@ enum StartTagScan {
         return roles
     }
 
+    /// The least byte value from which every byte means `.other` in this alphabet (0x3F in ASCII): a word
+    /// with no byte below it is all name or value characters.
+    private static func leastOtherByte(_ roles: [Role]) -> UInt8 {
+        UInt8(roles.lastIndex { $0 != .other }.map { $0 + 1 } ?? 0)
+    }
+
     static func mostAttributes(in raw: UnsafeRawBufferPointer, limit: Int, alphabet: Alphabet) -> Int {
         guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         let end = raw.count
         // Plain locals: reading them through the struct costs a retain and release per byte in debug builds.
         let open = alphabet.open, bang = alphabet.bang, question = alphabet.question, slash = alphabet.slash
-        return roles(of: alphabet).withUnsafeBufferPointer { roles in
+        let roleTable = roles(of: alphabet)
+        // Above 0x80 the word test below no longer holds (it needs the bound's high bit clear).
+        let otherFrom = leastOtherByte(roleTable)
+        let canSkipWords = otherFrom <= 0x80
+        return roleTable.withUnsafeBufferPointer { roles in
             var most = 0
             var index = 0
             while index < end {
-                // Text: jump to the next `<` (memchr keeps this fast even in a debug build).
-                guard let found = memchr(base + index, Int32(open), end - index) else { break }
-                index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                // Text: jump to the next `<`.
+                guard let found = ByteSearch.firstIndex(of: open, in: base, from: index, to: end) else { break }
+                index = found + 1
                 // The tag's first character: `<!`, `<?`, `</` and `< ` open no start tag.
                 while index < end && (base[index] == 0 || base[index] == open) { index += 1 }
                 guard index < end else { break }
@@ -96,11 +106,11 @@ enum StartTagScan {
                     case .quote where afterEquals:
                         // A quoted value (most of a tag's bytes): jump past its closing quote. libxml2's
                         // HTML parser takes a name right after a closing quote as the next attribute.
-                        guard let found = memchr(base + index, Int32(byte), end - index) else {
+                        guard let closing = ByteSearch.firstIndex(of: byte, in: base, from: index, to: end) else {
                             index = end
                             break tag
                         }
-                        index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                        index = closing + 1
                         afterSpace = true
                         afterEquals = false
                         continue
@@ -111,6 +121,9 @@ enum StartTagScan {
                             count += 1
                             if count > limit { return count }
                         }
+                        // The rest of a run of `.other` bytes (a name's letters) changes nothing: go to
+                        // the run's end a word at a time.
+                        if canSkipWords { index = ByteSearch.firstIndex(below: otherFrom, in: base, from: index, to: end) }
                     }
                     afterSpace = false
                     afterEquals = false
@@ -119,5 +132,44 @@ enum StartTagScan {
             }
             return most
         }
+    }
+}
+
+/// Byte searches of the scan: a run of name characters is passed a word (eight bytes) at a time, which
+/// took a third off the scan of an HR-XML file (long element names); single bytes are found with
+/// `memchr`, which measured cheaper than a word-at-a-time search even over the short distances of
+/// indented XML.
+enum ByteSearch {
+    private static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// Marks (high bit) the bytes of `word` below `bound` (at most 0x80); the lowest mark is exactly the
+    /// first such byte: a byte at or above the bound borrows nothing from the bytes above it, and one
+    /// below it with its high bit clear always keeps its mark.
+    @inline(__always) static func bytes(below bound: UInt8, in word: UInt64) -> UInt64 {
+        (word &- ones &* UInt64(bound)) & ~word & highBits
+    }
+
+    /// The eight bytes at `offset`, the first in the lowest bits whatever the machine's byte order.
+    @inline(__always) static func word(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The first index in `start..<end` holding `byte`, if any.
+    @inline(__always) static func firstIndex(of byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+    }
+
+    /// The first index in `start..<end` holding a byte below `bound` (at most 0x80), or `end`.
+    @inline(__always) static func firstIndex(below bound: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var index = start
+        while index + 8 <= end {
+            let marks = bytes(below: bound, in: word(base, at: index))
+            if marks != 0 { return index + marks.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < end && base[index] >= bound { index += 1 }
+        return index
     }
 }

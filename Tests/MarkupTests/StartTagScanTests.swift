@@ -92,3 +92,49 @@ private func referenceMostAttributes(_ bytes: [UInt8], limit: Int, alphabet: Sta
         }
     }
 }
+
+// The scan jumps over runs of name characters and searches for `<` and closing quotes a word at a time;
+// these inputs have the long runs and long texts that take those paths, and `ByteSearch` is checked
+// against plain loops at every alignment.
+@Suite struct StartTagScanWordTests {
+    private func scan(_ bytes: [UInt8], limit: Int, alphabet: StartTagScan.Alphabet) -> Int {
+        bytes.withUnsafeBytes { StartTagScan.mostAttributes(in: $0, limit: limit, alphabet: alphabet) }
+    }
+
+    @Test func longNamesTextsAndValuesCountAsTheByteLoopDid() {
+        var random = SplitMix64(seed: 0xB17E)
+        let pieces: [[UInt8]] = [
+            Array("<".utf8), Array(">".utf8), Array("=".utf8), Array("\"".utf8), Array("'".utf8), Array(" ".utf8), Array("/".utf8),
+            Array("!".utf8), Array("?".utf8), Array("\n      ".utf8), Array("PositionHistory".utf8), Array("EmployerOrgName".utf8),
+            Array("xmlns:xsi".utf8), Array("hr-xml-2.5".utf8), Array("Responsible for payroll and benefits across three sites".utf8),
+            Array("ÉÀÜ履歴書".utf8), Array("🙂🙂".utf8), [0], [0x4C], [0x6E], [0x7E], [0x7F], [0x7D], [0x40], [0x61], [0x3F], [0x3E, 0x3F],
+            [UInt8](repeating: 0x41, count: 17), [UInt8](repeating: 0x20, count: 9), [0x80, 0xFF, 0xC3],
+        ]
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(random.next() % 120) { bytes += random.pick(pieces) }
+            let limit = Int(random.next() % 8)
+            #expect(scan(bytes, limit: limit, alphabet: .ascii) == referenceMostAttributes(bytes, limit: limit, alphabet: .ascii))
+            #expect(scan(bytes, limit: limit, alphabet: .ebcdic) == referenceMostAttributes(bytes, limit: limit, alphabet: .ebcdic))
+        }
+    }
+
+    @Test func byteSearchFindsWhatALoopFinds() {
+        var random = SplitMix64(seed: 0x5EA5)
+        for _ in 0..<4_000 {
+            let count = Int(random.next() % 90)
+            // Few distinct values, so that targets occur at any distance, and bytes either side of 0x80.
+            let bytes = (0..<count).map { _ in random.pick([0x00, 0x3C, 0x3E, 0x3F, 0x41, 0x7F, 0x80, 0xFF, 0x22, 0x61] as [UInt8]) }
+            let start = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
+            let target = random.pick([0x00, 0x3C, 0x22, 0x80, 0xFF] as [UInt8])
+            let bound = random.pick([1, 0x3F, 0x40, 0x7F, 0x80] as [UInt8])
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                let expectedMatch = bytes[start...].firstIndex(of: target)
+                #expect(ByteSearch.firstIndex(of: target, in: base, from: start, to: count) == expectedMatch, "\(bytes) \(start) \(target)")
+                let expectedBelow = bytes[start...].firstIndex { $0 < bound } ?? count
+                #expect(ByteSearch.firstIndex(below: bound, in: base, from: start, to: count) == expectedBelow, "\(bytes) \(start) \(bound)")
+            }
+        }
+    }
+}
