@@ -16,20 +16,7 @@ struct HidingStyleSheet {
     private var idRules: [String: String] = [:]
     /// Verdicts already reached in this document, by declarations and inherited background: a Word page
     /// repeats a handful of styles on every paragraph and span, each parsed and checked once this way.
-    private var verdicts: [VerdictKey: Verdict] = [:]
-
-    private struct VerdictKey: Hashable {
-        var declarations: String
-        var background: String
-    }
-
-    private struct Verdict {
-        var hides: Bool
-        var background: String
-    }
-
-    /// Past this many distinct verdicts a page's styles are not repeating: no more are kept.
-    private static var verdictLimit: Int { 64 }
+    private var verdicts = VerdictMemory()
 
     mutating func add(_ css: String) {
         for rule in Self.rules(css) { addRule(rule) }
@@ -174,7 +161,7 @@ struct HidingStyleSheet {
                 guard !idRules.isEmpty else { break }
                 if let rule = idRules[attributes[offset].value] { pieces.add(rule) }
             case .style:
-                pieces.add(Self.lowercasedText(attributes[offset].value))
+                pieces.add(style: attributes[offset].value)
             case .hidden:
                 hasHiddenAttribute = true
             case .type where name == "input":
@@ -184,16 +171,17 @@ struct HidingStyleSheet {
             }
         }
         if hasHiddenAttribute || isHiddenInput { return true }
-        guard let declarations = pieces.text else { return false }
-        let key = VerdictKey(declarations: declarations, background: style.background)
-        if let known = verdicts[key] {
+        // Remembered by the declarations as written: a lone style is lower-cased only when its verdict is
+        // not known yet. Both kinds of key can share the memory, as the verdict of a text is the verdict of
+        // its lower-cased form, which a lower-cased key already is.
+        guard let key = pieces.key else { return false }
+        if let known = verdicts.verdict(declarations: key, background: style.background) {
             style.background = known.background
             return known.hides
         }
-        let hides = Self.hides(declarations: declarations, inherited: &style)
-        if verdicts.count < Self.verdictLimit {
-            verdicts[key] = Verdict(hides: hides, background: style.background)
-        }
+        let background = style.background
+        let hides = Self.hides(declarations: pieces.text ?? key, inherited: &style)
+        verdicts.remember(Verdict(hides: hides, background: style.background), declarations: key, background: background)
         return hides
     }
 
@@ -244,21 +232,115 @@ struct HidingStyleSheet {
     /// declaration, which parsing skips, so the join is made only once a second piece comes.
     struct DeclarationPieces {
         private var only: String?
+        /// `only` is a style attribute's value as written, not lower-cased yet.
+        private var onlyIsAsWritten = false
         private var joined = ""
 
+        /// A rule's declarations (already lower-cased).
         mutating func add(_ piece: String) {
+            add(piece, asWritten: false)
+        }
+
+        /// A style attribute's value as written.
+        mutating func add(style value: String) {
+            add(value, asWritten: true)
+        }
+
+        private mutating func add(_ piece: String, asWritten: Bool) {
             if let first = only {
-                joined = ";" + first
+                joined = ";" + (onlyIsAsWritten ? HidingStyleSheet.lowercasedText(first) : first)
                 only = nil
             } else if joined.isEmpty {
                 only = piece
+                onlyIsAsWritten = asWritten
                 return
             }
-            joined += ";" + piece
+            joined += ";" + (asWritten ? HidingStyleSheet.lowercasedText(piece) : piece)
         }
 
-        /// What to parse; nil when no piece came.
-        var text: String? { only ?? (joined.isEmpty ? nil : joined) }
+        /// What to parse, lower-cased; nil when no piece came.
+        var text: String? {
+            if let only { return onlyIsAsWritten ? HidingStyleSheet.lowercasedText(only) : only }
+            return joined.isEmpty ? nil : joined
+        }
+
+        /// What to remember the verdict by: a lone piece as written, else `text`.
+        var key: String? { only ?? (joined.isEmpty ? nil : joined) }
+    }
+
+    struct Verdict {
+        var hides: Bool
+        var background: String
+    }
+
+    /// Verdicts by declarations and inherited background, up to 64 of them (past that a page's styles are
+    /// not repeating and no more are kept). A small table hashed a word at a time: `Dictionary`'s SipHash
+    /// over a long `style` value and the background cost about 750 instructions a look-up, and a Word
+    /// page looks up every styled element.
+    struct VerdictMemory {
+        private struct Entry {
+            var hash: UInt64
+            var declarations: String
+            var background: String
+            var verdict: Verdict
+        }
+
+        private static var limit: Int { 64 }
+        private static var slotCount: Int { 128 }
+        private var entries: [Entry] = []
+        /// Index into `entries` by hash, open addressing; -1 for an empty slot.
+        private var slots: [Int16] = []
+
+        func verdict(declarations: String, background: String) -> Verdict? {
+            guard !entries.isEmpty else { return nil }
+            let hash = Self.hash(declarations, background)
+            var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+            while slots[slot] >= 0 {
+                let entry = entries[Int(slots[slot])]
+                if entry.hash == hash && entry.declarations == declarations && entry.background == background {
+                    return entry.verdict
+                }
+                slot = (slot + 1) & (Self.slotCount - 1)
+            }
+            return nil
+        }
+
+        mutating func remember(_ verdict: Verdict, declarations: String, background: String) {
+            guard entries.count < Self.limit, self.verdict(declarations: declarations, background: background) == nil else { return }
+            if slots.isEmpty { slots = Array(repeating: -1, count: Self.slotCount) }
+            let hash = Self.hash(declarations, background)
+            var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (Self.slotCount - 1) }
+            slots[slot] = Int16(entries.count)
+            entries.append(Entry(hash: hash, declarations: declarations, background: background, verdict: verdict))
+        }
+
+        /// A hash of both texts' bytes, eight at a time; the top bits land in the low ones for the slot.
+        static func hash(_ declarations: String, _ background: String) -> UInt64 {
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+            mix(declarations, into: &hash)
+            mix(background, into: &hash)
+            return hash ^ hash >> 29
+        }
+
+        private static func mix(_ text: String, into hash: inout UInt64) {
+            var copy = text
+            copy.withUTF8 { bytes in
+                let raw = UnsafeRawBufferPointer(bytes)
+                var index = 0
+                while index + 8 <= raw.count {
+                    hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                    index += 8
+                }
+                // The length too, so that texts differing only in trailing NUL bytes hash apart.
+                var tail = UInt64(raw.count)
+                while index < raw.count {
+                    tail = tail << 8 | UInt64(raw[index])
+                    index += 1
+                }
+                hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            }
+        }
     }
 
     /// The values of the properties `hides` reads, as `parseDeclarations` gives them (the last

@@ -81,17 +81,48 @@ private func referenceIsFarOffScreen(_ value: String) -> Bool {
             "background-color:white;color:#ffffff", "display:none", "font-size:0", "font-size:11.0pt", "mso-list:Ignore",
             "margin-left:.25in;text-indent:-.25in", "text-indent:-9999px", "opacity:0", "visibility:hidden", "color:#FFF",
             "background-color:#000;color:black", "font:7.0pt \"Times New Roman\"", "color:rgb(255,255,255)",
+            // Remembered as written: upper case, mixed case and non-ASCII text share verdicts with their
+            // lower-cased forms.
+            "COLOR:WHITE", "Display:None", "BACKGROUND-COLOR:BLACK;COLOR:BLACK", "font-family:履歴書;color:#FFF",
+            "FONT-FAMILY:ÉLÉGANT;DISPLAY:NONE", "Color:#FfF",
         ] + (0..<70).map { "margin-left:\($0)px" }
         let backgrounds = ["#ffffff", "#000000", "transparent", "#808080"]
+        let css = ".w { color: white } .d { display: none } .n { color: black } #x { background-color: black }"
         var remembering = HidingStyleSheet()
-        for _ in 0..<600 {
-            let attributes = [MarkupAttribute(name: "style", value: random.pick(styles))]
+        remembering.add(css)
+        for _ in 0..<1_200 {
+            // Sometimes with class and id rules, whose declarations join the style's.
+            var attributes = [MarkupAttribute(name: "style", value: random.pick(styles))]
+            if random.next() % 3 == 0 { attributes.insert(MarkupAttribute(name: "class", value: random.pick(["w", "d", "n", "W"])), at: 0) }
+            if random.next() % 4 == 0 { attributes.append(MarkupAttribute(name: "id", value: random.pick(["x", "y"]))) }
             var fresh = HidingStyleSheet()
+            fresh.add(css)
             var freshStyle = InheritedStyle(hidden: false, background: random.pick(backgrounds))
             var rememberedStyle = freshStyle
             let expected = fresh.hides(name: "p", attributes: attributes, inherited: &freshStyle)
             #expect(remembering.hides(name: "p", attributes: attributes, inherited: &rememberedStyle) == expected, "\(attributes)")
             #expect(rememberedStyle.background == freshStyle.background, "\(attributes)")
         }
+    }
+
+    /// The verdict memory answers only for the exact declarations and background it was told, and keeps
+    /// at most 64.
+    @Test func verdictMemoryAnswersForExactKeys() {
+        var memory = HidingStyleSheet.VerdictMemory()
+        let hidden = HidingStyleSheet.Verdict(hides: true, background: "#000000")
+        let shown = HidingStyleSheet.Verdict(hides: false, background: "#ffffff")
+        memory.remember(hidden, declarations: "color:white", background: "#ffffff")
+        memory.remember(shown, declarations: "color:white", background: "#000000")
+        #expect(memory.verdict(declarations: "color:white", background: "#ffffff")?.hides == true)
+        #expect(memory.verdict(declarations: "color:white", background: "#ffffff")?.background == "#000000")
+        #expect(memory.verdict(declarations: "color:white", background: "#000000")?.hides == false)
+        #expect(memory.verdict(declarations: "color:whit", background: "#ffffff") == nil)
+        #expect(memory.verdict(declarations: "color:white\u{0}", background: "#ffffff") == nil)
+        #expect(memory.verdict(declarations: "", background: "#ffffff") == nil)
+        for index in 0..<100 {
+            memory.remember(shown, declarations: "margin-left:\(index)px", background: "#ffffff")
+        }
+        let kept = (0..<100).filter { memory.verdict(declarations: "margin-left:\($0)px", background: "#ffffff") != nil }
+        #expect(kept == Array(0..<62))
     }
 }
