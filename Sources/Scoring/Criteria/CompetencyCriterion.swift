@@ -14,12 +14,14 @@ enum CompetencyCriterion {
         found.reserveCapacity(terms.count)
         let lines = context.record.lines
         let pairIndex = context.record.pairIndex
-        // Through the buffers, each matcher by pointer (see `TermMatcher.firstLine(of:in:index:)`).
+        // Through the buffers, each matcher by pointer (see `TermMatcher.firstLine(of:in:bytes:index:)`).
         terms.withUnsafeBufferPointer { terms in
             lines.withUnsafeBufferPointer { lines in
-                guard let first = terms.baseAddress else { return }
-                for index in terms.indices {
-                    if let line = TermMatcher.firstLine(of: first + index, in: lines, index: pairIndex) { found.append((index, line)) }
+                context.record.loweredBytes.withUnsafeBufferPointer { bytes in
+                    guard let first = terms.baseAddress else { return }
+                    for index in terms.indices {
+                        if let line = TermMatcher.firstLine(of: first + index, in: lines, bytes: bytes, index: pairIndex) { found.append((index, line)) }
+                    }
                 }
             }
         }

@@ -15,11 +15,12 @@ enum ProgramOwnershipCriterion {
         // Per word of the line sets, the lines that may hold each verb and each program, reused.
         var verbLines = [UInt64](repeating: 0, count: verbs.count)
         var programLines = [UInt64](repeating: 0, count: programs.count)
-        // Through the buffers, matchers by pointer (see `TermMatcher.firstLine(of:in:index:)`):
+        // Through the buffers, matchers by pointer (see `TermMatcher.firstLine(of:in:bytes:index:)`):
         // indexing the arrays (or closures over them) copied matchers and lines. No verbs or no programs: no line qualifies.
         verbs.withUnsafeBufferPointer { verbBuffer in
         programs.withUnsafeBufferPointer { programBuffer in
         context.record.lines.withUnsafeBufferPointer { lines in
+        context.record.loweredBytes.withUnsafeBufferPointer { bytes in
             guard let verbs = verbBuffer.baseAddress, let programs = programBuffer.baseAddress else { return }
             // Only lines that may hold a verb and may hold a program can qualify, and in such a line
             // only the verbs and programs the pair index lets through need a word search.
@@ -39,9 +40,9 @@ enum ProgramOwnershipCriterion {
                     let lineIndex = word &* 64 &+ candidates.trailingZeroBitCount
                     candidates &= candidates &- 1
                     guard lines[lineIndex].section != .skills,
-                          verbBuffer.indices.contains(where: { verbLines[$0] & bit != 0 && TermMatcher.matchesCandidate(verbs + $0, in: lines, at: lineIndex) }) else { continue }
+                          verbBuffer.indices.contains(where: { verbLines[$0] & bit != 0 && TermMatcher.matchesCandidate(verbs + $0, in: lines, at: lineIndex, bytes: bytes) }) else { continue }
                     var added = false
-                    for program in programBuffer.indices where programLines[program] & bit != 0 && TermMatcher.matchesCandidate(programs + program, in: lines, at: lineIndex) {
+                    for program in programBuffer.indices where programLines[program] & bit != 0 && TermMatcher.matchesCandidate(programs + program, in: lines, at: lineIndex, bytes: bytes) {
                         // The same term twice in the rule names one program.
                         if !owned.contains(where: { (programs + $0).pointee.term == (programs + program).pointee.term }) {
                             owned.append(program)
@@ -51,6 +52,7 @@ enum ProgramOwnershipCriterion {
                     if added { evidence.append(Evidence(text: lines[lineIndex].text, line: lines[lineIndex].line)) }
                 }
             }
+        }
         }
         }
         }
