@@ -342,6 +342,16 @@ struct BytePairs: Sendable, Equatable {
         return visit(bits0, from: 0) && visit(bits1, from: 64) && visit(bits2, from: 128) && visit(bits3, from: 192)
     }
 
+    /// The pairs both here and in `other`.
+    @inline(__always) func intersection(_ other: BytePairs) -> BytePairs {
+        BytePairs(words: (bits0 & other.bits0, bits1 & other.bits1, bits2 & other.bits2, bits3 & other.bits3))
+    }
+
+    /// How many slots are set.
+    var slotCount: Int {
+        bits0.nonzeroBitCount + bits1.nonzeroBitCount + bits2.nonzeroBitCount + bits3.nonzeroBitCount
+    }
+
     /// Whether every pair of `other` is here too.
     @inline(__always) func contains(_ other: BytePairs) -> Bool {
         (bits0 & other.bits0 == other.bits0) && (bits1 & other.bits1 == other.bits1)
