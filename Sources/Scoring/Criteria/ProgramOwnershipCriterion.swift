@@ -6,8 +6,11 @@ enum ProgramOwnershipCriterion {
     /// Judgement: taking over a program area and running one cycle of it.
     static let monthsToClose = 12
 
-    /// `verbs` and `programs` hold a matcher for each of the rule's verbs and programs, in order.
-    static func evaluate(_ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
+    /// `verbs` and `programs` hold a matcher for each of the rule's verbs and programs, in order; `gap`,
+    /// when given, is `gap(rule)` (`CompiledRubric` writes it once).
+    static func evaluate(
+        _ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], gap ruleGap: String? = nil, in context: ScoringContext
+    ) -> CriterionOutcome {
         // Programs owned, by index into `programs`, in the order first found.
         var owned: [Int] = []
         var evidence: [Evidence] = []
@@ -60,7 +63,12 @@ enum ProgramOwnershipCriterion {
         return CriterionOutcome(
             fraction: Credit.fraction(value: Double(owned.count), full: Double(rule.full), partial: 0),
             met: met, evidence: Array(evidence.prefix(5)),
-            gap: met ? nil : "no line shows ownership (\(rule.verbs.prefix(3).joined(separator: ", "))) of a program such as \(rule.programs.prefix(3).joined(separator: ", "))",
+            gap: met ? nil : ruleGap ?? gap(rule),
             monthsToClose: met ? nil : monthsToClose)
+    }
+
+    /// The gap when no line shows ownership: it depends on the rule alone.
+    static func gap(_ rule: ProgramOwnershipRule) -> String {
+        "no line shows ownership (\(rule.verbs.prefix(3).joined(separator: ", "))) of a program such as \(rule.programs.prefix(3).joined(separator: ", "))"
     }
 }
