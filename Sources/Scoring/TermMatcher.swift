@@ -43,12 +43,12 @@ struct TermMatcher: Sendable {
 
         /// Nil for an empty text or one longer than `capacity` bytes.
         init?(_ text: String) {
-            let bytes = Array(text.utf8)
-            guard !bytes.isEmpty, bytes.count <= Self.capacity else { return nil }
+            let count = text.utf8.count
+            guard count > 0, count <= Self.capacity else { return nil }
             var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &words) { raw in raw.copyBytes(from: bytes) }
+            withUnsafeMutableBytes(of: &words) { raw in text.withBorrowedUTF8 { raw.copyMemory(from: UnsafeRawBufferPointer($0)) } }
             self.words = words
-            count = bytes.count
+            self.count = count
         }
 
         /// Calls `body` with the bytes.
