@@ -52,8 +52,13 @@ struct ScorableLinesBuilder {
     /// Past this many texts, a source line's texts move to the dictionaries.
     static let longestChain = 16
 
+    /// Bytes reserved in `loweredBytes` per line expected.
+    static let typicalLineLength = 64
+
     /// The lines kept, in order of adding.
     private(set) var lines: [ScorableRecord.Line] = []
+    /// The UTF-8 bytes of each kept line's `lowered` text, back to back (`ScorableRecord.loweredBytes`).
+    private(set) var loweredBytes: [UInt8] = []
     private var entries: [Entry] = []
     /// The texts that made no line, by `-1 - Entry.place`.
     private var setAside: [String] = []
@@ -75,6 +80,8 @@ struct ScorableLinesBuilder {
         while size < capacity { size <<= 1 }
         slots = Array(repeating: Slot(), count: size)
         lines.reserveCapacity(capacity)
+        // About the bytes of `capacity` lines of a generated résumé (it grows past that).
+        loweredBytes.reserveCapacity(capacity * Self.typicalLineLength)
         entries.reserveCapacity(capacity)
         self.identifying = identifying
         self.markers = markers
@@ -84,8 +91,10 @@ struct ScorableLinesBuilder {
     /// same line came before, it holds an identifying text or a personal-detail label, or its lower-cased
     /// form is that of a line kept on the same source line. The byte pairs of the text lower-cased (for a
     /// repeat as written, those of its first occurrence, as the set of texts as written gave).
+    /// `text` is consumed: the caller's copy is the one a kept line holds (borrowed, it was retained
+    /// again for the line and the caller's copy released, per line of every file).
     @discardableResult
-    mutating func add(_ text: String, line: Int, section: EvidenceText.Section) -> BytePairs {
+    mutating func add(_ text: consuming String, line: Int, section: EvidenceText.Section) -> BytePairs {
         if (usedSlots + 1) * 2 > slots.count { grow() }
         let slotIndex = index(for: line)
         var slot = slots[slotIndex]
@@ -94,7 +103,7 @@ struct ScorableLinesBuilder {
         // position's duty) ends the same way as the first time: skip it before any work.
         if slot.latest >= 0 {
             if slot.count < 0 {
-                if let earlier = crowdedTexts[Key(line: line, text: text)] { return entries[earlier].pairs }
+                if let earlier = crowdedTexts[Key(line: line, text: copy text)] { return entries[earlier].pairs }
             } else {
                 // Whether `text` is ASCII, read only when an ASCII entry of another length asks.
                 var isASCII: Bool?
@@ -115,27 +124,45 @@ struct ScorableLinesBuilder {
         if let pairs = ASCIILowercasing.pairsOfLowercased(text) {
             let keeps = !mentionsExcluded(text, foldsCase: true, pairs: pairs)
                 && !keptLineHolds(text, foldsCase: true, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
-            if keeps { lines.append(ScorableRecord.Line(text: text, loweredCopy: nil, loweredPairs: pairs, line: line, section: section)) }
-            enter(text, line: line, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: true, slotIndex: slotIndex, slot: &slot)
+            enter(
+                text, loweredCopy: nil, line: line, section: section, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: true,
+                slotIndex: slotIndex, slot: &slot)
             return pairs
         }
         let lowered = TextScan.lowercased(text)
         let pairs = BytePairs(lowered)
         let keeps = !mentionsExcluded(lowered, foldsCase: false, pairs: pairs)
             && !keptLineHolds(lowered, foldsCase: false, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
-        if keeps { lines.append(ScorableRecord.Line(text: text, loweredCopy: lowered, loweredPairs: pairs, line: line, section: section)) }
-        enter(text, line: line, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: false, slotIndex: slotIndex, slot: &slot)
+        enter(
+            text, loweredCopy: lowered, line: line, section: section, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: false,
+            slotIndex: slotIndex, slot: &slot)
         return pairs
     }
 
-    /// Enters a new text into the table: as the line last appended when `kept`, else set aside.
+    /// Appends the UTF-8 bytes of a kept line's `lowered` text to `loweredBytes`; where they went.
+    private mutating func appendLoweredBytes(_ lowered: String) -> Range<Int> {
+        let start = loweredBytes.count
+        lowered.withBorrowedUTF8 { loweredBytes.append(contentsOf: $0) }
+        return start..<loweredBytes.count
+    }
+
+    /// Enters a new text into the table: as a line of `section` when `kept` (with `loweredCopy` as
+    /// `ScorableRecord.Line` holds it), else set aside. `text` moves into the line or the set-aside list.
     private mutating func enter(
-        _ text: String, line: Int, pairs: BytePairs, kept: Bool, byteCount: Int, isASCII: Bool, slotIndex: Int, slot: inout Slot
+        _ text: consuming String, loweredCopy: String?, line: Int, section: EvidenceText.Section, pairs: BytePairs, kept: Bool,
+        byteCount: Int, isASCII: Bool, slotIndex: Int, slot: inout Slot
     ) {
         let ordinal = entries.count
         let place: Int
         if kept {
-            place = lines.count - 1
+            place = lines.count
+            let bytes: Range<Int>
+            if let loweredCopy {
+                bytes = appendLoweredBytes(loweredCopy)
+            } else {
+                bytes = appendLoweredBytes(text)
+            }
+            lines.append(ScorableRecord.Line(text: text, loweredCopy: loweredCopy, loweredPairs: pairs, line: line, section: section, loweredByteRange: bytes))
         } else {
             place = -1 - setAside.count
             setAside.append(text)

@@ -10,23 +10,34 @@ struct ScorableRecord: Sendable {
         /// searches fold A–Z as they compare (`FoldedASCIISearch`) instead of reading a lower-cased copy,
         /// which cost an allocation per line of every file. (Nil rather than the text again: a second
         /// reference was a retain and a release of the text per line.)
-        var loweredCopy: String?
+        let loweredCopy: String?
         var line: Int
         var section: EvidenceText.Section
         /// The byte pairs of the lower-cased text, for `TermMatcher`'s quick rejection.
         var loweredPairs: BytePairs
+        /// Whether `lowered` is the ASCII text as written, standing for its lower-cased form (`loweredCopy`
+        /// is nil). Stored, not worked out from `loweredCopy`: the criteria's searches read it through a
+        /// pointer to the line, where testing the optional string retained and released it.
+        let foldsCase: Bool
+        /// Where the UTF-8 bytes of `lowered` sit in the record's `loweredBytes`, so the criteria's
+        /// searches read them without touching either string (each read of a string through a pointer
+        /// was a retain and a release). Empty for a line made outside a record.
+        let loweredByteRange: Range<Int>
 
-        /// Whether `lowered` is the ASCII text as written, standing for its lower-cased form.
-        var foldsCase: Bool { loweredCopy == nil }
         /// The text lower-cased, or, when `foldsCase`, the text as written.
         var lowered: String { loweredCopy ?? text }
 
-        init(text: String, loweredCopy: String?, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section) {
+        init(
+            text: String, loweredCopy: String?, loweredPairs: BytePairs, line: Int, section: EvidenceText.Section,
+            loweredByteRange: Range<Int> = 0..<0
+        ) {
             self.text = text
             self.loweredCopy = loweredCopy
             self.line = line
             self.section = section
             self.loweredPairs = loweredPairs
+            foldsCase = loweredCopy == nil
+            self.loweredByteRange = loweredByteRange
         }
 
         /// `foldsCase`: `text` is ASCII and `lowered` is `text` (see `lowered`).
@@ -49,6 +60,9 @@ struct ScorableRecord: Sendable {
     var experience: ExperienceSummary
     /// Visible text for competency and program evidence: duties, summary, skills, certifications.
     let lines: [Line]
+    /// The UTF-8 bytes of every line's `lowered` text, back to back (line `i`'s at
+    /// `lines[i].loweredByteRange`): the criteria search these rather than the lines' strings.
+    let loweredBytes: [UInt8]
     /// Which lines may hold which terms, built once for all the criteria's terms.
     let pairIndex: LinePairIndex
     /// For each position, the byte pairs of each duty's lower-cased text (as `positions[p].duties[d]`),
@@ -100,6 +114,7 @@ struct ScorableRecord: Sendable {
         }
         if let headline = candidate.headline { builder.add(headline, line: 0, section: .summary) }
         lines = builder.lines
+        loweredBytes = builder.loweredBytes
         pairIndex = LinePairIndex(lines: lines)
         self.dutyPairs = dutyPairs
     }

@@ -66,9 +66,10 @@ public struct Scorer: Sendable {
         switch rule {
         case .experienceYears(let rule): ExperienceYearsCriterion.evaluate(rule, in: context)
         case .education(let rule): EducationCriterion.evaluate(rule, in: context)
-        case .certification(let rule): CertificationCriterion.evaluate(rule, in: context)
+        case .certification(let rule): CertificationCriterion.evaluate(rule, noneHeld: matchers.ruleGapText, in: context)
         case .competency(let rule): CompetencyCriterion.evaluate(rule, terms: matchers.terms, in: context)
-        case .programOwnership(let rule): ProgramOwnershipCriterion.evaluate(rule, verbs: matchers.verbs, programs: matchers.terms, in: context)
+        case .programOwnership(let rule):
+            ProgramOwnershipCriterion.evaluate(rule, verbs: matchers.verbs, programs: matchers.terms, gap: matchers.ruleGapText, in: context)
         case .currentLevel(let rule): CurrentLevelCriterion.evaluate(rule, in: context)
         case .tenure(let rule): TenureCriterion.evaluate(rule, in: context)
         }
@@ -121,6 +122,10 @@ struct CompiledRubric: Sendable {
         var terms: [TermMatcher] = []
         /// The ownership verbs of a program-ownership criterion.
         var verbs: [TermMatcher] = []
+        /// The part of the criterion's gap text that depends on the rule alone, written once per rubric
+        /// rather than joined from the rule's lists for every file that misses it: a program-ownership
+        /// criterion's whole gap, a certification criterion's "none of … held".
+        var ruleGapText: String?
     }
 
     /// A certification the rubric values, with the parts of its eligibility advice that do not depend
@@ -155,7 +160,9 @@ struct CompiledRubric: Sendable {
         matchers = rubric.criteria.map { criterion in
             switch criterion.rule {
             case .competency(let rule): Matchers(terms: rule.terms.map(TermMatcher.init))
-            case .programOwnership(let rule): Matchers(terms: rule.programs.map(TermMatcher.init), verbs: rule.verbs.map(TermMatcher.init))
+            case .programOwnership(let rule):
+                Matchers(terms: rule.programs.map(TermMatcher.init), verbs: rule.verbs.map(TermMatcher.init), ruleGapText: ProgramOwnershipCriterion.gap(rule))
+            case .certification(let rule): Matchers(ruleGapText: CertificationCriterion.noneHeld(rule))
             default: Matchers()
             }
         }

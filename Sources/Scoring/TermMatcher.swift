@@ -20,6 +20,11 @@ struct TermMatcher: Sendable {
     /// Whether `needle` is ASCII, worked out once rather than on every search.
     private let needleIsASCII: Bool
 
+    /// The needle's UTF-8 bytes, when it is ASCII, not empty and at most `InlineNeedle.capacity` bytes
+    /// long (nearly every term), held in the matcher itself: the criteria's searches read them through
+    /// a pointer to the matcher, where reading `needle` retained and released it once per line searched.
+    private let inlineNeedle: InlineNeedle?
+
     init(_ term: String) {
         self.term = term
         caseSensitive = term.count <= 4 && term.contains(where: \.isLetter) && term == term.uppercased()
@@ -27,6 +32,33 @@ struct TermMatcher: Sendable {
         needleIsASCII = needle.utf8.allSatisfy { $0 < 0x80 }
         needlePairs = BytePairs(needleIsASCII ? needle.lowercased() : "")
         needleSlots = needlePairs.slots
+        inlineNeedle = needleIsASCII ? InlineNeedle(needle) : nil
+    }
+
+    /// Up to 32 bytes of text held in four words (plain values: copying one retains nothing).
+    struct InlineNeedle: Sendable {
+        static let capacity = 32
+        private let words: (UInt64, UInt64, UInt64, UInt64)
+        let count: Int
+
+        /// Nil for an empty text or one longer than `capacity` bytes.
+        init?(_ text: String) {
+            let count = text.utf8.count
+            guard count > 0, count <= Self.capacity else { return nil }
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &words) { raw in text.withBorrowedUTF8 { raw.copyMemory(from: UnsafeRawBufferPointer($0)) } }
+            self.words = words
+            self.count = count
+        }
+
+        /// Calls `body` with the bytes.
+        @inline(__always)
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            var words = words
+            return withUnsafeMutableBytes(of: &words) { raw in
+                body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[..<count]))
+            }
+        }
     }
 
     /// `matches(line)` for a line already known to hold every byte pair of the needle (a candidate
@@ -36,9 +68,28 @@ struct TermMatcher: Sendable {
         return Self.containsWord(lowered: line.lowered, foldsCase: line.foldsCase, needle, needleIsASCII: needleIsASCII)
     }
 
+    /// `matchesCandidate(lines[line])` for the matcher at `matcher`, the line's lower-cased text read
+    /// from `bytes`, the record's `loweredBytes` (see `ScorableRecord.Line.loweredByteRange`), and the
+    /// needle from the matcher (`inlineNeedle`): no string is read, so none is retained, for the usual
+    /// ASCII needle and a line searched as `lowered`. Static, on a pointer, as `firstLine(of:in:bytes:index:)`.
+    static func matchesCandidate(
+        _ matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, at line: Int, bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let foldsCase = lines[line].foldsCase
+        // A case-sensitive term is searched in the text as written, which the bytes are only when they fold case.
+        guard let needle = matcher.pointee.inlineNeedle, foldsCase || !matcher.pointee.caseSensitive else {
+            return matchesCandidate(matcher, in: lines, at: line)
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[lines[line].loweredByteRange])
+        // As `containsWord(_:_:needleIsASCII:)` (the text as written, or the lower-cased copy) and
+        // `containsWord(lowered:foldsCase:_:needleIsASCII:)` (the ASCII text folding case) for an ASCII needle.
+        if matcher.pointee.caseSensitive || !foldsCase { return needle.withBytes { containsASCIIWord(text, $0) } }
+        return needle.withBytes { containsFoldedASCIIWord(text, $0) }
+    }
+
     /// `matchesCandidate(lines[line])` for the matcher at `matcher`, reading only the text searched
-    /// rather than copying the line. Static, on a pointer, as `firstLine(of:in:index:)`.
-    static func matchesCandidate(_ matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, at line: Int) -> Bool {
+    /// rather than copying the line.
+    private static func matchesCandidate(_ matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, at line: Int) -> Bool {
         if matcher.pointee.caseSensitive { return containsWord(lines[line].text, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII) }
         if let lowered = lines[line].loweredCopy { return containsWord(lowered, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII) }
         return containsWord(lowered: lines[line].text, foldsCase: true, matcher.pointee.needle, needleIsASCII: matcher.pointee.needleIsASCII)
@@ -76,13 +127,15 @@ struct TermMatcher: Sendable {
     /// retained and released through its value witness), once per term of every file. The lines are
     /// read in place through their buffer: reading one out of the array copied its two strings.
     /// The slots are read from the needle's pairs, not from `needleSlots`: reaching into that array
-    /// retained and released it once per term of every file.
-    static func firstLine(of matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, index: LinePairIndex) -> Int? {
+    /// retained and released it once per term of every file. `bytes`: the record's `loweredBytes`.
+    static func firstLine(
+        of matcher: UnsafePointer<TermMatcher>, in lines: UnsafeBufferPointer<ScorableRecord.Line>, bytes: UnsafeBufferPointer<UInt8>, index: LinePairIndex
+    ) -> Int? {
         for word in 0..<index.wordCount {
             var candidates = index.lines(holding: matcher.pointee.needlePairs, word: word)
             while candidates != 0 {
                 let line = word &* 64 &+ candidates.trailingZeroBitCount
-                if matchesCandidate(matcher, in: lines, at: line) { return line }
+                if matchesCandidate(matcher, in: lines, at: line, bytes: bytes) { return line }
                 candidates &= candidates &- 1
             }
         }
@@ -287,6 +340,16 @@ struct BytePairs: Sendable, Equatable {
             return true
         }
         return visit(bits0, from: 0) && visit(bits1, from: 64) && visit(bits2, from: 128) && visit(bits3, from: 192)
+    }
+
+    /// The pairs both here and in `other`.
+    @inline(__always) func intersection(_ other: BytePairs) -> BytePairs {
+        BytePairs(words: (bits0 & other.bits0, bits1 & other.bits1, bits2 & other.bits2, bits3 & other.bits3))
+    }
+
+    /// How many slots are set.
+    var slotCount: Int {
+        bits0.nonzeroBitCount + bits1.nonzeroBitCount + bits2.nonzeroBitCount + bits3.nonzeroBitCount
     }
 
     /// Whether every pair of `other` is here too.

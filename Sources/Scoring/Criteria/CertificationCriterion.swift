@@ -6,7 +6,8 @@ enum CertificationCriterion {
     /// Preparing for and passing an exam one is eligible for (judgement: a typical study plan).
     static let monthsToPrepare = 3
 
-    static func evaluate(_ rule: CertificationRule, in context: ScoringContext) -> CriterionOutcome {
+    /// `noneHeld`, when given, is `noneHeld(rule)` (`CompiledRubric` writes it once).
+    static func evaluate(_ rule: CertificationRule, noneHeld: String? = nil, in context: ScoringContext) -> CriterionOutcome {
         let record = context.record
         let held = record.certifications.filter { certification in
             guard let id = certification.id else { return false }
@@ -29,7 +30,12 @@ enum CertificationCriterion {
         return CriterionOutcome(
             fraction: partial.isEmpty ? 0 : 0.5, met: false,
             evidence: partial.map { Evidence(text: $0.name, line: $0.line) },
-            gap: "none of \(rule.anyOf.joined(separator: ", ")) held" + (quickest.map { "; \($0.0) is the quickest to obtain" } ?? ""),
+            gap: (noneHeld ?? Self.noneHeld(rule)) + (quickest.map { "; \($0.0) is the quickest to obtain" } ?? ""),
             monthsToClose: quickest?.1 ?? 12)
+    }
+
+    /// The opening of the gap when none of the certifications is held: it depends on the rule alone.
+    static func noneHeld(_ rule: CertificationRule) -> String {
+        "none of \(rule.anyOf.joined(separator: ", ")) held"
     }
 }

@@ -9,20 +9,38 @@ enum CompetencyCriterion {
     /// `terms` holds a matcher for each of `rule.terms`, in order.
     static func evaluate(_ rule: CompetencyRule, terms: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
         // Each term found (by its index in `terms`, ascending) with the index of its first line. Indices,
-        // not strings and evidence: the texts are read once the answer is known.
-        var found: [(term: Int, line: Int)] = []
-        found.reserveCapacity(terms.count)
+        // not strings and evidence: the texts are read once the answer is known. On the stack: an
+        // array was an allocation per criterion of every file.
+        withUnsafeTemporaryAllocation(of: (term: Int, line: Int).self, capacity: terms.count) { storage in
+            var count = 0
+            findTerms(terms, in: context) { term, line in
+                storage.initializeElement(at: count, to: (term, line))
+                count += 1
+            }
+            return outcome(rule, found: UnsafeBufferPointer(rebasing: storage[..<count]), lines: context.record.lines)
+        }
+    }
+
+    /// Calls `body` with each term found (by its index in `terms`, ascending) and the index of the
+    /// first record line holding it.
+    private static func findTerms(_ terms: [TermMatcher], in context: ScoringContext, _ body: (Int, Int) -> Void) {
         let lines = context.record.lines
         let pairIndex = context.record.pairIndex
-        // Through the buffers, each matcher by pointer (see `TermMatcher.firstLine(of:in:index:)`).
+        // Through the buffers, each matcher by pointer (see `TermMatcher.firstLine(of:in:bytes:index:)`).
         terms.withUnsafeBufferPointer { terms in
             lines.withUnsafeBufferPointer { lines in
-                guard let first = terms.baseAddress else { return }
-                for index in terms.indices {
-                    if let line = TermMatcher.firstLine(of: first + index, in: lines, index: pairIndex) { found.append((index, line)) }
+                context.record.loweredBytes.withUnsafeBufferPointer { bytes in
+                    guard let first = terms.baseAddress else { return }
+                    for index in terms.indices {
+                        if let line = TermMatcher.firstLine(of: first + index, in: lines, bytes: bytes, index: pairIndex) { body(index, line) }
+                    }
                 }
             }
         }
+    }
+
+    /// The outcome for the terms `found` (see `findTerms`).
+    private static func outcome(_ rule: CompetencyRule, found: UnsafeBufferPointer<(term: Int, line: Int)>, lines: [ScorableRecord.Line]) -> CriterionOutcome {
         let distinct = found.count
         let fraction = Credit.fraction(value: Double(distinct), full: Double(rule.full), partial: Double(rule.partial))
         let met = distinct >= rule.full
@@ -43,7 +61,7 @@ enum CompetencyCriterion {
 
     /// "2 of 3 distinct signs found (a, b); none of e.g. c, d, e, f": the terms found, then the first
     /// four missing, in one allocation (`TextAssembly`). `found` lists the terms found by index, ascending.
-    static func gap(_ rule: CompetencyRule, found: [(term: Int, line: Int)]) -> String {
+    static func gap(_ rule: CompetencyRule, found: UnsafeBufferPointer<(term: Int, line: Int)>) -> String {
         // The first four terms not found, by index.
         var missing: [Int] = []
         var next = 0

@@ -30,16 +30,19 @@ enum EducationCriterion {
         } else {
             fraction = 0
         }
-        let fieldText = [best.field, best.degree].compactMap { $0?.lowercased() }.joined(separator: " ")
-        let fieldFits = rule.fields.isEmpty || rule.fields.contains { TextScan.contains(fieldText, $0) }
-            || record.education.contains { facts in
-                let text = [facts.field, facts.degree].compactMap { $0?.lowercased() }.joined(separator: " ")
-                return rule.fields.contains { TextScan.contains(text, $0) }
-            }
+        var fieldFits = true
+        if !rule.fields.isEmpty {
+            let bestText = fieldText(best)
+            fieldFits = rule.fields.contains { TextScan.contains(bestText, $0) }
+                || record.education.contains { facts in
+                    let text = fieldText(facts)
+                    return rule.fields.contains { TextScan.contains(text, $0) }
+                }
+        }
         if !fieldFits { fraction *= 0.8 }
         let evidence = record.education.compactMap { facts -> Evidence? in
             guard let degree = facts.degree ?? facts.field else { return nil }
-            return Evidence(text: [degree, facts.level.map { "(\($0.rawValue))" }].compactMap { $0 }.joined(separator: " "), line: facts.line)
+            return Evidence(text: evidenceText(degree: degree, level: facts.level), line: facts.line)
         }
         let levelMet = level.rank >= rule.full.rank
         // A degree in another field costs a fifth of the credit but is not a gap to close.
@@ -53,5 +56,23 @@ enum EducationCriterion {
         return CriterionOutcome(
             fraction: fraction, met: met, evidence: evidence, gap: gap,
             monthsToClose: levelMet ? nil : monthsToReach(rule.full, from: level))
+    }
+
+    /// The field and the degree, lower-cased, joined by a space (either alone when the other is
+    /// missing): what joining them as an array gave, without the array and the generic join, for
+    /// every file.
+    static func fieldText(_ facts: ScorableRecord.EducationFacts) -> String {
+        switch (facts.field, facts.degree) {
+        case let (field?, degree?): field.lowercased() + " " + degree.lowercased()
+        case let (field?, nil): field.lowercased()
+        case let (nil, degree?): degree.lowercased()
+        case (nil, nil): ""
+        }
+    }
+
+    /// "<degree> (<level>)", or the degree alone without a level.
+    static func evidenceText(degree: String, level: EducationLevel?) -> String {
+        guard let level else { return degree }
+        return degree + " (" + level.rawValue + ")"
     }
 }

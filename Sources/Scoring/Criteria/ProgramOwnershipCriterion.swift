@@ -6,8 +6,11 @@ enum ProgramOwnershipCriterion {
     /// Judgement: taking over a program area and running one cycle of it.
     static let monthsToClose = 12
 
-    /// `verbs` and `programs` hold a matcher for each of the rule's verbs and programs, in order.
-    static func evaluate(_ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], in context: ScoringContext) -> CriterionOutcome {
+    /// `verbs` and `programs` hold a matcher for each of the rule's verbs and programs, in order; `gap`,
+    /// when given, is `gap(rule)` (`CompiledRubric` writes it once).
+    static func evaluate(
+        _ rule: ProgramOwnershipRule, verbs: [TermMatcher], programs: [TermMatcher], gap ruleGap: String? = nil, in context: ScoringContext
+    ) -> CriterionOutcome {
         // Programs owned, by index into `programs`, in the order first found.
         var owned: [Int] = []
         var evidence: [Evidence] = []
@@ -15,11 +18,12 @@ enum ProgramOwnershipCriterion {
         // Per word of the line sets, the lines that may hold each verb and each program, reused.
         var verbLines = [UInt64](repeating: 0, count: verbs.count)
         var programLines = [UInt64](repeating: 0, count: programs.count)
-        // Through the buffers, matchers by pointer (see `TermMatcher.firstLine(of:in:index:)`):
+        // Through the buffers, matchers by pointer (see `TermMatcher.firstLine(of:in:bytes:index:)`):
         // indexing the arrays (or closures over them) copied matchers and lines. No verbs or no programs: no line qualifies.
         verbs.withUnsafeBufferPointer { verbBuffer in
         programs.withUnsafeBufferPointer { programBuffer in
         context.record.lines.withUnsafeBufferPointer { lines in
+        context.record.loweredBytes.withUnsafeBufferPointer { bytes in
             guard let verbs = verbBuffer.baseAddress, let programs = programBuffer.baseAddress else { return }
             // Only lines that may hold a verb and may hold a program can qualify, and in such a line
             // only the verbs and programs the pair index lets through need a word search.
@@ -39,9 +43,9 @@ enum ProgramOwnershipCriterion {
                     let lineIndex = word &* 64 &+ candidates.trailingZeroBitCount
                     candidates &= candidates &- 1
                     guard lines[lineIndex].section != .skills,
-                          verbBuffer.indices.contains(where: { verbLines[$0] & bit != 0 && TermMatcher.matchesCandidate(verbs + $0, in: lines, at: lineIndex) }) else { continue }
+                          verbBuffer.indices.contains(where: { verbLines[$0] & bit != 0 && TermMatcher.matchesCandidate(verbs + $0, in: lines, at: lineIndex, bytes: bytes) }) else { continue }
                     var added = false
-                    for program in programBuffer.indices where programLines[program] & bit != 0 && TermMatcher.matchesCandidate(programs + program, in: lines, at: lineIndex) {
+                    for program in programBuffer.indices where programLines[program] & bit != 0 && TermMatcher.matchesCandidate(programs + program, in: lines, at: lineIndex, bytes: bytes) {
                         // The same term twice in the rule names one program.
                         if !owned.contains(where: { (programs + $0).pointee.term == (programs + program).pointee.term }) {
                             owned.append(program)
@@ -54,11 +58,17 @@ enum ProgramOwnershipCriterion {
         }
         }
         }
+        }
         let met = owned.count >= rule.full
         return CriterionOutcome(
             fraction: Credit.fraction(value: Double(owned.count), full: Double(rule.full), partial: 0),
             met: met, evidence: Array(evidence.prefix(5)),
-            gap: met ? nil : "no line shows ownership (\(rule.verbs.prefix(3).joined(separator: ", "))) of a program such as \(rule.programs.prefix(3).joined(separator: ", "))",
+            gap: met ? nil : ruleGap ?? gap(rule),
             monthsToClose: met ? nil : monthsToClose)
+    }
+
+    /// The gap when no line shows ownership: it depends on the rule alone.
+    static func gap(_ rule: ProgramOwnershipRule) -> String {
+        "no line shows ownership (\(rule.verbs.prefix(3).joined(separator: ", "))) of a program such as \(rule.programs.prefix(3).joined(separator: ", "))"
     }
 }
