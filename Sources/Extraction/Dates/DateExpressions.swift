@@ -105,6 +105,12 @@ public enum DateExpressions {
         let tokens = DateTokenizer.grammarTokens(of: text)
         var index = 0
         while index < tokens.count {
+            // Only a number, a month or "since"/"from" opens a date (`parseSince` and `parseDate` answer
+            // nil at any other token): the rest of a line's tokens are passed over without the two calls.
+            guard tokens[index].opensDate else {
+                index += 1
+                continue
+            }
             if let since = parseSince(tokens, at: index, in: text) { return since }
             if let (start, next) = parseDate(tokens, at: index) {
                 if let (end, isCurrent, after) = parseRangeEnd(tokens, at: next) {

@@ -120,6 +120,20 @@ struct DateGrammarToken {
     /// How many digits a number token has (its text's length: ASCII digits are one byte each); 0 for others.
     var digits: Int { kind == .number ? bytes.count : 0 }
 
+    /// Whether a date can start at this token: a number, a month, or "since" / "from" (the only tokens at
+    /// which `DateExpressions.parseDate` or `parseSince` can answer).
+    var opensDate: Bool {
+        switch kind {
+        case .number: return true
+        case .word:
+            switch word {
+            case .month, .since, .from: return true
+            default: return false
+            }
+        case .dash, .punctuation: return false
+        }
+    }
+
     /// The grammar token of a `DateToken` cut from `text` by the `Character` tokeniser.
     init(_ token: DateToken, in text: Substring) {
         kind = token.kind
@@ -164,12 +178,13 @@ extension DateTokenizer {
     /// so the scalars are walked by byte, ASCII ones judged by byte and the others as the `Character`
     /// they are, by the tests of `tokens(of:)`. A word with a non-ASCII letter is `.none`: the words the
     /// grammar reads are ASCII, and no simple scalar lower-cases to ASCII (a test checks every one).
+    ///
+    /// An ASCII byte is judged as the byte it is (no scalar decoded, no test closure per byte): most bytes of the lines dates are looked for in are ASCII, and decoding each one as a
+    /// scalar and asking it through a test closure cost about 50 instructions a byte. A byte from 0x80 up
+    /// starts a scalar that is decoded and judged as before.
     static func byteTokens(of bytes: UnsafeBufferPointer<UInt8>) -> [DateGrammarToken] {
         @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x80 ? TextScan.isASCIILetter(UInt8(scalar.value)) : !isCommonMark(scalar.value) && Character(scalar).isLetter
-        }
-        @inline(__always) func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x80 && TextScan.isASCIIDigit(UInt8(scalar.value))
         }
         @inline(__always) func isDash(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
@@ -187,56 +202,104 @@ extension DateTokenizer {
         var index = 0
         var sawSpace = true
         var apostrophe = false
-        while index < end {
-            let (scalar, length) = TextScan.scalar(at: index, in: bytes)
-            let isSpace = scalar.value < 0x80
-                ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-                : !isCommonMark(scalar.value) && (Character(scalar).isWhitespace || scalar.value == 0xA0)
-            if isSpace {
-                sawSpace = true
-                index += length
-                continue
+        /// Moves `index` past letters (ASCII ones by byte, others as scalars); whether every one was ASCII.
+        @inline(__always) func skipLetters() -> Bool {
+            var ascii = true
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard TextScan.isASCIILetter(byte) else { break }
+                    index += 1
+                } else {
+                    let (next, nextLength) = TextScan.scalar(at: index, in: bytes)
+                    guard isLetter(next) else { break }
+                    ascii = false
+                    index += nextLength
+                }
             }
+            return ascii
+        }
+        /// Moves `index` past dashes ("-" and "~" by byte, the others as scalars).
+        @inline(__always) func skipDashes() {
+            while index < end {
+                let byte = bytes[index]
+                if byte == 0x2D || byte == 0x7E {
+                    index += 1
+                } else if byte >= 0x80 {
+                    let (next, nextLength) = TextScan.scalar(at: index, in: bytes)
+                    guard isDash(next) else { break }
+                    index += nextLength
+                } else {
+                    break
+                }
+            }
+        }
+        while index < end {
+            let lead = bytes[index]
             let start = index
             var kind = DateToken.Kind.punctuation
             var word = DateWord.none
             var value: Int?
             var mark: UInt8 = 0
-            /// Moves `index` past the scalars that pass `test`, starting with the one at `index`; whether
-            /// every one was ASCII.
-            func skip(while test: (Unicode.Scalar) -> Bool) -> Bool {
-                var ascii = true
-                while index < end {
-                    let (next, nextLength) = TextScan.scalar(at: index, in: bytes)
-                    guard test(next) else { break }
-                    if nextLength > 1 { ascii = false }
-                    index += nextLength
-                }
-                return ascii
-            }
-            if isLetter(scalar) {
-                kind = .word
-                if skip(while: isLetter),
-                   lengthsByFirstLetter.withUnsafeBufferPointer({ DateWord.mayBeWord(bytes, start..<index, $0) }),
-                   let key = DateWord.packed(bytes, start..<index) {
-                    word = wordsByPackedKey[key] ?? .none
-                }
-            } else if isDigit(scalar) {
-                kind = .number
-                _ = skip(while: isDigit)
-                value = decimalValue(bytes, start..<index)
-            } else if isDash(scalar) {
-                kind = .dash
-                mark = 0x2D
-                _ = skip(while: isDash)
-            } else {
-                index += length
-                if scalar.value == 0x27 || scalar.value == 0x2019 {
-                    apostrophe = true
-                    sawSpace = false
+            if lead < 0x80 {
+                if lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) {
+                    sawSpace = true
+                    index += 1
                     continue
                 }
-                if length == 1 { mark = UInt8(scalar.value) }
+                if TextScan.isASCIILetter(lead) {
+                    kind = .word
+                    index += 1
+                    if skipLetters(),
+                       lengthsByFirstLetter.withUnsafeBufferPointer({ DateWord.mayBeWord(bytes, start..<index, $0) }),
+                       let key = DateWord.packed(bytes, start..<index) {
+                        word = wordsByPackedKey[key] ?? .none
+                    }
+                } else if TextScan.isASCIIDigit(lead) {
+                    kind = .number
+                    index += 1
+                    while index < end, TextScan.isASCIIDigit(bytes[index]) { index += 1 }
+                    value = decimalValue(bytes, start..<index)
+                } else if lead == 0x2D || lead == 0x7E {
+                    kind = .dash
+                    mark = 0x2D
+                    index += 1
+                    skipDashes()
+                } else {
+                    index += 1
+                    if lead == 0x27 {
+                        apostrophe = true
+                        sawSpace = false
+                        continue
+                    }
+                    mark = lead
+                }
+            } else {
+                let (scalar, length) = TextScan.scalar(at: index, in: bytes)
+                if !isCommonMark(scalar.value) && (Character(scalar).isWhitespace || scalar.value == 0xA0) {
+                    sawSpace = true
+                    index += length
+                    continue
+                }
+                // No scalar from 0x80 up is an ASCII digit: a letter, a dash or punctuation.
+                if isLetter(scalar) {
+                    kind = .word
+                    index += length
+                    // A word holding a non-ASCII letter is none of the grammar's words.
+                    _ = skipLetters()
+                } else if isDash(scalar) {
+                    kind = .dash
+                    mark = 0x2D
+                    index += length
+                    skipDashes()
+                } else {
+                    index += length
+                    if scalar.value == 0x2019 {
+                        apostrophe = true
+                        sawSpace = false
+                        continue
+                    }
+                }
             }
             tokens.append(DateGrammarToken(
                 kind: kind, isTight: !sawSpace, hadApostrophe: apostrophe, mark: mark, word: word, bytes: start..<index, value: value))

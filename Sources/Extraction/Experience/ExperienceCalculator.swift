@@ -10,11 +10,19 @@ public enum ExperienceCalculator {
         var hr: [Range<Int>] = []
         var management: [Range<Int>] = []
         all.reserveCapacity(positions.count)
+        // The position's fields are handed on, not the position: passing `positions[index]` to a function
+        // copied it (a retain of its four strings and its duties, released after), three times a position.
         for index in positions.indices {
-            guard let whole = span(of: positions[index], asOf: asOf) else { continue }
+            guard let whole = span(start: positions[index].start, end: positions[index].end, current: positions[index].current, asOf: asOf)
+            else { continue }
             all.append(whole)
-            if JobTitles.isHR(positions[index].title) || isHRByDuties(positions[index]) { hr.append(whole) }
-            if let managed = managementSpan(of: positions[index], asOf: asOf) { management.append(managed) }
+            if JobTitles.isHR(positions[index].title)
+                || isHRByDuties(employer: positions[index].employer, duties: positions[index].duties) {
+                hr.append(whole)
+            }
+            if let managed = managementSpan(whole: whole, title: positions[index].title, duties: positions[index].duties) {
+                management.append(managed)
+            }
         }
         return ExperienceSummary(
             totalMonths: mergedMonths(all), hrMonths: mergedMonths(hr), managementMonths: mergedMonths(management), asOf: asOf)
@@ -22,15 +30,20 @@ public enum ExperienceCalculator {
 
     /// Half-open month interval [start, end) covered by a position, or nil without a start date.
     public static func span(of position: Position, asOf: PartialDate) -> Range<Int>? {
-        guard let start = position.start else { return nil }
+        span(start: position.start, end: position.end, current: position.current, asOf: asOf)
+    }
+
+    /// `span(of:asOf:)` of a position with these dates.
+    static func span(start: PartialDate?, end: PartialDate?, current: Bool, asOf: PartialDate) -> Range<Int>? {
+        guard let start else { return nil }
         let startIndex = start.monthIndex
         // "Present" counts whole months up to the as-of month: Nov 2021 – present at 2026-11-01 is
         // 60 months. A closed span counts both its months: Jan – Dec 2019 is 12.
         let asOfEnd = asOf.monthIndex
         var endIndex: Int
-        if position.current {
+        if current {
             endIndex = asOfEnd
-        } else if let end = position.end {
+        } else if let end {
             if end.month != nil {
                 endIndex = end.monthIndex + 1
             } else if end.year > start.year {
@@ -54,16 +67,37 @@ public enum ExperienceCalculator {
     /// `formalDuties`, when given, holds each position's duties that pass `JobTitles.isFormalSupervision`
     /// (a caller that needs them too works them out once).
     public static func formalManagementMonths(of positions: [Position], asOf: PartialDate, formalDuties: [[EvidenceText]]? = nil) -> Int {
-        mergedMonths(positions.indices.compactMap { index in
-            managementSpan(of: positions[index], asOf: asOf, formalOnly: true, formalDuties: formalDuties?[index])
-        })
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(positions.count)
+        // The fields are handed on, not `positions[index]` (see `summary`).
+        for index in positions.indices {
+            guard let whole = span(start: positions[index].start, end: positions[index].end, current: positions[index].current, asOf: asOf)
+            else { continue }
+            if JobTitles.isSupervisory(positions[index].title) {
+                spans.append(whole)
+                continue
+            }
+            let duties = formalDuties?[index] ?? positions[index].duties.filter(JobTitles.isFormalSupervision)
+            if let managed = leadershipSpan(whole: whole, duties: duties) { spans.append(managed) }
+        }
+        return mergedMonths(spans)
     }
 
     static func managementSpan(of position: Position, asOf: PartialDate, formalOnly: Bool = false, formalDuties: [EvidenceText]? = nil) -> Range<Int>? {
         guard let whole = span(of: position, asOf: asOf) else { return nil }
-        if JobTitles.isSupervisory(position.title) { return whole }
         let candidates = formalOnly ? formalDuties ?? position.duties.filter(JobTitles.isFormalSupervision) : position.duties
-        guard let evidence = leadershipEvidence(in: candidates) else { return nil }
+        return managementSpan(whole: whole, title: position.title, duties: candidates)
+    }
+
+    /// `managementSpan(of:asOf:)` of a position spanning `whole`, with this title, its leadership looked
+    /// for in `duties`.
+    static func managementSpan(whole: Range<Int>, title: String, duties: [EvidenceText]) -> Range<Int>? {
+        JobTitles.isSupervisory(title) ? whole : leadershipSpan(whole: whole, duties: duties)
+    }
+
+    /// The months of `whole` a leadership duty among `duties` covers, nil without one.
+    static func leadershipSpan(whole: Range<Int>, duties: [EvidenceText]) -> Range<Int>? {
+        guard let evidence = leadershipEvidence(in: duties) else { return nil }
         // "for the past 14 months" / "since September 2025": count from that date, not the whole job.
         if let stated = DateExpressions.findRange(in: evidence.text), let from = stated.start {
             let start = max(from.monthIndex, whole.lowerBound)
@@ -83,10 +117,15 @@ public enum ExperienceCalculator {
     /// The duty line that shows people leadership, if any: the same answer as
     /// `JobTitles.leadershipEvidence(in:)`, which lower-cases every duty it tries into a new String.
     public static func leadershipEvidence(in duties: [EvidenceText]) -> EvidenceText? {
-        duties.first { duty in
-            leadershipSearch.containsAny(inASCII: duty.text)
-                ?? JobTitles.leadershipPhrases.containsAny(in: TextScan.lowercased(duty.text))
+        // Each duty is asked where it lies: `first(where:)` handed the closure a copy of each (a retain of
+        // its text, and a release after).
+        let search = leadershipSearch
+        for index in duties.indices {
+            let found = duties[index].text.withBorrowedUTF8 { search.containsAny(inASCII: $0) }
+                ?? JobTitles.leadershipPhrases.containsAny(in: TextScan.lowercased(duties[index].text))
+            if found { return duties[index] }
         }
+        return nil
     }
 
     /// "past 14 months", "for 2 years", "last 18 months".
@@ -109,10 +148,15 @@ public enum ExperienceCalculator {
 
     /// A position with a vague title ("Assistant Manager", "Team Lead") whose duties are HR work.
     static func isHRByDuties(_ position: Position) -> Bool {
-        let employer = position.employer?.lowercased() ?? ""
+        isHRByDuties(employer: position.employer, duties: position.duties)
+    }
+
+    /// `isHRByDuties` of a position with this employer and these duties.
+    static func isHRByDuties(employer: String?, duties: [EvidenceText]) -> Bool {
+        let employer = employer?.lowercased() ?? ""
         if TextScan.contains(employer, "human resources") || employer.hasSuffix(" hr") { return true }
-        let hrDuties = position.duties.filter { JobTitles.isHR($0.text) }.count
-        return position.duties.count >= 2 && hrDuties * 2 >= position.duties.count
+        let hrDuties = duties.filter { JobTitles.isHR($0.text) }.count
+        return duties.count >= 2 && hrDuties * 2 >= duties.count
     }
 
     /// Months covered by a set of intervals, overlaps merged.

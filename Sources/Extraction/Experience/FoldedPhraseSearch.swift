@@ -110,39 +110,49 @@ struct FoldedPhraseSearch: Sendable {
 
     /// Whether `TextScan.lowercased(text)` holds any phrase, for ASCII `text`; nil for other text.
     func containsAny(inASCII text: String) -> Bool? {
-        var text = text
-        return text.withUTF8 { textBytes -> Bool? in
-            guard let base = textBytes.baseAddress else { return hasEmptyPhrase ? true : false }
-            let count = textBytes.count
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index + 8 <= count {
-                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
-                index += 8
-            }
-            while index < count {
-                if base[index] >= 0x80 { return nil }
-                index += 1
-            }
-            if hasEmptyPhrase { return true }
-            for phrase in singleBytePhrases {
-                let byte = phrases[phrase][0]
-                for position in 0..<count where Self.folded(base[position]) == byte { return true }
-            }
-            guard stride > 0, count >= 2 else { return false }
-            return pairOffsets.withUnsafeBufferPointer { pairOffsets -> Bool in
-                // A phrase starting at `start` covers the pairs at `start ..< start + stride`, all inside
-                // the text when the phrase is; `position` meets one of them.
-                var position = 0
-                while position &+ 1 < count {
-                    let offsets = pairOffsets[Int(base[position]) << 7 | Int(base[position &+ 1])]
-                    if offsets != 0, startsPhrase(around: position, offsets: offsets, pairOffsets: pairOffsets, in: textBytes) {
-                        return true
-                    }
-                    position &+= stride
+        text.withBorrowedUTF8 { containsAny(inASCII: $0) }
+    }
+
+    /// `containsAny(inASCII:)` of a text's UTF-8 bytes, read where they lie.
+    func containsAny(inASCII textBytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let base = textBytes.baseAddress else { return hasEmptyPhrase ? true : false }
+        let count = textBytes.count
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return nil }
+            index += 1
+        }
+        if hasEmptyPhrase { return true }
+        for phrase in singleBytePhrases {
+            let byte = phrases[phrase][0]
+            for position in 0..<count where Self.folded(base[position]) == byte { return true }
+        }
+        guard stride > 0, count >= 2 else { return false }
+        return pairOffsets.withUnsafeBufferPointer { pairOffsets -> Bool in
+            // A phrase starting at `start` covers the pairs at `start ..< start + stride`, all inside
+            // the text when the phrase is; `position` meets one of them.
+            // A phrase holding the pair at `position` at an offset below `stride - 1` holds the next pair
+            // at the offset after (it is at least `stride + 1` bytes long), which the table records: the
+            // next pair's offsets, one lower, rule out most starts the first pair leaves. The last offset
+            // is kept whatever the next pair is (the table holds no offset `stride`).
+            let lastOffset: UInt8 = 1 << UInt8(stride - 1)
+            var position = 0
+            while position &+ 1 < count {
+                var offsets = pairOffsets[Int(base[position]) << 7 | Int(base[position &+ 1])]
+                if offsets != 0, position &+ 2 < count {
+                    offsets &= pairOffsets[Int(base[position &+ 1]) << 7 | Int(base[position &+ 2])] >> 1 | lastOffset
                 }
-                return false
+                if offsets != 0, startsPhrase(around: position, offsets: offsets, pairOffsets: pairOffsets, in: textBytes) {
+                    return true
+                }
+                position &+= stride
             }
+            return false
         }
     }
 

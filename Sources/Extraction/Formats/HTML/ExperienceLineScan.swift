@@ -100,35 +100,28 @@ enum ExperienceLineScan {
     }
 }
 
-/// A set of lower-case ASCII words asked by byte: the words by length, each compared with the
-/// lower-cased bytes of a word of that length. Built from a `Set<String>`; a member that is not
-/// lower-case ASCII cannot equal the lower-cased form of plain ASCII bytes (no member holds U+212A
-/// KELVIN SIGN, the one non-ASCII scalar canonically equal to an ASCII letter; a test checks), so it is
-/// left out.
+/// A set of lower-case ASCII words asked by byte: the words in a `PackedWordRoles` table (each marked
+/// `.title`; any non-empty answer means "in the set"), which lower-cases the bytes asked while packing
+/// them and finds them with one hash and a probe or two. (Comparing the word with every member of its
+/// length, held as arrays of bytes, retained and released each member it read.) Built from a
+/// `Set<String>`; a member that is not lower-case ASCII cannot equal the lower-cased form of plain ASCII
+/// bytes (no member holds U+212A KELVIN SIGN, the one non-ASCII scalar canonically equal to an ASCII
+/// letter; a test checks), so it is left out. Every member is at most 16 bytes (`PackedWordRoles`
+/// checks), so a longer word is in no set.
 struct LowerCaseASCIIWords: Sendable {
-    private let byLength: [[[UInt8]]]
+    private let table: PackedWordRoles
 
     init(_ words: Set<String>) {
-        var byLength: [[[UInt8]]] = []
-        for word in words.sorted() {
-            let bytes = Array(word.utf8)
-            guard bytes.allSatisfy({ $0 < 0x80 && !TextScan.isASCIIUpper($0) }) else { continue }
-            while byLength.count <= bytes.count { byLength.append([]) }
-            byLength[bytes.count].append(bytes)
+        var roles: [String: LineFields.WordRoles] = [:]
+        for word in words where word.utf8.allSatisfy({ $0 < 0x80 && !TextScan.isASCIIUpper($0) }) {
+            roles[word] = .title
         }
-        self.byLength = byLength
+        table = PackedWordRoles(roles)
     }
 
     /// Whether the lower-cased bytes of `word` (plain ASCII) are one of the words.
-    func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        guard word.count < byLength.count else { return false }
-        let start = word.lowerBound
-        for candidate in byLength[word.count] {
-            var offset = 0
-            while offset < candidate.count, candidate[offset] == TextScan.lowerASCII(bytes[start + offset]) { offset += 1 }
-            if offset == candidate.count { return true }
-        }
-        return false
+    @inline(__always) func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        !table.roles(bytes, word).isEmpty
     }
 
     static let irregular = LowerCaseASCIIWords(LineFields.irregularPastVerbs)

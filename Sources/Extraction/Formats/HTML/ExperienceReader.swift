@@ -89,29 +89,54 @@ enum ExperienceReader {
     /// Positions from the lines of one experience section. `strict` keeps only entries that have both
     /// dates and a recognisable title (used when a résumé has no experience heading at all).
     static func positions(from lines: [HTMLLine], strict: Bool = false) -> [Position] {
-        var drafts: [Draft] = []
+        var positions: [Position] = []
         var current: Draft?
+        var group: (employer: String?, location: String?)?
 
+        /// Resolves the entry being read into a position as soon as it ends: the draft is moved out of
+        /// `current` and consumed by `resolve`, where keeping every draft in an array to resolve later
+        /// copied each one out of it (a retain of its three arrays and its place, and as many releases).
         func finish() {
-            // Moved out, not copied.
-            if let draft = current.take() { drafts.append(draft) }
+            guard let draft = current.take() else { return }
+            // Without an experience heading, only a line that names a job title counts.
+            if strict && draft.titles.isEmpty { return }
+            let startedWithEmployerOnly = draft.startedWithEmployerOnly
+            guard var position = resolve(draft) else { return }
+            if startedWithEmployerOnly {
+                group = (position.employer, position.location)
+            } else if position.employer == nil, let group {
+                position.employer = group.employer
+                if position.location == nil { position.location = group.location }
+            } else {
+                group = nil
+            }
+            if strict && (position.start == nil || position.title.isEmpty) { return }
+            // Entries number a handful: one buffer for the first eight, not three grown in turn.
+            if positions.isEmpty { positions.reserveCapacity(8) }
+            positions.append(position)
         }
 
         // The lines are read where they lie in the array: `for line in lines` copied each one (a retain
         // of every String and array it holds) and destroyed the copy (as many releases).
         for index in lines.indices {
-            // `role(of:inHeader:)`, its first test asked of the line's text where it lies: most lines are
-            // duties it decides, and passing the line itself copies it (a retain of each of its strings
-            // and arrays, released after), where passing the text retains that one string.
-            let role = ExperienceLineScan.isVerbFirstByOpening(lines[index].text)
-                ? Role.body : roleAfterOpening(of: lines[index], inHeader: current.map { !$0.sawBody } ?? false)
-            switch role {
-            case .body:
-                guard current != nil else { continue }
+            /// The line as a duty of the entry being read, if any.
+            func addDuty() {
+                guard current != nil else { return }
                 // Entries hold about ten duties: one buffer for the first eight, not four grown in turn.
                 if current!.duties.isEmpty { current!.duties.reserveCapacity(8) }
                 current!.duties.append(EvidenceText(lines[index].text, line: lines[index].line, section: .position))
                 current!.sawBody = true
+            }
+            // Most lines are duties told by their opening, asked of the line's text where it lies (passing
+            // the line would copy it: a retain of each of its strings and arrays, released after); they are
+            // added without a `Role` built and destroyed.
+            if ExperienceLineScan.isVerbFirstByOpening(lines[index].text) {
+                addDuty()
+                continue
+            }
+            switch roleAfterOpening(of: lines[index], inHeader: current.map { !$0.sawBody } ?? false) {
+            case .body:
+                addDuty()
             case .header(let parsed):
                 let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
                 // The entry being read is asked and merged into in place (a copy of it would retain
@@ -147,27 +172,6 @@ enum ExperienceReader {
             }
         }
         finish()
-
-        var positions: [Position] = []
-        // At most one per draft: one buffer, not one grown two or three times.
-        positions.reserveCapacity(drafts.count)
-        var group: (employer: String?, location: String?)?
-        // Each draft is read where it lies (a copy would retain its three arrays and its place).
-        for index in drafts.indices {
-            // Without an experience heading, only a line that names a job title counts.
-            if strict && drafts[index].titles.isEmpty { continue }
-            guard var position = resolve(drafts[index]) else { continue }
-            if drafts[index].startedWithEmployerOnly {
-                group = (position.employer, position.location)
-            } else if position.employer == nil, let group {
-                position.employer = group.employer
-                if position.location == nil { position.location = group.location }
-            } else {
-                group = nil
-            }
-            if strict && (position.start == nil || position.title.isEmpty) { continue }
-            positions.append(position)
-        }
         return positions
     }
 
@@ -211,7 +215,7 @@ enum ExperienceReader {
 
     /// Decides title and employer: named fields first, then the unnamed ones by position — a missing
     /// title takes the first unnamed field, a missing employer the first emphasised or first unnamed.
-    static func resolve(_ draft: Draft) -> Position? {
+    static func resolve(_ draft: consuming Draft) -> Position? {
         var title = draft.titles.first?.text
         var employer = (draft.employers.first(where: \.emphasised) ?? draft.employers.first(where: { ExperienceLineScan.isCapitalised($0.text) }) ?? draft.employers.first)?.text
         var unknowns = draft.unknowns.filter { ExperienceLineScan.isCapitalised($0.text) || $0.emphasised }

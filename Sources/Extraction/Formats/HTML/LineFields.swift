@@ -233,8 +233,9 @@ enum LineFields {
                 continue scan
             }
             let (scalar, length) = TextScan.scalar(at: index, in: bytes)
-            let character = Character(scalar)
-            if separatorCharacters.contains(character) || isPictograph(character) {
+            // The separators by scalar value, and a `Character` built only where a pictograph can be
+            // (hashing one into `separatorCharacters` cost more than the rest of the line's bytes).
+            if isSeparatorScalar(scalar.value) || (scalar.value >= 0x2190 && isPictograph(Character(scalar))) {
                 cut(index)
                 index += length
                 partStart = index
@@ -243,6 +244,16 @@ enum LineFields {
             index += length
         }
         cut(bytes.count)
+    }
+
+    /// Whether a simple scalar (`TextScan.isSimpleScalars`) from 0x80 up is one of `separatorCharacters`:
+    /// "·", "‖", "•", "∙", "▪", "—". No other simple scalar is canonically equal to one of them (a test
+    /// checks every one), so this is the set's answer for each.
+    @inline(__always) static func isSeparatorScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00B7, 0x2016, 0x2022, 0x2219, 0x25AA, 0x2014: true
+        default: false
+        }
     }
 
     /// Whether a byte is the first byte of one of `simpleSpacedSeparators`.
@@ -389,9 +400,10 @@ enum LineFields {
             while end > lower, bytes[end - 1] == 0x20 { end -= 1 }
             var start = end
             while start > lower, bytes[start - 1] != 0x20 { start -= 1 }
-            let lastWord = TextScan.lowercasedASCII(bytes, start..<end)
-            let keeps = bytes[start..<end].contains(0x2E) || end - start == 1 || companySuffixes.contains(lastWord)
-                || abbreviationsKeepingPeriod.contains(lastWord)
+            // The last word looked up by byte (`packedWordsKeepingPeriod`), not lower-cased into a String
+            // hashed into one set and compared with each word of the other.
+            let keeps = bytes[start..<end].contains(0x2E) || end - start == 1
+                || !packedWordsKeepingPeriod.roles(bytes, start..<end).isEmpty
             if !keeps {
                 upper = bodyUpper
                 while lower < upper, isSpaceASCII(bytes[lower]) { lower += 1 }
@@ -403,6 +415,11 @@ enum LineFields {
 
     /// Abbreviations whose closing period `trim` keeps, besides the company suffixes.
     static let abbreviationsKeepingPeriod: [String] = ["jr", "sr", "st", "dept", "assn", "bros", "univ"]
+
+    /// `companySuffixes` and `abbreviationsKeepingPeriod` for lookups by byte (each marked `.organisation`;
+    /// any non-empty answer means "in one of them"). Every word is lower-case ASCII of at most 16 bytes.
+    static let packedWordsKeepingPeriod = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: companySuffixes.union(abbreviationsKeepingPeriod).map { ($0, WordRoles.organisation) }))
 
     /// The ASCII characters of `trimmable`.
     @inline(__always) private static func isTrimmableASCII(_ byte: UInt8) -> Bool {
@@ -526,8 +543,10 @@ enum LineFields {
     /// `mayHoldOf` of plain ASCII bytes: whether "of " is there in any case.
     static func mayHoldOfASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 3 else { return false }
-        for index in 0..<(bytes.count - 2)
-        where TextScan.lowerASCII(bytes[index]) == 0x6F && TextScan.lowerASCII(bytes[index + 1]) == 0x66 && bytes[index + 2] == 0x20 {
+        // Looked for at each space, so every other byte costs one comparison (not two lower-casings).
+        // `byte | 0x20` is "o" only for "o" and "O", "f" only for "f" and "F" (as `lowerASCII` reads them).
+        for index in 2..<bytes.count
+        where bytes[index] == 0x20 && bytes[index - 1] | 0x20 == 0x66 && bytes[index - 2] | 0x20 == 0x6F {
             return true
         }
         return false
@@ -550,10 +569,16 @@ enum LineFields {
     /// (`isDurationInGeneral`) must read its words: an employment type is at most 13 bytes, and a
     /// duration starts with a digit.
     static func isDurationASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if bytes.count <= 14, employmentTypes.contains(TextScan.lowercasedASCII(bytes)) { return true }
+        // Looked up by byte (`packedEmploymentTypes`), not as a lower-cased String hashed into the set.
+        if bytes.count <= 14, !packedEmploymentTypes.roles(bytes, 0..<bytes.count).isEmpty { return true }
         guard let first = bytes.firstIndex(where: { $0 != 0x20 }), TextScan.isASCIIDigit(bytes[first]) else { return false }
         return nil
     }
+
+    /// `employmentTypes` for lookups by byte (each marked `.title`; any non-empty answer means "in the
+    /// set"). Every type is lower-case ASCII of at most 13 bytes.
+    static let packedEmploymentTypes = PackedWordRoles(
+        Dictionary(uniqueKeysWithValues: employmentTypes.map { ($0, WordRoles.title) }))
 
     /// `isDuration` read from the text's lower-cased words, for any text.
     static func isDurationInGeneral(_ text: String) -> Bool {
@@ -609,8 +634,11 @@ enum LineFields {
     /// A stop word, for a word of simple-scalar bytes: stop words are ASCII of at most four letters, and a
     /// word with another scalar lower-cases to no ASCII word (only the Kelvin sign would, and it is not a
     /// simple scalar).
-    private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        word.count <= 4 && stopWords.contains(TextScan.lowercasedASCII(bytes, word))
+    ///
+    /// Asked of the bytes where they lie (`LowerCaseASCIIWords`), not of a lower-cased String hashed into
+    /// `stopWords`: a word with a byte beyond ASCII equals none of its keys, as its String equals no stop word.
+    @inline(__always) private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        word.count <= 4 && LowerCaseASCIIWords.stopWords.contains(bytes, word)
     }
 
     static let stopWords: Set<String> = ["of", "and", "the", "for", "in", "at", "to", "with", "&", "a", "an", "on", "de", "der", "und", "du", "la", "le", "y", "e", "or", "as", "by"]
@@ -735,18 +763,11 @@ enum LineFields {
         return irregularPastVerbs.contains(lowered) || (lowered.count >= 5 && lowered.hasSuffix("ed") && !pastParticipleAdjectives.contains(lowered))
     }
 
-    /// The verb test of `startsWithVerb` for a plain ASCII word: the word is lower-cased into a String
-    /// only when a set can hold it (an irregular verb is at most `longestIrregularPastVerb` letters, a
-    /// regular one ends in "ed"), and its length and ending are read from the bytes.
+    /// The verb test of `startsWithVerb` for a plain ASCII word: its length and ending read from the
+    /// bytes, then the sets asked by byte (`ExperienceLineScan.isPastVerbASCII`, the same tests), not by a
+    /// lower-cased String hashed into each.
     static func isPastVerbASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        let length = word.count
-        let endsInED = length >= 2 && TextScan.lowerASCII(bytes[word.upperBound - 2]) == 0x65 && TextScan.lowerASCII(bytes[word.upperBound - 1]) == 0x64
-        guard length <= longestIrregularPastVerb || endsInED else { return false }
-        let first = TextScan.lowercasedASCII(bytes, word)
-        // `irregular || (regular && !adjective)`, with the adjective set asked first for a regular-looking
-        // word: most such words are verbs ("Negotiated"), and then one look-up decides.
-        if length >= 5 && endsInED { return !pastParticipleAdjectives.contains(first) || irregularPastVerbs.contains(first) }
-        return irregularPastVerbs.contains(first)
+        ExperienceLineScan.isPastVerbASCII(bytes, word)
     }
 
     /// For plain ASCII bytes (`TextScan.isPlainASCII`), how many words lie between spaces

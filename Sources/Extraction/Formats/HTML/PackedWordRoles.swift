@@ -59,20 +59,49 @@ struct PackedWordRoles: Sendable {
         }
     }
 
-    /// Packs `bytes[range]` (at most 16 bytes), lower-casing ASCII capitals when asked.
+    /// Packs `bytes[range]` (at most 16 bytes), lower-casing ASCII capitals when asked. The bytes are
+    /// read eight at a time where the buffer allows (a byte at a time only in a buffer shorter than
+    /// eight bytes) and lower-cased eight at a time (`lowerCasedASCII`): a byte-by-byte loop made the key
+    /// most of a look-up's cost.
     @inline(__always) private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowerCasing: Bool) -> Key {
-        var key = Key(low: 0, high: 0, length: range.count)
-        var shift: UInt64 = 0
-        for index in range {
-            let byte = lowerCasing ? TextScan.lowerASCII(bytes[index]) : bytes[index]
-            if shift < 64 {
-                key.low |= UInt64(byte) << shift
-            } else {
-                key.high |= UInt64(byte) << (shift - 64)
-            }
-            shift += 8
+        let count = range.count
+        guard count > 0, let base = bytes.baseAddress else { return Key(low: 0, high: 0, length: count) }
+        var low = packed(base, bytes.count, range.lowerBound, min(count, 8))
+        var high = count > 8 ? packed(base, bytes.count, range.lowerBound + 8, count - 8) : 0
+        if lowerCasing {
+            low = lowerCasedASCII(low)
+            high = lowerCasedASCII(high)
         }
-        return key
+        return Key(low: low, high: high, length: count)
+    }
+
+    /// The `length` (1 to 8) bytes from `start` as a little-endian word, the bytes past them zero: one
+    /// unaligned load of eight bytes from `start` when the buffer holds them, else of the eight that end
+    /// at `start + length` shifted down, else (a buffer shorter than eight bytes) byte by byte.
+    @inline(__always) private static func packed(_ base: UnsafePointer<UInt8>, _ count: Int, _ start: Int, _ length: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        let mask: UInt64 = length == 8 ? ~0 : (1 << UInt64(length * 8)) - 1
+        if start + 8 <= count {
+            return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & mask
+        }
+        let end = start + length
+        if end >= 8 {
+            return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self)) >> UInt64((8 - length) * 8)
+        }
+        var word: UInt64 = 0
+        for offset in 0..<length { word |= UInt64(base[start + offset]) << UInt64(offset * 8) }
+        return word
+    }
+
+    /// Each byte of `word` from "A" to "Z" (0x41–0x5A) with 0x20 added, every other byte as it is: what
+    /// `TextScan.lowerASCII` does to each. On the low seven bits of each byte a sum stays below 0x100, so
+    /// no byte carries into the next: bit 7 of `low + 0x3F` is set from 0x41 up, of `low + 0x25` from
+    /// 0x5B up, and a byte whose own bit 7 is set (beyond ASCII) is left out.
+    @inline(__always) static func lowerCasedASCII(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~word & high
+        return word | (capitals >> 2)
     }
 
     @inline(__always) private static func hash(_ key: Key) -> Int {
