@@ -78,6 +78,9 @@ enum CertificationReader {
         // By index: most lines are ruled out by their text alone, without copying the whole line.
         for index in linesThatMayNameCertifications(allLines) {
             let text = allLines[index].line.text
+            // Most lines with a trigger word name no certification: their byte pairs tell, before the
+            // lower-cased copy and the catalog walk (an empty `ids` skips the line below).
+            guard CertificationCatalog.mayFindID(in: text) else { continue }
             let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text, lowered: lowered)
             guard !ids.isEmpty else { continue }
