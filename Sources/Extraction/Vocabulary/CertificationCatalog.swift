@@ -118,6 +118,56 @@ public enum CertificationCatalog {
         return found
     }
 
+    /// Whether `ids(in: text)` can find an id, told from the text's byte pairs alone: false only when
+    /// no alias's pairs are all among the lower-cased text's pairs and no abbreviation's among the text's.
+    ///
+    /// Exact: `ids` finds its first id through a needle that passes this same test on the pairs it starts
+    /// with (those of the lower-cased text and of the text), as nothing changes them before a first
+    /// match. Worked out for ASCII text, whose lower-cased form is the text with its ASCII letters
+    /// lower-cased byte by byte, in one pass over the bytes without building it; true for other text.
+    /// The lines the certification trigger scan lets through mostly name none ("Senior HR Generalist",
+    /// "Workday", "San Diego, CA"): this spares them the lower-cased string and the catalog walk.
+    static func mayFindID(in text: String) -> Bool {
+        text.withBorrowedUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return true }
+            let table = needleTable
+            return table.slots.withUnsafeBufferPointer { slots in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * BytePairBits.wordCount) { words in
+                    let loweredPairs = words.baseAddress!
+                    let textPairs = loweredPairs + BytePairBits.wordCount
+                    loweredPairs.update(repeating: 0, count: 2 * BytePairBits.wordCount)
+                    if bytes.count >= 2 {
+                        var previous = bytes[0]
+                        for index in 1..<bytes.count {
+                            let byte = bytes[index]
+                            let slot = BytePairBits.slot(previous, byte)
+                            textPairs[slot >> 6] |= 1 << UInt64(slot & 63)
+                            let loweredSlot = BytePairBits.slot(TextScan.lowerASCII(previous), TextScan.lowerASCII(byte))
+                            loweredPairs[loweredSlot >> 6] |= 1 << UInt64(loweredSlot & 63)
+                            previous = byte
+                        }
+                    }
+                    // Each needle's first pair tested before its slots are read as a buffer: most needles
+                    // fail there, and the buffer for each cost more than the test.
+                    @inline(__always) func has(_ pairs: UnsafeMutablePointer<UInt64>, _ slot: Int) -> Bool {
+                        pairs[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+                    }
+                    for range in table.aliasSlots
+                    where range.isEmpty || (has(loweredPairs, slots[range.lowerBound])
+                        && BytePairBits.mayContain(UnsafeBufferPointer(rebasing: slots[range]), in: loweredPairs)) {
+                        return true
+                    }
+                    for range in table.abbreviationSlots
+                    where range.isEmpty || (has(textPairs, slots[range.lowerBound])
+                        && BytePairBits.mayContain(UnsafeBufferPointer(rebasing: slots[range]), in: textPairs)) {
+                        return true
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
     /// The catalog's ids, aliases and abbreviations in entry order, each needle's `BytePairBits` slots
     /// end to end in `slots`; `aliasesOfEntry[e]` / `abbreviationsOfEntry[e]` are entry e's needles.
     struct NeedleTable: Sendable {

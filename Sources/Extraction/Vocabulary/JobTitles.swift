@@ -34,6 +34,7 @@ public enum JobTitles {
 
     /// `containsHRAbbreviation(asciiText:)` of the text's UTF-8 bytes.
     private static func containsHRAbbreviation(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let abbreviations = hrAbbreviationWords
         var start = 0
         var index = 0
         while index <= bytes.count {
@@ -42,7 +43,7 @@ public enum JobTitles {
             let isWordByte = TextScan.isASCIILetter(byte) || byte == UInt8(ascii: "&")
             if !isWordByte {
                 if index - start >= 2 && index - start <= longestAbbreviation,
-                   hrAbbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) {
+                   abbreviations.contains(packedWord(UnsafeBufferPointer(rebasing: bytes[start..<index]))) {
                     return true
                 }
                 start = index + 1
@@ -50,6 +51,21 @@ public enum JobTitles {
             index += 1
         }
         return false
+    }
+
+    /// The bytes of a word of at most eight bytes in one integer, the first byte lowest and zero bytes
+    /// after the last: two such words are equal exactly when their bytes are (no word holds a zero byte).
+    private static func packedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var packed: UInt64 = 0
+        for (offset, byte) in bytes.enumerated() { packed |= UInt64(byte) << UInt64(8 * offset) }
+        return packed
+    }
+
+    /// `hrAbbreviations` packed (`packedWord`): a word of an ASCII title is compared with each as one
+    /// integer, not made into a string and hashed (String equality is byte equality for ASCII).
+    private static let hrAbbreviationWords: [UInt64] = hrAbbreviations.sorted().map { word in
+        precondition(word.utf8.count <= 8 && !word.utf8.contains(0), "an HR abbreviation that does not pack")
+        return Array(word.utf8).withUnsafeBufferPointer { packedWord($0) }
     }
 
     /// `body` of the title lower-cased, as bytes in a temporary buffer with `spaces` spaces after it,

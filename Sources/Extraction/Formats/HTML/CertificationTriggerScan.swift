@@ -216,7 +216,13 @@ extension CertificationReader {
         triggerTable.withTables { tables in
             var found: [Int] = []
             for index in allLines.indices where allLines[index].section != .certifications {
-                if mayNameCertification(allLines[index].line.text, tables: tables) { found.append(index) }
+                // The scan's verdict first, the text read again only for the general code: with the text
+                // held for both, every line's string was retained after the scan and released at once.
+                switch allLines[index].line.text.withBorrowedUTF8({ tables.verdict($0) }) {
+                case .no: continue
+                case .yes: found.append(index)
+                case .undecided: if mayNameCertification(allLines[index].line.text) { found.append(index) }
+                }
             }
             return found
         }

@@ -78,6 +78,9 @@ enum CertificationReader {
         // By index: most lines are ruled out by their text alone, without copying the whole line.
         for index in linesThatMayNameCertifications(allLines) {
             let text = allLines[index].line.text
+            // Most lines with a trigger word name no certification: their byte pairs tell, before the
+            // lower-cased copy and the catalog walk (an empty `ids` skips the line below).
+            guard CertificationCatalog.mayFindID(in: text) else { continue }
             let lowered = TextScan.lowercased(text)
             let ids = CertificationCatalog.ids(in: text, lowered: lowered)
             guard !ids.isEmpty else { continue }
@@ -322,7 +325,10 @@ enum CertificationReader {
 enum SkillsReader {
     static func skills(from lines: [HTMLLine], labelsAreSkills: Bool) -> [String] {
         var result: [String] = []
-        var seen: Set<String> = []
+        // The skills kept so far, lower-cased, searched one by one: a résumé lists a few dozen skills
+        // at most, and comparing with each (String equality, as a `Set` compares) cost less than hashing
+        // every new one and growing a set.
+        var seen: [String] = []
         // By index, reading the fields in place: a copy of each line retained all its strings.
         for lineIndex in lines.indices {
             var text = lines[lineIndex].text
@@ -370,11 +376,14 @@ enum SkillsReader {
     /// Adds one piece as a skill unless it is empty, letterless, long, a sentence or already listed
     /// (in any case). A static function with `inout` state rather than a nested one: the variables a
     /// nested function captured were boxed, and each access checked for exclusivity at run time.
-    private static func add(_ item: String, to result: inout [String], seen: inout Set<String>) {
+    private static func add(_ item: String, to result: inout [String], seen: inout [String]) {
         let trimmed = LineFields.trim(item)
         let hasLetter = TextScan.withPlainASCII(trimmed) { $0.contains(where: TextScan.isASCIILetter) } ?? trimmed.contains(where: \.isLetter)
         guard !trimmed.isEmpty, hasLetter else { return }
         guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
-        if seen.insert(TextScan.lowercased(trimmed)).inserted { result.append(trimmed) }
+        let lowered = TextScan.lowercased(trimmed)
+        guard !seen.contains(lowered) else { return }
+        seen.append(lowered)
+        result.append(trimmed)
     }
 }

@@ -14,10 +14,14 @@ enum PersonalDetailsReader {
         let header = lines.indices.filter { lines[$0].section == .header }
 
         // The name: the first <h1>, a line with a "name" class, the <title>, the first line of the header.
-        var candidates: [Int] = Array(lines.indices.filter { lines[$0].line.headingLevel == 1 }.prefix(2))
-        candidates += lines.indices.filter { lines[$0].line.hasNameClass }.prefix(2)
+        // The first few of each taken straight into one list: filtering every line into an array per
+        // kind, for a prefix of each, cost an allocation each.
+        var candidates: [Int] = []
+        candidates.reserveCapacity(8)
+        appendFirst(2, of: lines.indices, to: &candidates) { lines[$0].line.headingLevel == 1 }
+        appendFirst(2, of: lines.indices, to: &candidates) { lines[$0].line.hasNameClass }
         candidates += header.prefix(3)
-        candidates += lines.indices.filter { lines[$0].line.headingLevel == 2 }.prefix(1)
+        appendFirst(1, of: lines.indices, to: &candidates) { lines[$0].line.headingLevel == 2 }
         for index in candidates {
             if let (name, headline) = splitName(lines[index].line.text) {
                 found.personal.name = name
@@ -53,22 +57,26 @@ enum PersonalDetailsReader {
         }
 
         // Contact details: links first, then text in the header, then anywhere.
-        // As indices: copying every line into a new array cost more than reading them.
-        let ordered = header + lines.indices.filter { lines[$0].section != .header }
-        for index in ordered where !lines[index].line.links.isEmpty {
-            for link in lines[index].line.links {
-                let lowered = link.lowercased()
-                if found.personal.email == nil, lowered.hasPrefix("mailto:") {
-                    let address = link.dropFirst(7).split(separator: "?").first.map(String.init) ?? ""
-                    if address.contains(where: { $0 == "@" }) { found.personal.email = TextScan.trimSpaces(address) }
-                }
-                if found.personal.phone == nil, lowered.hasPrefix("tel:") {
-                    found.personal.phone = phone(in: lines[index].line.text) ?? String(link.dropFirst(4))
+        // The header's lines, then the others (pass 0, then pass 1), read in place: an array of the
+        // indices in that order cost two allocations, and copying the lines cost more than reading them.
+        for pass in 0..<2 {
+            for index in lines.indices where (lines[index].section == .header) == (pass == 0) && !lines[index].line.links.isEmpty {
+                for link in lines[index].line.links {
+                    switch contactLink(link) {
+                    case .mailto(let address):
+                        if found.personal.email == nil, let address { found.personal.email = address }
+                    case .tel(let number):
+                        if found.personal.phone == nil { found.personal.phone = phone(in: lines[index].line.text) ?? number }
+                    case .other:
+                        break
+                    }
                 }
             }
         }
-        for index in ordered where found.personal.email == nil {
-            found.personal.email = email(in: lines[index].line.text)
+        for pass in 0..<2 where found.personal.email == nil {
+            for index in lines.indices where found.personal.email == nil && (lines[index].section == .header) == (pass == 0) {
+                found.personal.email = email(in: lines[index].line.text)
+            }
         }
         // The top of the page only: a long document without headings is all "header".
         for index in header.prefix(15) where found.personal.phone == nil {
@@ -81,6 +89,57 @@ enum PersonalDetailsReader {
             found.personal.location = LineFields.firstPiece(of: remainder) { !LineFields.isDuration($0) && LineFields.isLocation($0) }
         }
         return found
+    }
+
+    /// Appends to `list` the first `limit` of `indices` that pass `test`.
+    static func appendFirst(_ limit: Int, of indices: Range<Int>, to list: inout [Int], where test: (Int) -> Bool) {
+        var taken = 0
+        for index in indices where taken < limit {
+            guard test(index) else { continue }
+            list.append(index)
+            taken += 1
+        }
+    }
+
+    /// What a link of a line gives the contact details.
+    enum ContactLink: Equatable {
+        /// A `mailto:` link (any case), with the address when its target before any "?" holds an "@".
+        case mailto(String?)
+        /// A `tel:` link (any case), with the text after the scheme.
+        case tel(String)
+        case other
+    }
+
+    /// What `link` gives the contact details: the address of a `mailto:` link (what before "?" follows
+    /// the scheme, spaces trimmed, when it holds an "@") or the number of a `tel:` link.
+    static func contactLink(_ link: String) -> ContactLink {
+        if let quick = TextScan.withPlainASCII(link, { contactLinkASCII($0) }) { return quick }
+        let lowered = link.lowercased()
+        if lowered.hasPrefix("mailto:") {
+            let address = link.dropFirst(7).split(separator: "?").first.map(String.init) ?? ""
+            return .mailto(address.contains(where: { $0 == "@" }) ? TextScan.trimSpaces(address) : nil)
+        }
+        if lowered.hasPrefix("tel:") { return .tel(String(link.dropFirst(4))) }
+        return .other
+    }
+
+    /// `contactLink` of plain ASCII bytes (`TextScan.isPlainASCII`), where each byte is a character:
+    /// the schemes are compared with the bytes lower-cased, the target cut at the first "?" byte (the
+    /// first piece of the split, unless empty, when the next is), and only the address or number
+    /// becomes a string, without a lower-cased copy of the link or a walk over its characters.
+    static func contactLinkASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ContactLink {
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        if TextScan.hasPrefixIgnoringASCIICase(bytes, "mailto:") {
+            // `split(separator: "?").first`: the first run between question marks that is not empty.
+            var start = 7
+            while start < bytes.count, bytes[start] == 0x3F { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x3F { end += 1 }
+            guard bytes[start..<end].contains(0x40) else { return .mailto(nil) }
+            return .mailto(TextScan.trimSpaces(string(start..<end)))
+        }
+        if TextScan.hasPrefixIgnoringASCIICase(bytes, "tel:") { return .tel(string(4..<bytes.count)) }
+        return .other
     }
 
     /// Whether `LineFields.parse(line)` can give a location field: `LineFields.isLocation` passes only a
