@@ -36,30 +36,26 @@ struct JSONResumeThemeExtractor: ResumeExtractor {
     /// lower-case to ASCII ones.)
     static func mayHoldDistinctiveKey(_ value: String) -> Bool {
         // One pass, byte by byte with ASCII case folded, without building a lower-cased copy of every id
-        // and class (Word HTML has a class on nearly every element): the keys are tried only where a
-        // byte folds to one of their first letters.
-        let keys = distinctiveKeyBytes
-        let startsKey = startsDistinctiveKey
-        return value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        // and class (Word HTML has a class on nearly every element): a key is compared only where a byte
+        // folds to its first letter. By a switch on that letter (each key starts with its own), not by
+        // looking the byte up in a table and trying every key: two tables were retained and released
+        // per value, and each "c" of "section" or "contact" tried all four keys. (The keys are spelled out
+        // here; `DistinctiveKeyPrefilterTests` checks the answers against `distinctiveKeys` themselves.)
+        value.withBorrowedUTF8 { bytes -> Bool in
             for start in bytes.indices {
                 let byte = bytes[start]
                 if byte >= 0x80 { return true }
-                guard startsKey[Int(byte)] else { continue }
-                for key in keys where key.count <= bytes.count - start && key[0] == TextScan.lowerASCII(byte) {
-                    var offset = 1
-                    while offset < key.count, TextScan.lowerASCII(bytes[start + offset]) == key[offset] { offset += 1 }
-                    if offset == key.count { return true }
+                // `byte | 0x20` is a lower-case letter exactly when `byte` is that letter in either case.
+                switch byte | 0x20 {
+                case 0x62: if HTMLLines.matchesFoldingCase(bytes, at: start, "basics") { return true }
+                case 0x63: if HTMLLines.matchesFoldingCase(bytes, at: start, "certificates") { return true }
+                case 0x76: if HTMLLines.matchesFoldingCase(bytes, at: start, "volunteer") { return true }
+                case 0x77: if HTMLLines.matchesFoldingCase(bytes, at: start, "work") { return true }
+                default: break
                 }
             }
             return false
-        } ?? true
-    }
-
-    private static let distinctiveKeyBytes = distinctiveKeys.sorted().map { Array($0.utf8) }
-
-    /// For each byte, whether it is a distinctive key's first letter in either case.
-    private static let startsDistinctiveKey: [Bool] = (0..<256).map { byte in
-        distinctiveKeyBytes.contains { $0[0] == TextScan.lowerASCII(UInt8(byte)) }
+        }
     }
 
     func extract(from document: MarkupDocument, context: ExtractionContext) -> Candidate {
