@@ -36,30 +36,48 @@ struct JSONResumeThemeExtractor: ResumeExtractor {
     /// lower-case to ASCII ones.)
     static func mayHoldDistinctiveKey(_ value: String) -> Bool {
         // One pass, byte by byte with ASCII case folded, without building a lower-cased copy of every id
-        // and class (Word HTML has a class on nearly every element): the keys are tried only where a
-        // byte folds to one of their first letters.
-        let keys = distinctiveKeyBytes
-        let startsKey = startsDistinctiveKey
-        return value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for start in bytes.indices {
-                let byte = bytes[start]
-                if byte >= 0x80 { return true }
-                guard startsKey[Int(byte)] else { continue }
-                for key in keys where key.count <= bytes.count - start && key[0] == TextScan.lowerASCII(byte) {
-                    var offset = 1
-                    while offset < key.count, TextScan.lowerASCII(bytes[start + offset]) == key[offset] { offset += 1 }
-                    if offset == key.count { return true }
+        // and class (Word HTML has a class on nearly every element): a key is compared only where a byte
+        // folds to its first letter. (A table lookup per byte and a loop over every key at each start
+        // cost about twenty instructions a byte, and retained and released two tables per value.)
+        value.withBorrowedUTF8 { bytes -> Bool in
+            // Eight bytes at a time: any byte above 0x7F lets the value through, and only the bytes that
+            // fold to a key's first letter are tried (`HTMLLines.ScanWords`, exact per byte).
+            var index = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    let word = HTMLLines.ScanWords.load(base, index)
+                    if word & HTMLLines.ScanWords.highBits != 0 { return true }
+                    let folded = word | (HTMLLines.ScanWords.ones &* 0x20)
+                    var starts = HTMLLines.ScanWords.equal(folded, 0x62) | HTMLLines.ScanWords.equal(folded, 0x63)
+                        | HTMLLines.ScanWords.equal(folded, 0x76) | HTMLLines.ScanWords.equal(folded, 0x77)
+                    while starts != 0 {
+                        if keyStarts(in: bytes, at: index + starts.trailingZeroBitCount >> 3) { return true }
+                        starts &= starts &- 1
+                    }
+                    index += 8
                 }
             }
+            while index < bytes.count {
+                if bytes[index] >= 0x80 || keyStarts(in: bytes, at: index) { return true }
+                index += 1
+            }
             return false
-        } ?? true
+        }
     }
 
-    private static let distinctiveKeyBytes = distinctiveKeys.sorted().map { Array($0.utf8) }
-
-    /// For each byte, whether it is a distinctive key's first letter in either case.
-    private static let startsDistinctiveKey: [Bool] = (0..<256).map { byte in
-        distinctiveKeyBytes.contains { $0[0] == TextScan.lowerASCII(UInt8(byte)) }
+    /// Whether a distinctive key, ASCII case folded, starts at `start`: by a switch on the first letter
+    /// (each key starts with its own), not by trying every key. (The keys are spelled out here;
+    /// `DistinctiveKeyPrefilterTests` checks the answers against `distinctiveKeys` themselves.)
+    @inline(__always)
+    private static func keyStarts(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        // `byte | 0x20` is a lower-case letter exactly when `byte` is that letter in either case.
+        switch bytes[start] | 0x20 {
+        case 0x62: HTMLLines.matchesFoldingCase(bytes, at: start, "basics")
+        case 0x63: HTMLLines.matchesFoldingCase(bytes, at: start, "certificates")
+        case 0x76: HTMLLines.matchesFoldingCase(bytes, at: start, "volunteer")
+        case 0x77: HTMLLines.matchesFoldingCase(bytes, at: start, "work")
+        default: false
+        }
     }
 
     func extract(from document: MarkupDocument, context: ExtractionContext) -> Candidate {

@@ -15,8 +15,8 @@ struct MicroformatsExtractor: ResumeExtractor {
         guard document.kind == .html, let root = document.root else { return false }
         // No class attribute anywhere holds "hresume" or "h-resume": no need to walk the tree (most
         // documents; templates' "resume-section" classes do not count). A class token equal to either
-        // holds its bytes, as `hasClass` compares them.
-        guard document.containsAttribute(named: "class", where: { TextScan.contains($0, "hresume") || TextScan.contains($0, "h-resume") }) else {
+        // holds its bytes, as `hasClass` compares them. (Both searched for in one pass.)
+        guard document.containsAttribute(named: "class", where: RecogniserPrefilters.holdsHResume) else {
             return false
         }
         return !Self.resumeRoots(in: root).isEmpty

@@ -464,6 +464,9 @@ enum HTMLLines {
         // times, the later ones large enough for malloc's slower path.
         builder.lines.reserveCapacity(64)
         var nextContainer = 1
+        // Class and style values repeat from element to element: their cues are read once per value.
+        var classCueCache = AttributeCueCache<ClassCues?>()
+        var styleCueCache = AttributeCueCache<StyleCues>()
 
         var frames: [Frame] = [Frame(next: element.firstChild(of: element.nodeIndex), context: Context(), isBlock: false)]
         // Room for 16 levels in well under a kilobyte: larger requests went to a slower path of malloc.
@@ -496,7 +499,7 @@ enum HTMLLines {
                 let attributes = element.hasAttributes(node) ? element.attributeSlice(of: node) : ArraySlice()
                 let slots = attributes.isEmpty ? AttributeSlots() : attributeSlots(attributes)
                 let style = attributeValue(slots.style, named: "style", in: attributes, slots: slots, of: element.element(at: node))
-                    .map { styleCues(of: $0) } ?? StyleCues()
+                    .map { styleCueCache.cues(of: $0, styleCues(of:)) } ?? StyleCues()
                 // Word marks the bullet glyph of a list paragraph with `mso-list:Ignore`.
                 if style.listIgnore {
                     builder.bullet = true
@@ -537,7 +540,7 @@ enum HTMLLines {
                 if let classValue = attributeValue(slots.class, named: "class", in: attributes, slots: slots, of: element.element(at: node)) {
                     // Themes need the class names themselves (for the JSON Resume keys); other readers
                     // only the cues, which plain ASCII class lists give by byte.
-                    let asciiCues = readResumeKeys ? nil : classCuesIfPlainASCII(classValue)
+                    let asciiCues = readResumeKeys ? nil : classCueCache.cues(of: classValue, classCuesIfPlainASCII)
                     let classes = asciiCues == nil ? element.element(at: node).classNames.map { lowercasedClassName($0) } : []
                     let cues = asciiCues ?? classCues(of: classes)
                     if cues.sectionTitle { context.sectionTitleClass = true }

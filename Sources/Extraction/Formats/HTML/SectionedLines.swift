@@ -100,6 +100,10 @@ enum SectionAssigner {
     static func heading(_ line: HTMLLine, current: ResumeSection, currentLevel: Int, sawSection: Bool) -> (ResumeSection, Int)? {
         let text = line.text
         let marked = SectionHeadings.isMarkedHeading(line)
+        // An unmarked line opens a section only by the rule for unmarked lines below (it names one and
+        // reads as a heading on its own); below that, unmarked lines open none. Most lines (bullets,
+        // sentences) cannot, and are let go before their words are matched.
+        if !marked, !UnmarkedHeadingFilter.mayOpenSection(text, isListItem: line.isListItem, hadBullet: line.hadBullet) { return nil }
         let level = line.headingLevel ?? 7
         if let named = SectionHeadings.section(named: text) {
             // "Education Coordinator" or "Career Coach" in an <h3> is a job, not a section.
