@@ -30,10 +30,12 @@ private struct ReferenceHRXML2Reader {
         }
         if let employment = structured.child("EmploymentHistory") { readEmployment(employment, into: &draft) }
         if let military = structured.child("MilitaryHistory") { reader.readMilitary(military, into: &draft) }
-        if let education = structured.child("EducationHistory") { reader.readEducation(education, into: &draft) }
-        if let licenses = structured.child("LicensesAndCertifications") { reader.readLicenses(licenses, into: &draft) }
+        if let education = structured.child("EducationHistory") { readEducation(education, into: &draft) }
+        if let licenses = structured.child("LicensesAndCertifications") {
+            for credential in licenses.xmlChildren(named: "LicenseOrCertification") { readCredential(credential, into: &draft) }
+        }
         if let credentials = structured.child("SecurityCredentials") {
-            for credential in credentials.xmlChildren(named: "SecurityCredential") { reader.readCredential(credential, into: &draft) }
+            for credential in credentials.xmlChildren(named: "SecurityCredential") { readCredential(credential, into: &draft) }
         }
         if let qualifications = structured.child("Qualifications") { reader.readQualifications(qualifications, into: &draft) }
         for language in structured.xmlAll("Languages", "Language") {
@@ -47,6 +49,44 @@ private struct ReferenceHRXML2Reader {
         }
         for role in structured.xmlAll("Associations", "Association", "Role") {
             draft.addEvidence(role.xmlValue("Name"), line: role.line, section: .other)
+        }
+    }
+
+    func readEducation(_ history: MarkupElement, into draft: inout XMLCandidateDraft) {
+        for school in history.xmlChildren(named: "SchoolOrInstitution") {
+            let schoolName = school.xmlValue("School", "SchoolName") ?? school.xmlValue("SchoolName")
+            let degrees = school.xmlChildren(named: "Degree")
+            if degrees.isEmpty {
+                let attendance = school.child("DatesOfAttendance")
+                let period = HRXML2Reader.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
+                draft.addEducation(Education(
+                    degree: nil, level: nil, field: school.xmlChildren(named: "Major").compactMap(\.xmlValue).first,
+                    institution: schoolName, start: period.start, end: period.current ? nil : period.end, line: school.line))
+                continue
+            }
+            for degree in degrees {
+                let name = degree.xmlValue("DegreeName")
+                let level = degree.attribute("degreeType").flatMap(EducationLevels.level(ofHRXMLDegreeType:))
+                    ?? name.flatMap(EducationLevels.level(ofDegree:))
+                let majors = degree.xmlChildren(named: "DegreeMajor").compactMap { $0.xmlValue("Name") }
+                let attendance = degree.child("DatesOfAttendance") ?? school.child("DatesOfAttendance")
+                let period = HRXML2Reader.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
+                let graduation = degree.child("DegreeDate").flatMap(XMLDates.value(of:))?.endDate
+                draft.addEducation(Education(
+                    degree: name, level: level, field: majors.isEmpty ? nil : majors.joined(separator: ", "),
+                    institution: schoolName, start: period.start, end: graduation ?? (period.current ? nil : period.end),
+                    line: degree.line))
+            }
+        }
+    }
+
+    func readCredential(_ credential: MarkupElement, into draft: inout XMLCandidateDraft) {
+        let effective = credential.child("EffectiveDate")
+        let date = (effective?.child("FirstIssuedDate") ?? effective?.child("ValidFrom")).flatMap(XMLDates.value(of:))?.startDate
+        let id = credential.xmlValue("Id")
+        draft.addCertification(name: credential.xmlValue("Name") ?? id, date: date, line: credential.line, alsoLookIn: id)
+        if let description = credential.child("Description") {
+            draft.addEvidence(lines: XMLRichText.lines(of: description, parser: context.parser), section: .certification)
         }
     }
 
@@ -155,6 +195,27 @@ private struct DocumentMaker {
         return "<EmployerOrg>" + some(parts, max: 2) + "</EmployerOrg>"
     }
 
+    mutating func credential(_ name: String) -> String {
+        "<\(name)>" + some([
+            "<Name>\(random.pick(["PHR", "SHRM-CP", "Secret", "", "String", "Senior Professional in Human Resources"]))</Name>",
+            "<Id>\(random.pick(["SPHR", "x", ""]))</Id>", "<EffectiveDate><FirstIssuedDate>\(date())</FirstIssuedDate><ValidFrom>\(date())</ValidFrom></EffectiveDate>",
+            "<Description>Renewed \(value())</Description>", "<IssuingAuthority>HRCI</IssuingAuthority>",
+        ], max: 2) + "</\(name)>"
+    }
+
+    mutating func school() -> String {
+        var parts = ["<School><SchoolName>\(value())</SchoolName></School>", "<SchoolName>\(value())</SchoolName>", "<Major>\(value())</Major>",
+                     "<DatesOfAttendance><StartDate>\(date())</StartDate><EndDate>\(date())</EndDate></DatesOfAttendance>"]
+        for _ in 0..<(random.next() % 3) {
+            parts.append("<Degree degreeType=\"\(random.pick(["bachelors", "masters", "x"]))\">" + some([
+                "<DegreeName>\(random.pick(["B.S. in HRM", "MBA", "", "String"]))</DegreeName>", "<DegreeDate>\(date())</DegreeDate>",
+                "<DegreeMajor><Name>\(value())</Name></DegreeMajor>", "<DatesOfAttendance><StartDate>\(date())</StartDate></DatesOfAttendance>",
+                "<Comments>x</Comments>",
+            ]) + "</Degree>")
+        }
+        return "<SchoolOrInstitution>" + some(parts, max: 2) + "</SchoolOrInstitution>"
+    }
+
     mutating func personName() -> String {
         "<PersonName>" + some(["<FormattedName>\(value())</FormattedName>", "<GivenName>\(value())</GivenName>", "<MiddleName>\(value())</MiddleName>",
                                "<FamilyName>\(value())</FamilyName>", "<Affix type=\"generation\">\(value())</Affix>", "<LegalName>x</LegalName>"]) + "</PersonName>"
@@ -167,9 +228,9 @@ private struct DocumentMaker {
             "<ExecutiveSummary>Led \(value())</ExecutiveSummary>", "<Objective>\(value())</Objective>",
             "<EmploymentHistory>\(employer())\(employer())</EmploymentHistory>",
             "<MilitaryHistory><ServiceDetail branch=\"Army\"><RankAchieved><CurrentOrEndRank>Captain</CurrentOrEndRank></RankAchieved></ServiceDetail></MilitaryHistory>",
-            "<EducationHistory><SchoolOrInstitution><School><SchoolName>\(value())</SchoolName></School><Degree degreeType=\"bachelors\"><DegreeName>B.S.</DegreeName></Degree></SchoolOrInstitution></EducationHistory>",
-            "<LicensesAndCertifications><LicenseOrCertification><Name>PHR</Name></LicenseOrCertification></LicensesAndCertifications>",
-            "<SecurityCredentials><SecurityCredential><Name>Secret \(value())</Name></SecurityCredential></SecurityCredentials>",
+            "<EducationHistory>\(school())\(school())</EducationHistory>",
+            "<LicensesAndCertifications>\(credential("LicenseOrCertification"))\(credential("LicenseOrCertification"))</LicensesAndCertifications>",
+            "<SecurityCredentials>\(credential("SecurityCredential"))</SecurityCredentials>",
             "<Qualifications><Competency name=\"\(value())\"/></Qualifications>",
             "<Languages><Language><LanguageCode>\(random.pick(["EN", "fr", "de", "xx", ""]))</LanguageCode></Language></Languages>",
             "<Achievements><Achievement><Description>Won \(value())</Description></Achievement></Achievements>",

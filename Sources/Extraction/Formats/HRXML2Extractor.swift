@@ -383,10 +383,24 @@ struct HRXML2Reader {
     /// one) joined with ", ", which keeps them collapsed and can be no placeholder.
     func readEducation(_ history: MarkupElement, into draft: inout XMLCandidateDraft) {
         for school in history.xmlChildren(named: "SchoolOrInstitution") {
-            let schoolName = school.xmlValue("School", "SchoolName") ?? school.xmlValue("SchoolName")
-            let degrees = school.xmlChildren(named: "Degree")
+            // The school's parts and degrees, and each degree's parts, found in one walk over the children
+            // (the first child of each name, as `child(_:)` finds it; every `Degree` and `DegreeMajor`).
+            typealias Node = MarkupElement.NodeIndex
+            var schoolNode: Node = -1, schoolNameNode: Node = -1, schoolAttendance: Node = -1
+            var degrees: [MarkupElement] = []
+            school.forEachChildElement { node, name in
+                func note(_ slot: inout Node) { if slot < 0 { slot = node } }
+                switch name {
+                case "Degree": degrees.append(school.element(at: node))
+                case "School": note(&schoolNode)
+                case "DatesOfAttendance": note(&schoolAttendance)
+                case "SchoolName": note(&schoolNameNode)
+                default: break
+                }
+            }
+            let schoolName = school.element(orNilAt: schoolNode)?.xmlValue("SchoolName") ?? school.element(orNilAt: schoolNameNode)?.xmlValue
             if degrees.isEmpty {
-                let attendance = school.child("DatesOfAttendance")
+                let attendance = school.element(orNilAt: schoolAttendance)
                 let period = Self.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
                 draft.addEducation(Education(
                     degree: nil, level: nil, field: school.xmlChildren(named: "Major").compactMap(\.xmlValue).first,
@@ -395,13 +409,24 @@ struct HRXML2Reader {
                 continue
             }
             for degree in degrees {
-                let name = degree.xmlValue("DegreeName")
+                var nameNode: Node = -1, attendanceNode: Node = -1, dateNode: Node = -1
+                var majors: [String] = []
+                degree.forEachChildElement { node, local in
+                    func note(_ slot: inout Node) { if slot < 0 { slot = node } }
+                    switch local {
+                    case "DegreeName": note(&nameNode)
+                    case "DegreeDate": note(&dateNode)
+                    case "DegreeMajor": if let major = degree.element(at: node).xmlValue("Name") { majors.append(major) }
+                    case "DatesOfAttendance": note(&attendanceNode)
+                    default: break
+                    }
+                }
+                let name = degree.element(orNilAt: nameNode)?.xmlValue
                 let level = degree.attribute("degreeType").flatMap(EducationLevels.level(ofHRXMLDegreeType:))
                     ?? name.flatMap(EducationLevels.level(ofDegree:))
-                let majors = degree.xmlChildren(named: "DegreeMajor").compactMap { $0.xmlValue("Name") }
-                let attendance = degree.child("DatesOfAttendance") ?? school.child("DatesOfAttendance")
+                let attendance = degree.element(orNilAt: attendanceNode) ?? school.element(orNilAt: schoolAttendance)
                 let period = Self.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
-                let graduation = degree.child("DegreeDate").flatMap(XMLDates.value(of:))?.endDate
+                let graduation = degree.element(orNilAt: dateNode).flatMap(XMLDates.value(of:))?.endDate
                 draft.addEducation(Education(
                     degree: name, level: level, field: majors.isEmpty ? nil : majors.joined(separator: ", "),
                     institution: schoolName, start: period.start, end: graduation ?? (period.current ? nil : period.end),
@@ -418,12 +443,25 @@ struct HRXML2Reader {
         }
     }
 
-    func readCredential(_ credential: MarkupElement, into draft: inout XMLCandidateDraft) {
-        let effective = credential.child("EffectiveDate")
+    private func readCredential(_ credential: MarkupElement, into draft: inout XMLCandidateDraft) {
+        // Its parts, the first child of each name, found in one walk over the children.
+        var effectiveNode: MarkupElement.NodeIndex = -1, idNode: MarkupElement.NodeIndex = -1
+        var nameNode: MarkupElement.NodeIndex = -1, descriptionNode: MarkupElement.NodeIndex = -1
+        credential.forEachChildElement { node, local in
+            func note(_ slot: inout MarkupElement.NodeIndex) { if slot < 0 { slot = node } }
+            switch local {
+            case "Name": note(&nameNode)
+            case "Id": note(&idNode)
+            case "EffectiveDate": note(&effectiveNode)
+            case "Description": note(&descriptionNode)
+            default: break
+            }
+        }
+        let effective = credential.element(orNilAt: effectiveNode)
         let date = (effective?.child("FirstIssuedDate") ?? effective?.child("ValidFrom")).flatMap(XMLDates.value(of:))?.startDate
-        let id = credential.xmlValue("Id")
-        draft.addCertification(name: credential.xmlValue("Name") ?? id, date: date, line: credential.line, alsoLookIn: id)
-        if let description = credential.child("Description") {
+        let id = credential.element(orNilAt: idNode)?.xmlValue
+        draft.addCertification(name: credential.element(orNilAt: nameNode)?.xmlValue ?? id, date: date, line: credential.line, alsoLookIn: id)
+        if let description = credential.element(orNilAt: descriptionNode) {
             draft.addEvidence(lines: XMLRichText.lines(of: description, parser: context.parser), section: .certification)
         }
     }
