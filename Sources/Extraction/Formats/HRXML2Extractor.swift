@@ -85,36 +85,75 @@ struct HRXML2Reader {
     }
 
     func readStructured(_ structured: MarkupElement, into draft: inout XMLCandidateDraft) {
-        if let contact = structured.child("ContactInfo") {
+        // The sections, found in one walk over the children (the first child of each name, as `child(_:)`
+        // answers); a dozen `child(_:)` calls walked them a dozen times. They are read in the order below,
+        // whatever their order in the document.
+        typealias Node = MarkupElement.NodeIndex
+        var contact: Node = -1, executiveSummary: Node = -1, objective: Node = -1, employment: Node = -1
+        var military: Node = -1, education: Node = -1, licenses: Node = -1, credentials: Node = -1
+        var qualifications: Node = -1, languages: Node = -1, achievements: Node = -1, associations: Node = -1
+        var hasSeveralLanguages = false
+        structured.forEachChildElement { node, name in
+            func note(_ slot: inout Node) { if slot < 0 { slot = node } }
+            switch name {
+            case "ContactInfo": note(&contact)
+            case "ExecutiveSummary": note(&executiveSummary)
+            case "Objective": note(&objective)
+            case "EmploymentHistory": note(&employment)
+            case "EducationHistory": note(&education)
+            case "LicensesAndCertifications": note(&licenses)
+            case "Qualifications": note(&qualifications)
+            case "Languages":
+                if languages >= 0 { hasSeveralLanguages = true }
+                note(&languages)
+            case "MilitaryHistory": note(&military)
+            case "SecurityCredentials": note(&credentials)
+            case "Achievements": note(&achievements)
+            case "Associations": note(&associations)
+            default: break
+            }
+        }
+        if let contact = structured.element(orNilAt: contact) {
             var personal = draft.personal
             Self.readName(contact.child("PersonName"), into: &personal)
             Self.readContactMethods(contact.xmlChildren(named: "ContactMethod"), into: &personal)
             draft.personal = personal
         }
-        for name in ["ExecutiveSummary", "Objective"] {
-            guard let element = structured.child(name) else { continue }
-            draft.addEvidence(lines: XMLRichText.lines(of: element, parser: context.parser), section: .summary)
+        if let summary = structured.element(orNilAt: executiveSummary) {
+            draft.addEvidence(lines: XMLRichText.lines(of: summary, parser: context.parser), section: .summary)
         }
-        if let employment = structured.child("EmploymentHistory") { readEmployment(employment, into: &draft) }
-        if let military = structured.child("MilitaryHistory") { readMilitary(military, into: &draft) }
-        if let education = structured.child("EducationHistory") { readEducation(education, into: &draft) }
-        if let licenses = structured.child("LicensesAndCertifications") { readLicenses(licenses, into: &draft) }
-        if let credentials = structured.child("SecurityCredentials") {
+        if let objective = structured.element(orNilAt: objective) {
+            draft.addEvidence(lines: XMLRichText.lines(of: objective, parser: context.parser), section: .summary)
+        }
+        if let employment = structured.element(orNilAt: employment) { readEmployment(employment, into: &draft) }
+        if let military = structured.element(orNilAt: military) { readMilitary(military, into: &draft) }
+        if let education = structured.element(orNilAt: education) { readEducation(education, into: &draft) }
+        if let licenses = structured.element(orNilAt: licenses) { readLicenses(licenses, into: &draft) }
+        if let credentials = structured.element(orNilAt: credentials) {
             // Security clearances are credentials a reader lists with certifications.
             for credential in credentials.xmlChildren(named: "SecurityCredential") { readCredential(credential, into: &draft) }
         }
-        if let qualifications = structured.child("Qualifications") { readQualifications(qualifications, into: &draft) }
-        for language in structured.xmlAll("Languages", "Language") {
-            let code = language.xmlValue("LanguageCode")
-            draft.addSkill(code.flatMap(XMLLanguageNames.name(ofCode:)) ?? code, line: language.line)
-        }
-        for achievement in structured.xmlAll("Achievements", "Achievement") {
-            if let description = achievement.child("Description") {
-                draft.addEvidence(lines: XMLRichText.lines(of: description, parser: context.parser), section: .other)
+        if let qualifications = structured.element(orNilAt: qualifications) { readQualifications(qualifications, into: &draft) }
+        if languages >= 0 {
+            // One `Languages` (the usual): its `Language` children are what the path gives.
+            let found = hasSeveralLanguages
+                ? structured.xmlAll("Languages", "Language") : structured.element(at: languages).children(named: "Language")
+            for language in found {
+                let code = language.xmlValue("LanguageCode")
+                draft.addSkill(code.flatMap(XMLLanguageNames.name(ofCode:)) ?? code, line: language.line)
             }
         }
-        for role in structured.xmlAll("Associations", "Association", "Role") {
-            draft.addEvidence(role.xmlValue("Name"), line: role.line, section: .other)
+        if achievements >= 0 {
+            for achievement in structured.xmlAll("Achievements", "Achievement") {
+                if let description = achievement.child("Description") {
+                    draft.addEvidence(lines: XMLRichText.lines(of: description, parser: context.parser), section: .other)
+                }
+            }
+        }
+        if associations >= 0 {
+            for role in structured.xmlAll("Associations", "Association", "Role") {
+                draft.addEvidence(role.xmlValue("Name"), line: role.line, section: .other)
+            }
         }
     }
 
@@ -122,8 +161,25 @@ struct HRXML2Reader {
 
     static func readName(_ name: MarkupElement?, into personal: inout PersonalDetails) {
         guard let name, personal.name == nil else { return }
-        personal.name = name.xmlValue("FormattedName")
-            ?? XMLValues.joined(values: [name.xmlValue("GivenName"), name.xmlValue("MiddleName"), name.xmlValue("FamilyName"), name.xmlValue("Affix")])
+        // The parts, the first child of each name, found in one walk over the children.
+        var formatted: MarkupElement.NodeIndex = -1, given: MarkupElement.NodeIndex = -1, middle: MarkupElement.NodeIndex = -1
+        var family: MarkupElement.NodeIndex = -1, affix: MarkupElement.NodeIndex = -1
+        name.forEachChildElement { node, local in
+            func note(_ slot: inout MarkupElement.NodeIndex) { if slot < 0 { slot = node } }
+            switch local {
+            case "GivenName": note(&given)
+            case "FamilyName": note(&family)
+            case "FormattedName": note(&formatted)
+            case "MiddleName": note(&middle)
+            case "Affix": note(&affix)
+            default: break
+            }
+        }
+        personal.name = name.element(orNilAt: formatted)?.xmlValue
+            ?? XMLValues.joined(values: [
+                name.element(orNilAt: given)?.xmlValue, name.element(orNilAt: middle)?.xmlValue, name.element(orNilAt: family)?.xmlValue,
+                name.element(orNilAt: affix)?.xmlValue,
+            ])
     }
 
     static func readContactMethods(_ methods: [MarkupElement], into personal: inout PersonalDetails) {
@@ -138,8 +194,7 @@ struct HRXML2Reader {
                     ])
             }
             if personal.location == nil, let address = method.child("PostalAddress") {
-                personal.location = XMLValues.joined(
-                    values: [address.xmlValue("Municipality"), address.xmlValue("Region"), address.xmlValue("CountryCode")], separator: ", ")
+                personal.location = placeName(of: address)
             }
         }
     }
@@ -165,18 +220,60 @@ struct HRXML2Reader {
 
     // MARK: - Work
 
+    /// The children of a `PositionHistory` the reader takes, the first of each name (as `child(_:)` finds
+    /// them), noted in one walk over its children: the six lookups walked them six times.
+    struct PositionParts {
+        typealias Node = MarkupElement.NodeIndex
+        let title: Node, orgName: Node, orgInfo: Node, description: Node, startDate: Node, endDate: Node
+
+        init(of position: MarkupElement) {
+            var title: Node = -1, orgName: Node = -1, orgInfo: Node = -1, description: Node = -1, startDate: Node = -1, endDate: Node = -1
+            position.forEachChildElement { node, name in
+                func note(_ slot: inout Node) { if slot < 0 { slot = node } }
+                switch name {
+                case "Title": note(&title)
+                case "OrgName": note(&orgName)
+                case "Description": note(&description)
+                case "StartDate": note(&startDate)
+                case "EndDate": note(&endDate)
+                case "OrgInfo": note(&orgInfo)
+                default: break
+                }
+            }
+            (self.title, self.orgName, self.orgInfo, self.description, self.startDate, self.endDate) = (title, orgName, orgInfo, description, startDate, endDate)
+        }
+    }
+
     func readEmployment(_ history: MarkupElement, into draft: inout XMLCandidateDraft) {
         for employer in history.xmlChildren(named: "EmployerOrg") {
-            let employerName = employer.xmlValue("EmployerOrgName")
-            let summary = employer.path("EmployerContactInfo", "LocationSummary")
-            let employerLocation = summary.flatMap {
-                XMLValues.joined(values: [$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
+            // The employer's name, contact and positions in one walk over its children.
+            var nameNode: MarkupElement.NodeIndex = -1, contactNode: MarkupElement.NodeIndex = -1
+            var histories: [MarkupElement] = []
+            var parts: [PositionParts] = []
+            employer.forEachChildElement { node, name in
+                switch name {
+                case "PositionHistory":
+                    let position = employer.element(at: node)
+                    histories.append(position)
+                    parts.append(PositionParts(of: position))
+                case "EmployerOrgName": if nameNode < 0 { nameNode = node }
+                case "EmployerContactInfo": if contactNode < 0 { contactNode = node }
+                default: break
+                }
             }
-            let histories = employer.xmlChildren(named: "PositionHistory")
-            var periods = histories.map { Self.period(start: $0.child("StartDate"), end: $0.child("EndDate")) }
+            let employerName = employer.element(orNilAt: nameNode)?.xmlValue
+            let summary = employer.element(orNilAt: contactNode)?.child("LocationSummary")
+            let employerLocation = summary.flatMap(Self.placeName(of:))
+            var periods: [XMLCandidateDraft.Period] = []
+            periods.reserveCapacity(histories.count)
+            for index in histories.indices {
+                let position = histories[index]
+                periods.append(Self.period(start: position.element(orNilAt: parts[index].startDate), end: position.element(orNilAt: parts[index].endDate)))
+            }
             Self.applyCurrentEmployerFlags(histories, periods: &periods)
-            for (position, period) in zip(histories, periods) {
-                var title = position.xmlValue("Title")
+            for index in histories.indices {
+                let position = histories[index], period = periods[index], found = parts[index]
+                var title = position.element(orNilAt: found.title)?.xmlValue
                 // The title the position keeps: `title` is meaningful, as every value `addPosition` is
                 // given here is (the location joins meaningful parts with ", ", which makes no placeholder).
                 var meaningfulTitle = title
@@ -189,16 +286,35 @@ struct HRXML2Reader {
                 if period.currentInferred {
                     draft.warn("position \(draft.positions.count + 1) (\(title ?? "untitled")) has a start and no end: read as current")
                 }
-                let location = position.path("OrgInfo", "PositionLocation").flatMap {
-                    XMLValues.joined(values: [$0.xmlValue("Municipality"), $0.xmlValue("Region"), $0.xmlValue("CountryCode")], separator: ", ")
-                } ?? employerLocation
-                let duties = position.child("Description").map { XMLRichText.evidence(of: $0, section: .position, parser: context.parser) } ?? []
+                let location = position.element(orNilAt: found.orgInfo)?.child("PositionLocation").flatMap(Self.placeName(of:)) ?? employerLocation
+                // The duties' joined text, written as they are read, is the description `addPosition` would
+                // join from them (nil for HTML duties, which it then joins itself).
+                let (duties, joinedDuties) = position.element(orNilAt: found.description)
+                    .map { XMLRichText.duties(of: $0, section: .position, parser: context.parser) } ?? ([], nil)
                 draft.addPosition(Position(
-                    title: meaningfulTitle ?? "", employer: employerName ?? position.xmlValue("OrgName", "OrganizationName"),
+                    title: meaningfulTitle ?? "", employer: employerName ?? position.element(orNilAt: found.orgName)?.xmlValue("OrganizationName"),
                     location: location, start: period.start, end: period.end, current: period.current,
-                    duties: duties, line: position.line), dutiesAreMeaningful: true, fieldsAreMeaningful: true)
+                    description: joinedDuties, duties: duties, line: position.line), dutiesAreMeaningful: true, fieldsAreMeaningful: true)
             }
         }
+    }
+
+    /// "Municipality, Region, CountryCode" of an HR-XML address (`LocationSummary`, `PositionLocation`), the
+    /// parts present and meaningful; nil when none is. Each part is the first child of its name, found in
+    /// one walk over the address's children.
+    static func placeName(of address: MarkupElement) -> String? {
+        var municipality: MarkupElement.NodeIndex = -1, region: MarkupElement.NodeIndex = -1, country: MarkupElement.NodeIndex = -1
+        address.forEachChildElement { node, name in
+            switch name {
+            case "Municipality": if municipality < 0 { municipality = node }
+            case "Region": if region < 0 { region = node }
+            case "CountryCode": if country < 0 { country = node }
+            default: break
+            }
+        }
+        return XMLValues.joined(
+            values: [address.element(orNilAt: municipality)?.xmlValue, address.element(orNilAt: region)?.xmlValue, address.element(orNilAt: country)?.xmlValue],
+            separator: ", ")
     }
 
     /// A FlexibleDates start and end.
@@ -263,30 +379,58 @@ struct HRXML2Reader {
 
     // MARK: - Education
 
+    /// Every value handed to `addEducation` is meaningful already: `xmlValue` results, and majors (each
+    /// one) joined with ", ", which keeps them collapsed and can be no placeholder.
     func readEducation(_ history: MarkupElement, into draft: inout XMLCandidateDraft) {
         for school in history.xmlChildren(named: "SchoolOrInstitution") {
-            let schoolName = school.xmlValue("School", "SchoolName") ?? school.xmlValue("SchoolName")
-            let degrees = school.xmlChildren(named: "Degree")
+            // The school's parts and degrees, and each degree's parts, found in one walk over the children
+            // (the first child of each name, as `child(_:)` finds it; every `Degree` and `DegreeMajor`).
+            typealias Node = MarkupElement.NodeIndex
+            var schoolNode: Node = -1, schoolNameNode: Node = -1, schoolAttendance: Node = -1
+            var degrees: [MarkupElement] = []
+            school.forEachChildElement { node, name in
+                func note(_ slot: inout Node) { if slot < 0 { slot = node } }
+                switch name {
+                case "Degree": degrees.append(school.element(at: node))
+                case "School": note(&schoolNode)
+                case "DatesOfAttendance": note(&schoolAttendance)
+                case "SchoolName": note(&schoolNameNode)
+                default: break
+                }
+            }
+            let schoolName = school.element(orNilAt: schoolNode)?.xmlValue("SchoolName") ?? school.element(orNilAt: schoolNameNode)?.xmlValue
             if degrees.isEmpty {
-                let attendance = school.child("DatesOfAttendance")
+                let attendance = school.element(orNilAt: schoolAttendance)
                 let period = Self.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
                 draft.addEducation(Education(
                     degree: nil, level: nil, field: school.xmlChildren(named: "Major").compactMap(\.xmlValue).first,
-                    institution: schoolName, start: period.start, end: period.current ? nil : period.end, line: school.line))
+                    institution: schoolName, start: period.start, end: period.current ? nil : period.end, line: school.line),
+                    fieldsAreMeaningful: true)
                 continue
             }
             for degree in degrees {
-                let name = degree.xmlValue("DegreeName")
+                var nameNode: Node = -1, attendanceNode: Node = -1, dateNode: Node = -1
+                var majors: [String] = []
+                degree.forEachChildElement { node, local in
+                    func note(_ slot: inout Node) { if slot < 0 { slot = node } }
+                    switch local {
+                    case "DegreeName": note(&nameNode)
+                    case "DegreeDate": note(&dateNode)
+                    case "DegreeMajor": if let major = degree.element(at: node).xmlValue("Name") { majors.append(major) }
+                    case "DatesOfAttendance": note(&attendanceNode)
+                    default: break
+                    }
+                }
+                let name = degree.element(orNilAt: nameNode)?.xmlValue
                 let level = degree.attribute("degreeType").flatMap(EducationLevels.level(ofHRXMLDegreeType:))
                     ?? name.flatMap(EducationLevels.level(ofDegree:))
-                let majors = degree.xmlChildren(named: "DegreeMajor").compactMap { $0.xmlValue("Name") }
-                let attendance = degree.child("DatesOfAttendance") ?? school.child("DatesOfAttendance")
+                let attendance = degree.element(orNilAt: attendanceNode) ?? school.element(orNilAt: schoolAttendance)
                 let period = Self.period(start: attendance?.child("StartDate"), end: attendance?.child("EndDate"))
-                let graduation = degree.child("DegreeDate").flatMap(XMLDates.value(of:))?.endDate
+                let graduation = degree.element(orNilAt: dateNode).flatMap(XMLDates.value(of:))?.endDate
                 draft.addEducation(Education(
                     degree: name, level: level, field: majors.isEmpty ? nil : majors.joined(separator: ", "),
                     institution: schoolName, start: period.start, end: graduation ?? (period.current ? nil : period.end),
-                    line: degree.line))
+                    line: degree.line), fieldsAreMeaningful: true)
             }
         }
     }
@@ -300,11 +444,24 @@ struct HRXML2Reader {
     }
 
     private func readCredential(_ credential: MarkupElement, into draft: inout XMLCandidateDraft) {
-        let effective = credential.child("EffectiveDate")
+        // Its parts, the first child of each name, found in one walk over the children.
+        var effectiveNode: MarkupElement.NodeIndex = -1, idNode: MarkupElement.NodeIndex = -1
+        var nameNode: MarkupElement.NodeIndex = -1, descriptionNode: MarkupElement.NodeIndex = -1
+        credential.forEachChildElement { node, local in
+            func note(_ slot: inout MarkupElement.NodeIndex) { if slot < 0 { slot = node } }
+            switch local {
+            case "Name": note(&nameNode)
+            case "Id": note(&idNode)
+            case "EffectiveDate": note(&effectiveNode)
+            case "Description": note(&descriptionNode)
+            default: break
+            }
+        }
+        let effective = credential.element(orNilAt: effectiveNode)
         let date = (effective?.child("FirstIssuedDate") ?? effective?.child("ValidFrom")).flatMap(XMLDates.value(of:))?.startDate
-        let id = credential.xmlValue("Id")
-        draft.addCertification(name: credential.xmlValue("Name") ?? id, date: date, line: credential.line, alsoLookIn: id)
-        if let description = credential.child("Description") {
+        let id = credential.element(orNilAt: idNode)?.xmlValue
+        draft.addCertification(name: credential.element(orNilAt: nameNode)?.xmlValue ?? id, date: date, line: credential.line, alsoLookIn: id)
+        if let description = credential.element(orNilAt: descriptionNode) {
             draft.addEvidence(lines: XMLRichText.lines(of: description, parser: context.parser), section: .certification)
         }
     }
@@ -313,9 +470,11 @@ struct HRXML2Reader {
         for summary in qualifications.xmlChildren(named: "QualificationSummary") {
             draft.addEvidence(lines: XMLRichText.lines(of: summary, parser: context.parser), section: .skills)
         }
-        for competency in qualifications.descendants(named: "Competency") {
+        // Visited in place, in document order as `descendants(named:)` lists them: the list was made only
+        // to be read once.
+        qualifications.forEachDescendant { element in
             // `addSkill` makes the name meaningful itself.
-            draft.addSkill(competency.attribute("name"), line: competency.line)
+            if element.name == "Competency" { draft.addSkill(element.attribute("name"), line: element.line) }
         }
     }
 }

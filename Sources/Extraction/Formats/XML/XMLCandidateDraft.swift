@@ -9,6 +9,8 @@ struct XMLCandidateDraft {
     /// The evidence so far as a set, once the list reaches `linearEvidenceLimit` lines (see
     /// `evidenceListHolds`); empty, and never allocated, before.
     private var seenEvidence: Set<EvidenceText> = []
+    /// The highest line of any evidence in the list (`Int.min` while it is empty).
+    private var highestEvidenceLine = Int.min
     private var seenSkills = SeenKeys()
     private var seenCertifications = SeenKeys()
 
@@ -54,6 +56,7 @@ struct XMLCandidateDraft {
         let evidence = EvidenceText(value, line: line, section: section)
         if candidate.evidence.count < Self.linearEvidenceLimit {
             guard !evidenceListHolds(evidence) else { return }
+            highestEvidenceLine = max(highestEvidenceLine, evidence.line)
             candidate.evidence.append(evidence)
             if candidate.evidence.count == Self.linearEvidenceLimit { seenEvidence = Set(candidate.evidence) }
         } else if seenEvidence.insert(evidence).inserted {
@@ -65,8 +68,12 @@ struct XMLCandidateDraft {
     /// the scan compares line numbers first: a résumé gives a few dozen lines, and hashing each text
     /// (and allocating a set's table, which cost more than reading a position) was most of adding one.
     /// Past `linearEvidenceLimit` lines the set answers instead, so a huge document stays linear.
+    ///
+    /// Evidence past the highest line listed so far cannot be in the list, and is answered without the
+    /// scan: readers go through a document in order, so most new lines are such (every duty of a position).
     private func evidenceListHolds(_ evidence: EvidenceText) -> Bool {
-        candidate.evidence.withUnsafeBufferPointer { list in
+        guard evidence.line <= highestEvidenceLine else { return false }
+        return candidate.evidence.withUnsafeBufferPointer { list in
             for index in list.indices where list[index].line == evidence.line {
                 if list[index].section == evidence.section && list[index].text == evidence.text { return true }
             }
@@ -146,11 +153,16 @@ struct XMLCandidateDraft {
         }
     }
 
-    mutating func addEducation(_ education: Education) {
+    /// Adds an education entry with its summary as evidence. `fieldsAreMeaningful` says the degree, field
+    /// and institution are each nil or their own `XMLValues.meaningful` already (as `xmlValue` gives them):
+    /// they are kept as given rather than collapsed and checked against the placeholders again.
+    mutating func addEducation(_ education: Education, fieldsAreMeaningful: Bool = false) {
         var education = education
-        education.degree = XMLValues.meaningful(education.degree)
-        education.field = XMLValues.meaningful(education.field)
-        education.institution = XMLValues.meaningful(education.institution)
+        if !fieldsAreMeaningful {
+            education.degree = XMLValues.meaningful(education.degree)
+            education.field = XMLValues.meaningful(education.field)
+            education.institution = XMLValues.meaningful(education.institution)
+        }
         guard education.degree != nil || education.institution != nil || education.field != nil || education.level != nil else { return }
         if education.level == nil {
             education.level = [education.degree, education.field].compactMap { $0 }.lazy.compactMap(EducationLevels.level(ofDegree:)).first
@@ -159,9 +171,61 @@ struct XMLCandidateDraft {
         // Each part is meaningful and keeps its ends ("(" + field + ")", "– " + institution), so the parts
         // are joined as they are, and the summary is meaningful too: no placeholder holds a bracket or a
         // space. (The general `joined` and `addEvidence` collapsed every part and the summary again.)
-        let summary = XMLValues.joined(values: [education.degree, education.field.map { "(\($0))" }, education.institution.map { "– \($0)" }])
-        if let summary { addEvidence(meaningful: summary, line: education.line, section: .education) }
+        if let summary = Self.educationSummary(degree: education.degree, field: education.field, institution: education.institution) {
+            addEvidence(meaningful: summary, line: education.line, section: .education)
+        }
     }
+
+    /// `XMLValues.joined(values: [degree, field.map { "(\($0))" }, institution.map { "– \($0)" }])`, the
+    /// parts copied once into a string of the summed size: the bracketed field and the dashed institution
+    /// were strings of their own (two allocations) in a list (a third) before the join copied them again.
+    static func educationSummary(degree: String?, field: String?, institution: String?) -> String? {
+        var partCount = 0
+        var byteCount = 0
+        if let degree {
+            partCount += 1
+            byteCount += degree.utf8.count
+        }
+        if let field {
+            partCount += 1
+            byteCount += field.utf8.count + 2
+        }
+        if let institution {
+            partCount += 1
+            byteCount += institution.utf8.count + Self.institutionDash.utf8.count
+        }
+        guard partCount > 0 else { return nil }
+        byteCount += partCount - 1
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var offset = 0
+            func append(_ byte: UInt8) {
+                buffer[offset] = byte
+                offset += 1
+            }
+            func append(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    offset += UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes)
+                }
+            }
+            if let degree { append(degree) }
+            if let field {
+                if degree != nil { append(0x20) }
+                append(UInt8(ascii: "("))
+                append(field)
+                append(UInt8(ascii: ")"))
+            }
+            if let institution {
+                if degree != nil || field != nil { append(0x20) }
+                append(Self.institutionDash)
+                append(institution)
+            }
+            return offset
+        }
+    }
+
+    /// What stands before the institution in an education summary: an en dash and a space.
+    static var institutionDash: String { "– " }
 
     /// Adds a certification (canonical id looked up from its name, then from `alsoLookIn` such as an
     /// HR-XML `Id`, unless `canonicalLookup` is false, as for driving licences), unless one with the

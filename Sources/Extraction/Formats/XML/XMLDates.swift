@@ -51,6 +51,8 @@ enum XMLDateValue: Sendable, Equatable {
 enum XMLDates {
     /// The value an element that stands for one date holds, or nil when it holds none.
     static func value(of element: MarkupElement) -> XMLDateValue? {
+        // HR-XML's `YearMonth`, `AnyDate` and `Year` hold one plain ISO date as their only text.
+        if let date = plainISODateOfOnlyText(element) { return .date(date) }
         // The month and day are looked up only beside a year: without one there is no date here.
         if let year = element.attribute("year"),
            let fromAttributes = fromParts(year: year, month: element.attribute("month"), day: element.attribute("day")) {
@@ -69,7 +71,11 @@ enum XMLDates {
             let only = firstChild
             let name = only.name
             if name == "present" || name == "Present" { return .present }
-            if name == "year" || name == "Year" { return fromParts(year: only.xmlText, month: nil, day: nil) }
+            if name == "year" || name == "Year" {
+                // A lone four-digit year (`DegreeDate/Year`): what `fromParts` makes of it, read from its node.
+                if let year = plainISODateOfOnlyText(only), year.month == nil { return .date(year) }
+                return fromParts(year: only.xmlText, month: nil, day: nil)
+            }
             return value(of: only)
         }
         if element.child("present") != nil || element.child("Present") != nil { return .present }
@@ -86,6 +92,23 @@ enum XMLDates {
         }
         // (A wrapper around one date element in a vocabulary we do not know by name was answered above.)
         return nil
+    }
+
+    /// `plainISODate` of the text of an element without attributes whose only child node is one visible
+    /// text node; nil for any other element, or text that is not plainly `yyyy`, `yyyy-mm` or `yyyy-mm-dd`.
+    ///
+    /// Why it is `value(of:)`'s answer: with no attributes there is no `year` attribute and with no child
+    /// element the value is `parse(collapsed:)` of the element's text, which is that one node's text
+    /// collapsed; text of digits and hyphens collapses to itself, and `parse` answers it with
+    /// `plainISODate` first. Reading the node's text directly skips joining the text nodes and the
+    /// collapse's scan, for the dates every HR-XML position has.
+    static func plainISODateOfOnlyText(_ element: MarkupElement) -> PartialDate? {
+        let node = element.nodeIndex
+        guard !element.hasAttributes(node) else { return nil }
+        let text = element.firstChild(of: node)
+        guard text >= 0, element.isText(text), element.nextSibling(of: text) < 0, element.firstChild(of: text) < 0,
+              !element.isHidden(text) else { return nil }
+        return plainISODate(element.text(of: text))
     }
 
     /// The first child element of `element` (nil when it has none) and whether another follows it.

@@ -98,53 +98,113 @@ enum XMLRichText {
     static func plainLines<Line>(of raw: String, startingAtLine line: Int, _ make: (String, Int) -> Line) -> [Line] {
         var text = raw
         // On UTF-8 bytes: every separator is ASCII, so each line is a slice between separators (a
-        // `Character` loop cost more than the rest of the HR-XML reader). The list and the line number
-        // live inside the closure: captured from outside, every use was an exclusivity check.
+        // `Character` loop cost more than the rest of the HR-XML reader). The list lives inside the
+        // closure: captured from outside, every use was an exclusivity check.
         return text.withUTF8 { bytes -> [Line] in
             var result: [Line] = []
             // Room for a line per 40 bytes, up to 24 lines: a Description of five to ten duties fits at
             // once instead of growing through four lists; capped so the list stays a small allocation.
             result.reserveCapacity(min(bytes.count / 40 + 1, 24))
-            var sourceLine = line
-            /// Adds the line `kept` (bytes `collapsedASCIIValue` keeps of it) unless it is empty or a placeholder.
-            func append(kept: Range<Int>) {
-                // The common line, "• Plain ASCII duty.": one string, made once.
-                guard !kept.isEmpty else { return }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
-                guard kept.count > XMLValues.longestPlaceholder || !XMLValues.isSchemaPlaceholder(value) else { return }
+            forEachPlainLine(in: bytes, startingAtLine: line) { value, _, sourceLine in
                 result.append(make(value, sourceLine))
             }
-            func flush(_ range: Range<Int>) {
-                guard !range.isEmpty else { return }
-                if let kept = collapsedASCIIValue(of: bytes, in: range) {
-                    append(kept: kept)
-                    return
-                }
-                let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                if let value = XMLValues.meaningful(withoutBullet(slice)) {
-                    result.append(make(value, sourceLine))
-                }
-            }
-            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-            var lineStart = 0
-            while true {
-                // One pass finds where the line ends and whether it is plain collapsed ASCII after its
-                // bullet; only a line that is not goes through `collapsedASCIIValue` and the general path.
-                let scan = scanLine(in: bytes, from: lineStart)
-                if let kept = scan.kept { append(kept: kept) } else { flush(lineStart..<scan.end) }
-                guard scan.end < bytes.count else { break }
-                let byte = bytes[scan.end]
-                if byte == newline || byte == carriageReturn {
-                    sourceLine += 1
-                    lineStart = scan.end + 1
-                    // CR LF is one break.
-                    if byte == carriageReturn && lineStart < bytes.count && bytes[lineStart] == newline { lineStart += 1 }
-                } else {
-                    // A literal "\n" written into the text breaks the line but not the source line.
-                    lineStart = scan.end + 2
-                }
-            }
             return result
+        }
+    }
+
+    /// `evidence(of:section:parser:)` and, for plain text, the duties' texts joined with line feeds (what
+    /// `XMLCandidateDraft.joinedLines` makes of them, the description of a position that gives none), written
+    /// as each line is read. Nil instead of the joined text when the text is HTML or gives no duty.
+    ///
+    /// Why: the joined text was made afterwards from the duties' strings, each read again (a retain and a
+    /// release per duty); here a duty kept as a range of the raw text is copied from the bytes just scanned.
+    static func duties(of element: MarkupElement, section: EvidenceText.Section, parser: MarkupParser) -> (duties: [EvidenceText], joined: String?) {
+        duties(ofText: element.xmlRawText, startingAtLine: max(element.line, 1), section: section, parser: parser)
+    }
+
+    /// `duties(of:section:parser:)` of an element's raw text.
+    static func duties(
+        ofText raw: String, startingAtLine line: Int, section: EvidenceText.Section, parser: MarkupParser
+    ) -> (duties: [EvidenceText], joined: String?) {
+        guard raw.utf8.contains(where: { $0 > 0x20 }) else { return ([], nil) }
+        if looksLikeHTML(raw) {
+            return (lines(ofText: raw, startingAtLine: line, parser: parser).map { EvidenceText($0.value, line: $0.line, section: section) }, nil)
+        }
+        var text = raw
+        return text.withUTF8 { bytes in
+            var duties: [EvidenceText] = []
+            duties.reserveCapacity(min(bytes.count / 40 + 1, 24))
+            // The joined text is never longer than the raw text: each duty is at most the bytes of its own
+            // line (cut, trimmed or collapsed, never lengthened), and between two duties' lines there is at
+            // least one break byte for the line feed that joins them.
+            let joined = String(unsafeUninitializedCapacity: bytes.count) { output -> Int in
+                var written = 0
+                forEachPlainLine(in: bytes, startingAtLine: line) { value, kept, sourceLine in
+                    if !duties.isEmpty {
+                        output[written] = UInt8(ascii: "\n")
+                        written += 1
+                    }
+                    if let kept {
+                        written = UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[kept])) + written
+                    } else {
+                        var copy = value
+                        copy.withUTF8 { valueBytes in
+                            written = UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(fromContentsOf: valueBytes) + written
+                        }
+                    }
+                    duties.append(EvidenceText(value, line: sourceLine, section: section))
+                }
+                return written
+            }
+            return (duties, duties.isEmpty ? nil : joined)
+        }
+    }
+
+    /// Calls `body` with each plain line of `bytes` that is kept (whitespace-collapsed, bullet cut, not empty
+    /// and no schema placeholder), the range of `bytes` it is exactly when it was kept without the general
+    /// path, and its source line.
+    @inline(__always)
+    static func forEachPlainLine(
+        in bytes: UnsafeBufferPointer<UInt8>, startingAtLine line: Int, _ body: (_ value: String, _ kept: Range<Int>?, _ sourceLine: Int) -> Void
+    ) {
+        var sourceLine = line
+        /// Adds the line `kept` (bytes `collapsedASCIIValue` keeps of it) unless it is empty or a placeholder.
+        func append(kept: Range<Int>) {
+            // The common line, "• Plain ASCII duty.": one string, made once.
+            guard !kept.isEmpty else { return }
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+            guard kept.count > XMLValues.longestPlaceholder || !XMLValues.isSchemaPlaceholder(value) else { return }
+            body(value, kept, sourceLine)
+        }
+        func flush(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            if let kept = collapsedASCIIValue(of: bytes, in: range) {
+                append(kept: kept)
+                return
+            }
+            let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            if let value = XMLValues.meaningful(withoutBullet(slice)) {
+                body(value, nil, sourceLine)
+            }
+        }
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        var lineStart = 0
+        while true {
+            // One pass finds where the line ends and whether it is plain collapsed ASCII after its
+            // bullet; only a line that is not goes through `collapsedASCIIValue` and the general path.
+            let scan = scanLine(in: bytes, from: lineStart)
+            if let kept = scan.kept { append(kept: kept) } else { flush(lineStart..<scan.end) }
+            guard scan.end < bytes.count else { break }
+            let byte = bytes[scan.end]
+            if byte == newline || byte == carriageReturn {
+                sourceLine += 1
+                lineStart = scan.end + 1
+                // CR LF is one break.
+                if byte == carriageReturn && lineStart < bytes.count && bytes[lineStart] == newline { lineStart += 1 }
+            } else {
+                // A literal "\n" written into the text breaks the line but not the source line.
+                lineStart = scan.end + 2
+            }
         }
     }
 

@@ -128,7 +128,17 @@ enum XMLValues {
 
 extension MarkupElement {
     /// The element's own visible text as a value: collapsed, nil when empty or a schema placeholder.
-    var xmlValue: String? { XMLValues.meaningful(collapsed: xmlText) }
+    var xmlValue: String? {
+        // The usual value element holds one visible text node, already collapsed ASCII: that text is what
+        // `xmlText` would give (it collapses the one node's text, which gives it back as it is), read from
+        // the node links without the text-node walk.
+        let first = firstChild(of: nodeIndex)
+        if first >= 0 && isText(first) && nextSibling(of: first) < 0 && firstChild(of: first) < 0 && !isHidden(first) {
+            var text = text(of: first)
+            if text.withUTF8(XMLTextBytes.isCollapsedASCII) { return XMLValues.meaningful(collapsed: text) }
+        }
+        return XMLValues.meaningful(collapsed: xmlText)
+    }
 
     /// The value of the element at `names` below this one (local names, any namespace).
     func xmlValue(_ names: String...) -> String? {
