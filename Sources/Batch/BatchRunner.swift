@@ -194,7 +194,8 @@ public struct BatchRunner: Sendable {
             if overBudget() { return timedOut() }
             let candidate = try reader.read(bytes: bytes, source: file, asOf: asOf)
             if overBudget() { return timedOut() }
-            let assessment = scorer.assess(candidate, against: rubric, asOf: asOf)
+            // A row holds no advice: it is written only for the JSON report.
+            let assessment = scorer.assess(candidate, against: rubric, asOf: asOf, advising: renderJSON)
             if overBudget() { return timedOut() }
             let json = renderJSON ? JSONReporter.value(of: assessment, blind: blind).serialized() : nil
             return (BatchRow(assessment: assessment, file: file, blind: blind), json)

@@ -14,7 +14,9 @@ public struct Scorer: Sendable {
         compiledRubrics = catalog.rubrics.mapValues { CompiledRubric($0, target: catalog.profile($0.role)) }
     }
 
-    public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate) -> Assessment {
+    /// - Parameter advising: write the advice (the development steps a report lists). A batch that keeps
+    ///   only its CSV rows reads none of it, and writing it cost about as much as two criteria.
+    public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate, advising: Bool = true) -> Assessment {
         let record = ScorableRecord(candidate)
         let context = makeContext(record, asOf: asOf)
         // The catalog's own rubric (the usual case) comes compiled; any other is compiled here.
@@ -40,9 +42,9 @@ public struct Scorer: Sendable {
             asOf: asOf,
             currentRole: context.currentRole.map { RoleReference(id: $0.id, title: $0.title) },
             score: score, band: band, monthsToReady: monthsToReady, criteria: results,
-            advice: AdviceWriter.advice(
+            advice: advising ? AdviceWriter.advice(
                 results: results, rubric: rubric, target: target, wanted: compiled.wantedCertifications, context: context,
-                hiddenText: candidate.hiddenText, gapIDs: compiled.gapAdviceIDs))
+                hiddenText: candidate.hiddenText, gapIDs: compiled.gapAdviceIDs) : [])
     }
 
     /// The role to score for when none is named: the next one up from the current role, or the first
