@@ -115,38 +115,42 @@ public struct BatchRunner: Sendable {
         progress: @escaping @Sendable (Int) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> Result {
+        try run(files, spoolJSON: spoolJSON, csv: csv, keepRows: keepRows, progress: progress, shouldStop: shouldStop) { file, deadline in
+            score(file, renderJSON: spoolJSON, deadline: deadline)
+        }
+    }
+
+    /// `run` with the work done per file given apart, as `BatchWorkers` takes it (it can then be any
+    /// function of a path and a deadline).
+    func run(
+        _ files: PathList, spoolJSON: Bool, csv: CSVReporter?, keepRows: Bool,
+        progress: @escaping @Sendable (Int) -> Void,
+        shouldStop: @escaping @Sendable () -> Bool,
+        scoring: @escaping BatchWorkers.Scoring
+    ) throws -> Result {
         let spool = spoolJSON ? try LineSpool(count: files.count) : nil
         let csvSpool = csv != nil ? try LineSpool(count: files.count) : nil
-        let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let slots = OutcomeSlots(count: files.count, keepingRows: keepRows)
-        let running = RunningWork()
-        let work: @Sendable (Int) -> Void = { _ in
-            // One thread for this worker's files, replaced when a file overruns its budget.
-            var thread: FileWorkThread?
-            defer { thread?.finish() }
-            while !shouldStop() {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < files.count else { return }
-                let (row, json) = scoreWithinBudget(files[index], renderJSON: spoolJSON, thread: &thread, running: running)
+        let workers = BatchWorkers(
+            files: files, jobs: jobs, budget: fileTimeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) },
+            scoring: scoring,
+            overBudgetRow: { [rubric, fileTimeout] file in BatchRow(failedFile: file, role: rubric.role, reason: Self.overBudget(fileTimeout ?? 0)) },
+            record: { index, row, json in
                 slots.set(index, row)
                 if let json, let spool { spool.append(json, for: index) }
                 if let csv, let csvSpool { csvSpool.append(csv.line(row, rank: nil), for: index) }
                 progress(done.wrappingAdd(1, ordering: .relaxed).newValue)
-            }
-        }
-        if jobs == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: jobs, execute: work)
-        }
+            },
+            shouldStop: shouldStop)
+        let abandonedWorkStillRunning = workers.run()
         spool?.finishWriting()
         csvSpool?.finishWriting()
-        let interrupted = shouldStop() && next.load(ordering: .relaxed) < files.count
         let (outcomes, errors, rows) = slots.contents()
+        let interrupted = shouldStop() && outcomes.contains { !$0.wasScored }
         return Result(
             files: files, outcomes: outcomes, errors: errors, rows: rows, spool: spool, csvSpool: csvSpool, interrupted: interrupted,
-            abandonedWorkStillRunning: running.count.load(ordering: .acquiring))
+            abandonedWorkStillRunning: abandonedWorkStillRunning)
     }
 
     /// One file to one row (and its JSON report). Never throws: a failure is a row.
@@ -158,28 +162,11 @@ public struct BatchRunner: Sendable {
     /// call into it, so the budget cannot cut a file's work short. Instead:
     /// - what can be bounded up front is: file size, attributes per tag and nodes (MarkupParser) bound
     ///   what one libxml2 call does, and the text limit bounds what extraction reads;
-    /// - each file's work runs on a thread apart from the worker, and the worker waits for it only until
-    ///   the budget is spent. Then the row becomes "took longer than N s" and the worker goes on with the
-    ///   next file on a new thread, while the overrunning work is abandoned: it stops at the next stage
-    ///   boundary (read, parse and extract, score, render), its result is dropped and its thread ends. A
-    ///   stuck file costs the batch one budget of waiting and some CPU in the background, never the
-    ///   batch; if it is still running when the batch ends, the command ends with `_exit` (see
-    ///   `Result.abandonedWorkStillRunning`).
-    /// Dedicated threads, not Dispatch: abandoned work stuck on a Dispatch pool thread would hold that
-    /// thread, and with every pool thread stuck no later file would start. Each worker keeps its thread
-    /// from file to file, so the budget costs two semaphore hand-offs a file, not a thread.
-    func scoreWithinBudget(_ file: String, renderJSON: Bool, thread: inout FileWorkThread?, running: RunningWork) -> (BatchRow, String?) {
-        guard let fileTimeout else { return score(file, renderJSON: renderJSON) }
-        let deadline = ContinuousClock.now + .milliseconds(Int64((fileTimeout * 1000).rounded(.up)))
-        let worker = thread ?? FileWorkThread(running: running)
-        if let result = worker.run({ score(file, renderJSON: renderJSON, deadline: deadline) }, until: deadline) {
-            thread = worker
-            return result
-        }
-        thread = nil
-        return (BatchRow(failedFile: file, role: rubric.role, reason: Self.overBudget(fileTimeout)), nil)
-    }
-
+    /// - a watchdog thread notices a file past its budget, makes its row "took longer than N s" and
+    ///   starts a replacement worker, while the overrunning work is abandoned (`BatchWorkers`): it stops
+    ///   at the next stage boundary (read, parse and extract, score, render), its result is dropped and
+    ///   its thread ends. A stuck file costs the batch one budget of waiting and some CPU in the
+    ///   background, never the batch.
     static func overBudget(_ seconds: Double) -> String {
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         return "took longer than \(shown) s (the per-file time budget, --file-timeout)"
@@ -202,84 +189,6 @@ public struct BatchRunner: Sendable {
         } catch {
             return (BatchRow(failedFile: file, role: rubric.role, reason: error.description), nil)
         }
-    }
-}
-
-/// How many files' work is in progress on `FileWorkThread`s.
-final class RunningWork: Sendable {
-    let count = Atomic<Int>(0)
-}
-
-/// A thread that runs one file's work at a time for one batch worker. The worker hands it a job and
-/// waits until a deadline; if the deadline passes first, the worker gives the thread up: it finishes
-/// that job, drops the result and ends.
-final class FileWorkThread: Sendable {
-    typealias Job = @Sendable () -> (BatchRow, String?)
-
-    private struct State {
-        var job: Job?
-        var result: (BatchRow, String?)?
-        var givenUp = false
-        var finished = false
-    }
-
-    private let state = Mutex(State())
-    private let jobReady = DispatchSemaphore(value: 0)
-    private let resultReady = DispatchSemaphore(value: 0)
-    private let running: RunningWork
-
-    init(running: RunningWork) {
-        self.running = running
-        let thread = Thread { [self] in loop() }
-        // Dispatch's worker threads, which ran this work before, have 8 MiB stacks too.
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    private func loop() {
-        while true {
-            jobReady.wait()
-            guard let job = state.withLock({ state in state.finished ? nil : state.job.take() }) else { return }
-            let result = job()
-            // Before the result is handed over, so that when a batch ends only given-up work still counts.
-            running.count.wrappingSubtract(1, ordering: .releasing)
-            let givenUp = state.withLock { state in
-                if !state.givenUp { state.result = result }
-                return state.givenUp
-            }
-            if givenUp { return }
-            resultReady.signal()
-        }
-    }
-
-    /// The job's result, or nil if the deadline passed first; the thread is then given up and must not be
-    /// used again.
-    func run(_ job: @escaping Job, until deadline: ContinuousClock.Instant) -> (BatchRow, String?)? {
-        running.count.wrappingAdd(1, ordering: .relaxed)
-        state.withLock { $0.job = job }
-        jobReady.signal()
-        let left = ContinuousClock.now.duration(to: deadline)
-        let (seconds, attoseconds) = left.components
-        let nanoseconds = max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-        if resultReady.wait(timeout: .now() + .nanoseconds(Int(clamping: nanoseconds))) == .success {
-            return state.withLock { $0.result.take() }
-        }
-        let lateResult = state.withLock { state in
-            if state.result == nil { state.givenUp = true }
-            return state.result.take()
-        }
-        // The result came between the timeout and the lock: it counts, and its signal is on its way.
-        if let lateResult {
-            resultReady.wait()
-            return lateResult
-        }
-        return nil
-    }
-
-    /// Ends the thread once it is idle (the worker has no more files).
-    func finish() {
-        state.withLock { $0.finished = true }
-        jobReady.signal()
     }
 }
 
