@@ -137,14 +137,18 @@ public enum CertificationCatalog {
                     let textPairs = loweredPairs + BytePairBits.wordCount
                     loweredPairs.update(repeating: 0, count: 2 * BytePairBits.wordCount)
                     if bytes.count >= 2 {
+                        // Each byte lower-cased once, carried to the next pair (not again as its first byte).
                         var previous = bytes[0]
+                        var loweredPrevious = TextScan.lowerASCII(previous)
                         for index in 1..<bytes.count {
                             let byte = bytes[index]
+                            let loweredByte = TextScan.lowerASCII(byte)
                             let slot = BytePairBits.slot(previous, byte)
                             textPairs[slot >> 6] |= 1 << UInt64(slot & 63)
-                            let loweredSlot = BytePairBits.slot(TextScan.lowerASCII(previous), TextScan.lowerASCII(byte))
+                            let loweredSlot = BytePairBits.slot(loweredPrevious, loweredByte)
                             loweredPairs[loweredSlot >> 6] |= 1 << UInt64(loweredSlot & 63)
                             previous = byte
+                            loweredPrevious = loweredByte
                         }
                     }
                     // Each needle's first pair tested before its slots are read as a buffer: most needles

@@ -79,25 +79,38 @@ struct CertificationTriggerTable: Sendable {
             let count = text.count
             let high: UInt64 = 0x8080_8080_8080_8080
             let ones: UInt64 = 0x0101_0101_0101_0101
-            // Whether every byte read so far is ASCII other than a carriage return
-            // (`HTMLLines.isPlainASCIIByWords`).
-            var plain = true
+            /// The high bit of some byte set when a byte of `word` is zero (exact as a whole, though not
+            /// per byte: a borrow marks only bytes above a zero one).
+            @inline(__always) func zeroByte(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
+            // Every byte read so far or'ed together, and the carriage-return test of each eight: the text
+            // read so far is plain ASCII (`HTMLLines.isPlainASCIIByWords`) while both are clear of `high`.
+            // Or'ed without a branch per eight bytes.
+            var notPlain: UInt64 = 0
+            // Set when some byte read is C4 or E2, the first bytes of U+0130 and U+212A: without one,
+            // `mayLowerToASCII` is false and is not run (a second pass over most non-ASCII lines).
+            var mayLower: UInt64 = 0
             // The high bit of byte 0 set when the last byte of the previous eight was a letter.
             var letterBefore: UInt64 = 0
             var chunk = 0
             while chunk < count {
                 let word: UInt64
-                if chunk + 8 <= count {
+                if chunk &+ 8 <= count {
                     word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+                } else if count >= 8 {
+                    // The last bytes, padded with zero bytes (no letter, no carriage return): the eight
+                    // bytes that end the text, shifted down past those already read.
+                    let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
+                    word = last >> UInt64(8 &* (chunk &+ 8 &- count))
                 } else {
-                    // The last bytes, padded with zero bytes (no letter, no carriage return).
                     var tail: UInt64 = 0
-                    for offset in 0..<(count - chunk) { tail |= UInt64(text[chunk + offset]) << UInt64(8 * offset) }
+                    for offset in 0..<(count &- chunk) { tail |= UInt64(text[chunk &+ offset]) << UInt64(8 &* offset) }
                     word = tail
                 }
                 // A carriage return is a zero byte of `word ^ 0x0D…`, found as in `isPlainASCIIByWords`.
-                let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
-                if word & high != 0 || (returns &- ones) & ~returns & high != 0 { plain = false }
+                notPlain |= word | zeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+                if word & high != 0 {
+                    mayLower |= zeroByte(word ^ 0xC4C4_C4C4_C4C4_C4C4) | zeroByte(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+                }
                 // Per byte, without carries between bytes: the byte lower-cased to seven bits is at least
                 // "a" and at most "z", and the byte itself is ASCII.
                 let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
@@ -107,23 +120,23 @@ struct CertificationTriggerTable: Sendable {
                 var starts = letters & ~((letters << 8) | letterBefore)
                 letterBefore = (letters >> 56) & 0x80
                 while starts != 0 {
-                    let start = chunk + starts.trailingZeroBitCount >> 3
+                    let start = chunk &+ starts.trailingZeroBitCount >> 3
                     starts &= starts &- 1
                     if mayStartTrigger(text, at: start) {
                         let end = runEnd(text, from: start)
                         if isTrigger(text, start..<end) {
-                            return plain && Self.isPlain(text, from: min(chunk + 8, count)) ? .yes : .undecided
+                            return notPlain & high == 0 && Self.isPlain(text, from: min(chunk &+ 8, count)) ? .yes : .undecided
                         }
                     }
                     // After a non-ASCII byte the run's first letter may belong to the character before it.
-                    if start > 0, text[start - 1] >= 0x80 {
+                    if start > 0, text[start &- 1] >= 0x80 {
                         let end = runEnd(text, from: start)
-                        if end - start > 1, isTrigger(text, (start + 1)..<end) { return .undecided }
+                        if end &- start > 1, isTrigger(text, (start &+ 1)..<end) { return .undecided }
                     }
                 }
-                chunk += 8
+                chunk &+= 8
             }
-            if plain { return .no }
+            if notPlain & high == 0 || mayLower == 0 { return .no }
             return Self.mayLowerToASCII(text) ? .undecided : .no
         }
 
