@@ -86,8 +86,9 @@ struct CertificationTriggerTable: Sendable {
             // read so far is plain ASCII (`HTMLLines.isPlainASCIIByWords`) while both are clear of `high`.
             // Or'ed without a branch per eight bytes.
             var notPlain: UInt64 = 0
-            // Set when some byte read is C4 or E2, the first bytes of U+0130 and U+212A: without one,
-            // `mayLowerToASCII` is false and is not run (a second pass over most non-ASCII lines).
+            // Set when some byte read is C4 or 84, bytes of U+0130 (C4 B0) and U+212A (E2 84 AA): without
+            // one, `mayLowerToASCII` is false and is not run (a second pass over most non-ASCII lines).
+            // Not E2: the first byte of every dash, curly quote and bullet, in most non-ASCII lines.
             var mayLower: UInt64 = 0
             // The high bit of byte 0 set when the last byte of the previous eight was a letter.
             var letterBefore: UInt64 = 0
@@ -109,7 +110,7 @@ struct CertificationTriggerTable: Sendable {
                 // A carriage return is a zero byte of `word ^ 0x0D…`, found as in `isPlainASCIIByWords`.
                 notPlain |= word | zeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D)
                 if word & high != 0 {
-                    mayLower |= zeroByte(word ^ 0xC4C4_C4C4_C4C4_C4C4) | zeroByte(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+                    mayLower |= zeroByte(word ^ 0xC4C4_C4C4_C4C4_C4C4) | zeroByte(word ^ 0x8484_8484_8484_8484)
                 }
                 // Per byte, without carries between bytes: the byte lower-cased to seven bits is at least
                 // "a" and at most "z", and the byte itself is ASCII.
