@@ -40,35 +40,58 @@ enum ExperienceReader {
     /// `role(of:inHeader:)` for a line whose opening (`ExperienceLineScan.isVerbFirstByOpening`) does not
     /// already make it a duty.
     static func roleAfterOpening(of line: HTMLLine, inHeader: Bool) -> Role {
+        roleAfterOpening(
+            text: line.text, fieldText: line.fieldText, emphasised: line.emphasised,
+            look: LineLook(isListed: line.isListItem || line.hadBullet, isHeading: line.headingLevel != nil,
+                           hasHeadingClass: line.hasHeadingClass, isBold: line.isBold),
+            inHeader: inHeader)
+    }
+
+    /// How a line is presented, as far as `roleAfterOpening` asks: plain flags, so the reader can pass
+    /// them with the three texts it reads instead of the whole `HTMLLine`.
+    struct LineLook {
+        /// A list item, or a line a bullet character was stripped from.
+        var isListed: Bool
+        /// In `<h1>`…`<h6>`.
+        var isHeading: Bool
+        var hasHeadingClass: Bool
+        var isBold: Bool
+    }
+
+    /// `roleAfterOpening(of:inHeader:)` given the parts of the line it reads. `positions` passes them
+    /// read from the line where it lies in the array: passing `lines[index]` copied the whole line (a
+    /// retain of each of its five strings and arrays, and as many releases), where reading three fields
+    /// retains only those three.
+    static func roleAfterOpening(text: String, fieldText: String, emphasised: [String], look: LineLook, inHeader: Bool) -> Role {
         // The tests run cheapest first, and the line is taken apart only as far as a decision needs:
         // most lines of an experience section are duties, told by their first words or by having no
         // date range. The decisions are those of the full rule set below, which reads the parsed line
         // (`LineFields.parse`), the sentence test and the word count.
         // `TextScan.spaceWordCount` and `LineFields.startsWithVerb`, in one pass over an ASCII line.
-        let (wordCount, verbFirst) = ExperienceLineScan.wordCountAndVerbFirst(line.text)
+        let (wordCount, verbFirst) = ExperienceLineScan.wordCountAndVerbFirst(text)
         var sentenceLikeCache: Bool?
         func sentenceLike() -> Bool {
             if let known = sentenceLikeCache { return known }
-            let value = LineFields.isSentenceLike(line.text)
+            let value = LineFields.isSentenceLike(text)
             sentenceLikeCache = value
             return value
         }
-        if line.isListItem || line.hadBullet {
+        if look.isListed {
             // Some templates list jobs as bullets ("• HR Generalist, Acme Health, 2019–2021"); a bullet
             // that reads as a sentence ("Team lead for two interns since March 2024") is a duty.
             guard wordCount <= 15, !verbFirst else { return .body }
-            let (range, remainder) = LineFields.cutRange(line.fieldText)
+            let (range, remainder) = LineFields.cutRange(fieldText)
             let parsed = ParsedLine(range: range, fields: [])
             guard parsed.hasRange else { return .body }
-            let full = ParsedLine(range: range, fields: LineFields.fields(of: remainder, line: line, education: false))
+            let full = ParsedLine(range: range, fields: LineFields.fields(of: remainder, emphasised: emphasised, education: false))
             let namesJob = full.fields.contains { ($0.kind == .title || $0.kind == .employer) && !$0.sentenceLike }
             let isJob = namesJob && !sentenceLike()
             return isJob ? .header(full) : .body
         }
         if verbFirst { return .body }
-        let (range, remainder) = LineFields.cutRange(line.fieldText)
+        let (range, remainder) = LineFields.cutRange(fieldText)
         func parsed() -> ParsedLine {
-            ParsedLine(range: range, fields: LineFields.fields(of: remainder, line: line, education: false))
+            ParsedLine(range: range, fields: LineFields.fields(of: remainder, emphasised: emphasised, education: false))
         }
         if ParsedLine(range: range, fields: []).hasRange { return wordCount <= 25 ? .header(parsed()) : .body }
         if range != nil, wordCount <= 8, !sentenceLike() { return .header(parsed()) }
@@ -76,10 +99,10 @@ enum ExperienceReader {
         let full = parsed()
         let usable = full.fields.filter { !$0.sentenceLike }
         if usable.contains(where: { $0.kind == .title || $0.kind == .employer || $0.kind == .location }) { return .header(full) }
-        let presented = line.headingLevel != nil || line.hasHeadingClass || (line.isBold && wordCount <= 8)
+        let presented = look.isHeading || look.hasHeadingClass || (look.isBold && wordCount <= 8)
             || usable.contains(where: \.emphasised)
         if presented, !usable.isEmpty { return .header(full) }
-        if inHeader, wordCount <= 5, !line.text.hasSuffix("."), usable.count == full.fields.count, !usable.isEmpty,
+        if inHeader, wordCount <= 5, !text.hasSuffix("."), usable.count == full.fields.count, !usable.isEmpty,
            usable.allSatisfy({ ExperienceLineScan.isCapitalised($0.text) }) {
             return .header(full)
         }
@@ -134,7 +157,13 @@ enum ExperienceReader {
                 addDuty()
                 continue
             }
-            switch roleAfterOpening(of: lines[index], inHeader: current.map { !$0.sawBody } ?? false) {
+            let look = LineLook(
+                isListed: lines[index].isListItem || lines[index].hadBullet, isHeading: lines[index].headingLevel != nil,
+                hasHeadingClass: lines[index].hasHeadingClass, isBold: lines[index].isBold)
+            let role = roleAfterOpening(
+                text: lines[index].text, fieldText: lines[index].fieldText, emphasised: lines[index].emphasised, look: look,
+                inHeader: current.map { !$0.sawBody } ?? false)
+            switch role {
             case .body:
                 addDuty()
             case .header(let parsed):

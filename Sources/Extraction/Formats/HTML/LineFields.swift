@@ -74,14 +74,19 @@ enum LineFields {
 
     /// The fields of a line's text once its date range is cut out (`cutRange`).
     static func fields(of remainder: String, line: HTMLLine, education: Bool) -> [LineField] {
+        fields(of: remainder, emphasised: line.emphasised, education: education)
+    }
+
+    /// `fields(of:line:education:)` given the line's emphasised texts, the only part of the line it reads.
+    static func fields(of remainder: String, emphasised lineEmphasised: [String], education: Bool) -> [LineField] {
         // Lines whose fields are plain ASCII (most) are split and classified on their bytes, borrowed.
         if let quick = remainder.withBorrowedUTF8({ bytes in
-            TextScan.isSimpleScalars(bytes) ? fieldsOfASCIIParts(bytes, line: line, education: education) : nil
+            TextScan.isSimpleScalars(bytes) ? fieldsOfASCIIParts(bytes, emphasised: lineEmphasised, education: education) : nil
         }) {
             return quick
         }
         let pieces = split(remainder)
-        let emphasised = line.emphasised.map { TextScan.lowercased($0) }
+        let emphasised = lineEmphasised.map { TextScan.lowercased($0) }
         return pieces.map { piece -> LineField in
             var isEmphasised = false
             if !emphasised.isEmpty {

@@ -10,9 +10,14 @@ extension LineFields {
     /// `TextScan.isSimpleScalars`), or nil when a part between separators is not plain ASCII or a rejoined
     /// comma piece is not a run of the line's bytes (`splitRangesASCII`).
     static func fieldsOfASCIIParts(_ bytes: UnsafeBufferPointer<UInt8>, line: HTMLLine, education: Bool) -> [LineField]? {
+        fieldsOfASCIIParts(bytes, emphasised: line.emphasised, education: education)
+    }
+
+    /// `fieldsOfASCIIParts(_:line:education:)` given the line's emphasised texts, all it reads of the line.
+    static func fieldsOfASCIIParts(_ bytes: UnsafeBufferPointer<UInt8>, emphasised lineEmphasised: [String], education: Bool) -> [LineField]? {
         guard let pieces = splitRangesASCII(bytes) else { return nil }
         // Every piece lies in a plain ASCII part: each test below is the byte form its String takes.
-        let emphasised = line.emphasised.isEmpty ? [] : line.emphasised.map { TextScan.lowercased($0) }
+        let emphasised = lineEmphasised.isEmpty ? [] : lineEmphasised.map { TextScan.lowercased($0) }
         var fields: [LineField] = []
         fields.reserveCapacity(pieces.count)
         for piece in pieces {
