@@ -129,8 +129,15 @@ struct ScorableLinesBuilder {
                 slotIndex: slotIndex, slot: &slot)
             return pairs
         }
-        let lowered = TextScan.lowercased(text)
-        let pairs = BytePairs(lowered)
+        // Latin-1 and punctuation (nearly every non-ASCII line) in one pass; other text the general way.
+        var pairs = BytePairs(words: (0, 0, 0, 0))
+        let lowered: String
+        if let narrow = NarrowLowercasing.lowercased(text, pairs: &pairs) {
+            lowered = narrow
+        } else {
+            lowered = TextScan.lowercased(text)
+            pairs = BytePairs(lowered)
+        }
         let keeps = !mentionsExcluded(lowered, foldsCase: false, pairs: pairs)
             && !keptLineHolds(lowered, foldsCase: false, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
         enter(
