@@ -74,9 +74,10 @@ enum ASCIILowercasing {
         text.withBorrowedUTF8 { pairsOfLowercased($0) }
     }
 
-    /// `pairsOfLowercased` of the text whose UTF-8 bytes are `bytes`.
+    /// `pairsOfLowercased` of the text whose UTF-8 bytes are `bytes` (for a caller that reads them for
+    /// more than the pairs).
     @inline(__always)
-    private static func pairsOfLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> BytePairs? {
+    static func pairsOfLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> BytePairs? {
         let count = bytes.count
         guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return BytePairs(words: (0, 0, 0, 0)) }
         guard isASCII(base, count) else { return nil }

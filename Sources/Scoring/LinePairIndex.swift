@@ -7,7 +7,9 @@ struct LinePairIndex: Sendable {
     let lineCount: Int
     /// Words per slot: `(lineCount + 63) / 64`.
     let wordCount: Int
-    /// Bit `line % 64` of `bits[slot * wordCount + line / 64]` is set when line `line` holds `slot`.
+    /// Bit `line % 64` of `bits[(line / 64) * 256 + slot]` is set when line `line` holds `slot`: the
+    /// 256 slot words of each 64 lines back to back, so building finds a slot's word by adding the slot
+    /// (slot-major, it was a multiplication by `wordCount` for every slot of every line).
     private let bits: [UInt64]
 
     init(_ pairs: [BytePairs]) {
@@ -27,9 +29,9 @@ struct LinePairIndex: Sendable {
         var bits = [UInt64](repeating: 0, count: 256 * wordCount)
         bits.withUnsafeMutableBufferPointer { bits in
             for line in 0..<count {
-                let word = line >> 6
+                let slotWords = bits.baseAddress! + (line >> 6) &* 256
                 let bit = UInt64(1) << UInt64(line & 63)
-                pairs(line).forEachSlot { bits[$0 &* wordCount &+ word] |= bit }
+                pairs(line).forEachSlot { slotWords[$0] |= bit }
             }
         }
         self.wordCount = wordCount
@@ -47,7 +49,7 @@ struct LinePairIndex: Sendable {
         var result: UInt64 = remaining >= 64 ? ~0 : (UInt64(1) << UInt64(remaining)) &- 1
         bits.withUnsafeBufferPointer { bits in
             for slot in slots {
-                result &= bits[slot &* wordCount &+ word]
+                result &= bits[word &* 256 &+ slot]
                 if result == 0 { break }
             }
         }
@@ -60,7 +62,7 @@ struct LinePairIndex: Sendable {
         var result: UInt64 = remaining >= 64 ? ~0 : (UInt64(1) << UInt64(remaining)) &- 1
         bits.withUnsafeBufferPointer { bits in
             _ = pairs.allSlots { slot in
-                result &= bits[slot &* wordCount &+ word]
+                result &= bits[word &* 256 &+ slot]
                 return result != 0
             }
         }

@@ -121,21 +121,38 @@ struct ScorableLinesBuilder {
             }
         }
         // ASCII text stands for its lower-cased form (see `Line.foldsCase`); other text is lower-cased.
-        if let pairs = ASCIILowercasing.pairsOfLowercased(text) {
+        // Its bytes (a kept line's `lowered` bytes) go to `loweredBytes` while the pairs have them at
+        // hand, and come off again if the line is not kept: nearly every line is, and reading the text
+        // a second time for them cost about 150 instructions a line.
+        let bytesStart = loweredBytes.count
+        if let pairs = text.withBorrowedUTF8({ bytes -> BytePairs? in
+            guard let pairs = ASCIILowercasing.pairsOfLowercased(bytes) else { return nil }
+            loweredBytes.append(contentsOf: bytes)
+            return pairs
+        }) {
             let keeps = !mentionsExcluded(text, foldsCase: true, pairs: pairs)
                 && !keptLineHolds(text, foldsCase: true, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
+            if !keeps { loweredBytes.removeSubrange(bytesStart...) }
             enter(
-                text, loweredCopy: nil, line: line, section: section, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: true,
-                slotIndex: slotIndex, slot: &slot)
+                text, loweredCopy: nil, loweredByteRange: bytesStart..<loweredBytes.count, line: line, section: section, pairs: pairs,
+                kept: keeps, byteCount: byteCount, isASCII: true, slotIndex: slotIndex, slot: &slot)
             return pairs
         }
-        let lowered = TextScan.lowercased(text)
-        let pairs = BytePairs(lowered)
+        // Latin-1 and punctuation (nearly every non-ASCII line) in one pass; other text the general way.
+        var pairs = BytePairs(words: (0, 0, 0, 0))
+        let lowered: String
+        if let narrow = NarrowLowercasing.lowercased(text, pairs: &pairs) {
+            lowered = narrow
+        } else {
+            lowered = TextScan.lowercased(text)
+            pairs = BytePairs(lowered)
+        }
         let keeps = !mentionsExcluded(lowered, foldsCase: false, pairs: pairs)
             && !keptLineHolds(lowered, foldsCase: false, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
+        let loweredByteRange = keeps ? appendLoweredBytes(lowered) : bytesStart..<bytesStart
         enter(
-            text, loweredCopy: lowered, line: line, section: section, pairs: pairs, kept: keeps, byteCount: byteCount, isASCII: false,
-            slotIndex: slotIndex, slot: &slot)
+            text, loweredCopy: lowered, loweredByteRange: loweredByteRange, line: line, section: section, pairs: pairs, kept: keeps,
+            byteCount: byteCount, isASCII: false, slotIndex: slotIndex, slot: &slot)
         return pairs
     }
 
@@ -147,22 +164,19 @@ struct ScorableLinesBuilder {
     }
 
     /// Enters a new text into the table: as a line of `section` when `kept` (with `loweredCopy` as
-    /// `ScorableRecord.Line` holds it), else set aside. `text` moves into the line or the set-aside list.
+    /// `ScorableRecord.Line` holds it, its `lowered` bytes already at `loweredByteRange` of
+    /// `loweredBytes`), else set aside. `text` moves into the line or the set-aside list.
     private mutating func enter(
-        _ text: consuming String, loweredCopy: String?, line: Int, section: EvidenceText.Section, pairs: BytePairs, kept: Bool,
-        byteCount: Int, isASCII: Bool, slotIndex: Int, slot: inout Slot
+        _ text: consuming String, loweredCopy: String?, loweredByteRange: Range<Int>, line: Int, section: EvidenceText.Section,
+        pairs: BytePairs, kept: Bool, byteCount: Int, isASCII: Bool, slotIndex: Int, slot: inout Slot
     ) {
         let ordinal = entries.count
         let place: Int
         if kept {
             place = lines.count
-            let bytes: Range<Int>
-            if let loweredCopy {
-                bytes = appendLoweredBytes(loweredCopy)
-            } else {
-                bytes = appendLoweredBytes(text)
-            }
-            lines.append(ScorableRecord.Line(text: text, loweredCopy: loweredCopy, loweredPairs: pairs, line: line, section: section, loweredByteRange: bytes))
+            lines.append(
+                ScorableRecord.Line(
+                    text: text, loweredCopy: loweredCopy, loweredPairs: pairs, line: line, section: section, loweredByteRange: loweredByteRange))
         } else {
             place = -1 - setAside.count
             setAside.append(text)
