@@ -237,6 +237,28 @@ enum HTMLLines {
         /// The chunks' texts (or, with `fields`, their field texts) joined, copied byte by byte into one
         /// new string of the right size: appending them one by one went through `String.append` and its
         /// growth checks per chunk. (Joining valid UTF-8 gives valid UTF-8, the bytes of `+=`.)
+        /// `clean` of `joinedTexts(fields:)` before its bullet stripping, and whether the joined text
+        /// holds "<![", with the join made in a temporary buffer rather than a string
+        /// (`collapsedWithoutConditionals`); nil when that leaves the text to the old way.
+        func cleanedJoinedTexts(fields: Bool) -> (text: String, hadConditionals: Bool)? {
+            var total = 0
+            for index in chunks.indices {
+                total += fields ? (chunks[index].otherFieldText?.utf8.count ?? chunks[index].text.utf8.count) : chunks[index].text.utf8.count
+            }
+            if total == 0 { return ("", false) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
+                var count = 0
+                for index in chunks.indices {
+                    if fields, let other = chunks[index].otherFieldText {
+                        count = HTMLLines.append(other, to: buffer, at: count)
+                    } else {
+                        count = HTMLLines.append(chunks[index].text, to: buffer, at: count)
+                    }
+                }
+                return HTMLLines.collapsedWithoutConditionals(joined: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+
         func joinedTexts(fields: Bool) -> String {
             if chunks.count == 1 { return fields ? chunks[0].otherFieldText ?? chunks[0].text : chunks[0].text }
             var total = 0
@@ -304,6 +326,9 @@ enum HTMLLines {
             } else if allPlain {
                 (text, strippedBullet) = stripBullet(collapsedPlainASCII(chunks.lazy.map { $0.text }))
                 hadConditionals = false
+            } else if case let (collapsed, conditionals)? = cleanedJoinedTexts(fields: false) {
+                (text, strippedBullet) = stripBullet(collapsed)
+                hadConditionals = conditionals
             } else {
                 let raw = joinedTexts(fields: false)
                 hadConditionals = TextScan.contains(raw, "<![")
@@ -311,7 +336,11 @@ enum HTMLLines {
             }
             let fieldText: String
             if fieldsDiffer {
-                fieldText = clean(joinedTexts(fields: true)).0
+                if case let (collapsed, _)? = cleanedJoinedTexts(fields: true) {
+                    fieldText = stripBullet(collapsed).0
+                } else {
+                    fieldText = clean(joinedTexts(fields: true)).0
+                }
             } else {
                 fieldText = text
             }
@@ -1030,27 +1059,30 @@ enum HTMLLines {
         // The scalars decoded from the UTF-8 bytes (a String's UTF-8 is valid): one byte below U+0080,
         // two below U+0800 (below U+0300 exactly when the lead byte is at most 0xCB), three below
         // U+10000, four above, which are all out.
-        text.withBorrowedUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    index += 1
-                } else if lead < 0xE0 {
-                    guard lead <= 0xCB else { return false }
-                    index += 2
-                } else if lead < 0xF0, index + 2 < bytes.count {
-                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value) else {
-                        return false
-                    }
-                    index += 3
-                } else {
+        text.withBorrowedUTF8 { isPlainForSearch($0) }
+    }
+
+    /// `isPlainForSearch` of the text whose (valid) UTF-8 is `bytes`.
+    static func isPlainForSearch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+            } else if lead < 0xE0 {
+                guard lead <= 0xCB else { return false }
+                index += 2
+            } else if lead < 0xF0, index + 2 < bytes.count {
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x20A0...0x20C0).contains(value) else {
                     return false
                 }
+                index += 3
+            } else {
+                return false
             }
-            return true
         }
+        return true
     }
 
     static let bulletCharacters: Set<Character> = [
