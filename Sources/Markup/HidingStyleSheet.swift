@@ -305,8 +305,9 @@ struct HidingStyleSheet {
             return nil
         }
 
+        /// Keeps a verdict the caller has just looked up and not found (the memory is full past 64).
         mutating func remember(_ verdict: Verdict, declarations: String, background: String) {
-            guard entries.count < Self.limit, self.verdict(declarations: declarations, background: background) == nil else { return }
+            guard entries.count < Self.limit else { return }
             if slots.isEmpty { slots = Array(repeating: -1, count: Self.slotCount) }
             let hash = Self.hash(declarations, background)
             var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)

@@ -241,41 +241,42 @@ enum HTMLLines {
         /// holds "<![", with the join made in a temporary buffer rather than a string
         /// (`collapsedWithoutConditionals`); nil when that leaves the text to the old way.
         func cleanedJoinedTexts(fields: Bool) -> (text: String, hadConditionals: Bool)? {
-            var total = 0
-            for index in chunks.indices {
-                total += fields ? (chunks[index].otherFieldText?.utf8.count ?? chunks[index].text.utf8.count) : chunks[index].text.utf8.count
-            }
+            let total = joinedByteCount(fields: fields)
             if total == 0 { return ("", false) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
-                var count = 0
-                for index in chunks.indices {
-                    if fields, let other = chunks[index].otherFieldText {
-                        count = HTMLLines.append(other, to: buffer, at: count)
-                    } else {
-                        count = HTMLLines.append(chunks[index].text, to: buffer, at: count)
-                    }
-                }
+                let count = writeJoined(fields: fields, into: buffer)
                 return HTMLLines.collapsedWithoutConditionals(joined: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
             }
         }
 
         func joinedTexts(fields: Bool) -> String {
             if chunks.count == 1 { return fields ? chunks[0].otherFieldText ?? chunks[0].text : chunks[0].text }
+            return String(unsafeUninitializedCapacity: joinedByteCount(fields: fields)) { output in
+                writeJoined(fields: fields, into: output)
+            }
+        }
+
+        /// The UTF-8 length of the chunks' texts (their field texts where they differ, when `fields`).
+        private func joinedByteCount(fields: Bool) -> Int {
             var total = 0
             for index in chunks.indices {
                 total += fields ? (chunks[index].otherFieldText?.utf8.count ?? chunks[index].text.utf8.count) : chunks[index].text.utf8.count
             }
-            return String(unsafeUninitializedCapacity: total) { output in
-                var count = 0
-                for index in chunks.indices {
-                    if fields, let other = chunks[index].otherFieldText {
-                        count = HTMLLines.append(other, to: output, at: count)
-                    } else {
-                        count = HTMLLines.append(chunks[index].text, to: output, at: count)
-                    }
+            return total
+        }
+
+        /// Writes the chunks' texts one after another into `buffer` (room for `joinedByteCount`); returns
+        /// how many bytes were written.
+        private func writeJoined(fields: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var count = 0
+            for index in chunks.indices {
+                if fields, let other = chunks[index].otherFieldText {
+                    count = HTMLLines.append(other, to: buffer, at: count)
+                } else {
+                    count = HTMLLines.append(chunks[index].text, to: buffer, at: count)
                 }
-                return count
             }
+            return count
         }
 
         mutating func flush() {
@@ -1003,26 +1004,9 @@ enum HTMLLines {
             // kept bytes in an array first cost an allocation and a copy per line.
             return text.withBorrowedUTF8 { bytes -> String in
                 String(unsafeUninitializedCapacity: bytes.count) { output in
-                    var count = 0
-                    func keep(_ range: Range<Int>) {
-                        guard !range.isEmpty, let target = output.baseAddress, let source = bytes.baseAddress else { return }
-                        (target + count).update(from: source + range.lowerBound, count: range.count)
-                        count += range.count
-                    }
-                    var index = 0
-                    while let open = bytePosition(of: 0x3C, 0x21, 0x5B, in: bytes, from: index) {  // "<!["
-                        keep(index..<open)
-                        let afterOpen = open + 3
-                        guard let close = bytePosition(of: 0x5D, 0x3E, nil, in: bytes, from: afterOpen) else {  // "]>"
-                            index = afterOpen
-                            continue
-                        }
-                        output[count] = 0x20
-                        count += 1
-                        index = close + 2
-                    }
-                    keep(index..<bytes.count)
-                    return count
+                    guard let target = output.baseAddress, let source = bytes.baseAddress else { return 0 }
+                    target.initialize(from: source, count: bytes.count)
+                    return removeDownlevelConditionalsInPlace(UnsafeMutableBufferPointer(rebasing: output[0..<bytes.count]))
                 }
             }
         }
@@ -1038,17 +1022,6 @@ enum HTMLLines {
         }
         result += rest
         return result
-    }
-
-    /// Where the two or three bytes first occur at or after `start`.
-    private static func bytePosition(of first: UInt8, _ second: UInt8, _ third: UInt8?, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let length = third == nil ? 2 : 3
-        var index = start
-        while index + length <= bytes.count {
-            if bytes[index] == first, bytes[index + 1] == second, third.map({ bytes[index + 2] == $0 }) ?? true { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// Text in which Foundation's (canonically equivalent) search for "<![" and "]>" finds what a byte
