@@ -19,7 +19,7 @@ public struct BatchRow: Sendable, Equatable {
     public var topGaps: [String]
     public var hiddenText: Bool
     /// Points earned per criterion id.
-    public var earned: [String: Double]
+    public var earned: CriterionPoints
     /// Ids of the criteria not met, for the HTML overview's per-candidate summary (a met criterion can
     /// still have less than full points, so `earned` alone cannot tell).
     public var unmetCriteria: [String]
@@ -40,14 +40,7 @@ public struct BatchRow: Sendable, Equatable {
         missingMustHaves = criteria.indices.filter { criteria[$0].mustHave && !criteria[$0].met }.map { criteria[$0].id }
         topGaps = Self.topGapIndices(criteria).prefix(3).map { criteria[$0].id }
         hiddenText = assessment.candidate.hiddenText
-        var earned = [String: Double](minimumCapacity: criteria.count)
-        for index in criteria.indices {
-            // As `Dictionary(uniqueKeysWithValues:)`, which this replaces: criterion ids are unique.
-            guard earned.updateValue(criteria[index].earned, forKey: criteria[index].id) == nil else {
-                preconditionFailure("Duplicate criterion id \(criteria[index].id)")
-            }
-        }
-        self.earned = earned
+        earned = CriterionPoints(ids: criteria.map(\.id), points: criteria.map(\.earned))
         unmetCriteria = criteria.indices.filter { !criteria[$0].met }.map { criteria[$0].id }
     }
 
@@ -73,7 +66,7 @@ public struct BatchRow: Sendable, Equatable {
         missingMustHaves = []
         topGaps = []
         hiddenText = false
-        earned = [:]
+        earned = CriterionPoints()
         unmetCriteria = []
     }
 
@@ -91,5 +84,48 @@ public struct BatchRow: Sendable, Equatable {
         case (nil, .some): return false
         case (nil, nil): return lhsFile < rhsFile
         }
+    }
+}
+
+/// Points earned per criterion id, in the rubric's order. Written once per file and read once per CSV
+/// cell: a rubric has a dozen criteria or so, and comparing ids (the same strings as the rubric's, so
+/// most compare equal or unequal at their first word) cost less than a dictionary's building and hashing
+/// each id twice, once per file.
+public struct CriterionPoints: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public private(set) var ids: [String]
+    public private(set) var points: [Double]
+
+    public init() {
+        ids = []
+        points = []
+    }
+
+    /// `ids` must be unique, as a rubric's criterion ids are (RubricLoader rejects a repeated one).
+    public init(ids: [String], points: [Double]) {
+        precondition(ids.count == points.count, "one figure per criterion")
+        self.ids = ids
+        self.points = points
+    }
+
+    public init(dictionaryLiteral elements: (String, Double)...) {
+        precondition(Set(elements.map(\.0)).count == elements.count, "Duplicate criterion id")
+        self.init(ids: elements.map(\.0), points: elements.map(\.1))
+    }
+
+    public subscript(id: String) -> Double? {
+        ids.firstIndex(of: id).map { points[$0] }
+    }
+
+    /// `self[id]`, looked for first at `position`: the CSV asks for the rubric's criteria in the order
+    /// the assessment lists them, so the first guess is right and the other ids are not compared.
+    public func points(for id: String, expectedAt position: Int) -> Double? {
+        position < ids.count && ids[position] == id ? points[position] : self[id]
+    }
+
+    public var count: Int { ids.count }
+
+    /// As dictionaries compare: the same ids with the same points, in any order.
+    public static func == (lhs: CriterionPoints, rhs: CriterionPoints) -> Bool {
+        lhs.count == rhs.count && lhs.ids.indices.allSatisfy { rhs[lhs.ids[$0]] == lhs.points[$0] }
     }
 }

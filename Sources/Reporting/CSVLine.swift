@@ -7,18 +7,36 @@
 /// text is one byte (but CR LF, which neither starts nor ends with a space), so the first scalar, a
 /// leading or trailing space and each quote are bytes. Any other cell goes through `cell` itself, whose
 /// `Character` tests bytes would not reproduce (a space followed by a combining mark is no leading space).
+///
+/// The record is gathered as UTF-8 bytes and becomes a `String` once, at the end: numbers are written
+/// digit by digit (a `String(Int)` per criterion cell cost more than the cell), and every byte appended
+/// comes from a `String` or is ASCII, so the bytes are valid UTF-8.
 struct CSVLine {
-    private var text = ""
+    private var bytes: [UInt8] = []
     private var isEmpty = true
 
     init() {
-        text.reserveCapacity(256)
+        bytes.reserveCapacity(256)
     }
 
     mutating func append(_ raw: String) {
-        if isEmpty { isEmpty = false } else { text.append(",") }
+        startCell()
         let handled = raw.utf8.withContiguousStorageIfAvailable { bytes in appendASCIICell(raw, bytes) } ?? false
-        if !handled { text.append(CSVReporter.cell(raw)) }
+        if !handled { bytes.append(contentsOf: CSVReporter.cell(raw).utf8) }
+    }
+
+    private mutating func startCell() {
+        if isEmpty { isEmpty = false } else { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// The decimal digits of `value`, as `String(value)` writes them.
+    private mutating func appendDigits(_ value: UInt) {
+        guard value >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        appendDigits(value / 10)
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The cell of `JSONValue.format(value)` (two decimals at most). For the values `format` prints from
@@ -34,23 +52,21 @@ struct CSVLine {
             append(JSONValue.format(value, places: 2))
             return
         }
-        if isEmpty { isEmpty = false } else { text.append(",") }
+        startCell()
         if isWhole {
-            text.append(String(Int(rounded)))
+            let whole = Int(rounded)
+            if whole < 0 { bytes.append(UInt8(ascii: "-")) }
+            appendDigits(whole.magnitude)
             return
         }
         // Not a whole number, so the hundredths are not 0: one or two decimals, trailing zero dropped.
         let units = Int(scaled).magnitude
-        if scaled < 0 { text.append("-") }
-        text.append(String(units / 100))
-        text.append(".")
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(units / 100)
+        bytes.append(UInt8(ascii: "."))
         let hundredths = units % 100
-        if hundredths % 10 == 0 {
-            text.append(String(hundredths / 10))
-        } else {
-            if hundredths < 10 { text.append("0") }
-            text.append(String(hundredths))
-        }
+        bytes.append(UInt8(ascii: "0") + UInt8(hundredths / 10))
+        if hundredths % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(hundredths % 10)) }
     }
 
     /// The cell of `items` joined by ";", with `last` after them when given.
@@ -70,8 +86,9 @@ struct CSVLine {
 
     /// The record, CRLF-terminated.
     consuming func finished() -> String {
-        text.append("\r\n")
-        return text
+        bytes.append(UInt8(ascii: "\r"))
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `CSVReporter.cell(raw)` appended when `raw` (whose bytes are `bytes`) is ASCII; false, with
@@ -92,21 +109,18 @@ struct CSVLine {
             || first == UInt8(ascii: "\n") || first == 0
         let prefixed = startsFormula && !(first == UInt8(ascii: "-") && Double(raw) != nil)
         if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") { needsQuotes = true }
-        if needsQuotes { text.append("\"") }
-        if prefixed { text.append("'") }
-        if needsQuotes && bytes.contains(UInt8(ascii: "\"")) {
-            // Quotes doubled; rare enough to go through an array.
-            var doubled: [UInt8] = []
-            doubled.reserveCapacity(bytes.count + 8)
+        if needsQuotes { self.bytes.append(UInt8(ascii: "\"")) }
+        if prefixed { self.bytes.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            // Quotes doubled.
             for byte in bytes {
-                doubled.append(byte)
-                if byte == UInt8(ascii: "\"") { doubled.append(byte) }
+                self.bytes.append(byte)
+                if byte == UInt8(ascii: "\"") { self.bytes.append(byte) }
             }
-            text.append(String(decoding: doubled, as: UTF8.self))
+            self.bytes.append(UInt8(ascii: "\""))
         } else {
-            text.append(raw)
+            self.bytes.append(contentsOf: bytes)
         }
-        if needsQuotes { text.append("\"") }
         return true
     }
 }

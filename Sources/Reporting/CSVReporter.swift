@@ -38,8 +38,8 @@ public struct CSVReporter: Sendable {
         line.append(joining: row.topGaps, then: row.hiddenText ? "hidden-text" : nil)
         line.append(row.status.rawValue)
         line.append(row.error ?? "")
-        for id in criterionIDs {
-            if let earned = row.earned[id] { line.appendNumber(earned) } else { line.append("") }
+        for (position, id) in criterionIDs.enumerated() {
+            if let earned = row.earned.points(for: id, expectedAt: position) { line.appendNumber(earned) } else { line.append("") }
         }
         line.append(row.status == .ok ? (row.hiddenText ? "true" : "false") : "")
         return line.finished()
