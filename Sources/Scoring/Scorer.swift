@@ -14,11 +14,15 @@ public struct Scorer: Sendable {
         compiledRubrics = catalog.rubrics.mapValues { CompiledRubric($0, target: catalog.profile($0.role)) }
     }
 
-    /// - Parameter advising: write the advice (the development steps a report lists). A batch that keeps
-    ///   only its CSV rows reads none of it, and writing it cost about as much as two criteria.
+    /// - Parameter advising: write the explanation a report gives: the advice (the development steps a
+    ///   report lists) and each criterion's evidence and gap text. Without it the assessment has every
+    ///   figure (score, band, months to ready, each criterion's points, met and months to close) and no
+    ///   texts: a batch that keeps only its CSV rows reads none of them, and writing them cost about as
+    ///   much as the criteria's searches (the advice alone as much as two criteria).
     public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate, advising: Bool = true) -> Assessment {
         let record = ScorableRecord(candidate)
-        let context = makeContext(record, asOf: asOf)
+        var context = makeContext(record, asOf: asOf)
+        context.explaining = advising
         // The catalog's own rubric (the usual case) comes compiled; any other is compiled here.
         let target = catalog.profile(rubric.role)
         let compiled = compiledRubrics[rubric.id].flatMap { $0.rubric == rubric ? $0 : nil } ?? CompiledRubric(rubric, target: target)
