@@ -14,20 +14,29 @@ public struct Scorer: Sendable {
         compiledRubrics = catalog.rubrics.mapValues { CompiledRubric($0, target: catalog.profile($0.role)) }
     }
 
-    /// - Parameter advising: write the advice (the development steps a report lists). A batch that keeps
-    ///   only its CSV rows reads none of it, and writing it cost about as much as two criteria.
+    /// - Parameter advising: write the explanation a report gives: the advice (the development steps a
+    ///   report lists) and each criterion's evidence and gap text. Without it the assessment has every
+    ///   figure (score, band, months to ready, each criterion's points, met and months to close) and no
+    ///   texts: a batch that keeps only its CSV rows reads none of them, and writing them cost about as
+    ///   much as the criteria's searches (the advice alone as much as two criteria).
     public func assess(_ candidate: Candidate, against rubric: Rubric, asOf: PartialDate, advising: Bool = true) -> Assessment {
         let record = ScorableRecord(candidate)
-        let context = makeContext(record, asOf: asOf)
+        var context = makeContext(record, asOf: asOf)
+        context.explaining = advising
         // The catalog's own rubric (the usual case) comes compiled; any other is compiled here.
         let target = catalog.profile(rubric.role)
         let compiled = compiledRubrics[rubric.id].flatMap { $0.rubric == rubric ? $0 : nil } ?? CompiledRubric(rubric, target: target)
         var results: [CriterionResult] = []
-        for (index, criterion) in rubric.criteria.enumerated() {
-            let outcome = evaluate(criterion.rule, matchers: compiled.matchers[index], in: context)
+        results.reserveCapacity(rubric.criteria.count)
+        // By index rather than `enumerated()`, whose iterator copied each criterion (its strings and
+        // its rule's lists) out of the array for the few fields read here.
+        let criteria = rubric.criteria
+        for index in criteria.indices {
+            let outcome = evaluate(criteria[index].rule, matchers: compiled.matchers[index], in: context)
+            let weight = criteria[index].weight
             results.append(CriterionResult(
-                id: criterion.id, label: criterion.label, kind: criterion.rule.kindName, weight: criterion.weight,
-                earned: (criterion.weight * outcome.fraction * 100).rounded() / 100, met: outcome.met, mustHave: criterion.mustHave,
+                id: criteria[index].id, label: criteria[index].label, kind: criteria[index].rule.kindName, weight: weight,
+                earned: (weight * outcome.fraction * 100).rounded() / 100, met: outcome.met, mustHave: criteria[index].mustHave,
                 evidence: outcome.evidence, gap: outcome.gap, monthsToClose: outcome.met ? nil : outcome.monthsToClose))
         }
         let total = rubric.totalWeight
@@ -80,18 +89,25 @@ public struct Scorer: Sendable {
     /// How long until the candidate is ready now: every unmet must-have has to close, then the quickest
     /// other gaps until the score clears the ready-now floor. Gaps close in parallel, so the longest of
     /// those chosen decides.
+    /// The results are read by index: filtering and sorting them copied whole results (strings and
+    /// evidence) for a few numbers each.
     static func monthsToReady(_ results: [CriterionResult], score: Double, rubric: Rubric) -> Int {
         let total = rubric.totalWeight
         guard total > 0 else { return 0 }
-        let mustHaves = results.filter { $0.mustHave && !$0.met }
+        let mustHaves = results.indices.filter { results[$0].mustHave && !results[$0].met }
         if mustHaves.isEmpty && score >= rubric.bands.readyNow { return 0 }
-        var months = mustHaves.map { $0.monthsToClose ?? 0 }.max() ?? 0
-        var projected = score + mustHaves.reduce(0) { $0 + ($1.weight - $1.earned) } / total * 100
-        let others = results.filter { !$0.met && !$0.mustHave && $0.monthsToClose != nil }
-            .sorted { ($0.monthsToClose!, -($0.weight - $0.earned), $0.id) < ($1.monthsToClose!, -($1.weight - $1.earned), $1.id) }
+        var months = mustHaves.map { results[$0].monthsToClose ?? 0 }.max() ?? 0
+        var projected = score + mustHaves.reduce(0) { $0 + (results[$1].weight - results[$1].earned) } / total * 100
+        // Results that compare equal here have the same months and points lost, so the order sorting
+        // leaves them in changes nothing below.
+        let others = results.indices.filter { !results[$0].met && !results[$0].mustHave && results[$0].monthsToClose != nil }
+            .sorted { left, right in
+                (results[left].monthsToClose!, -(results[left].weight - results[left].earned), results[left].id)
+                    < (results[right].monthsToClose!, -(results[right].weight - results[right].earned), results[right].id)
+            }
         for gap in others where projected < rubric.bands.readyNow {
-            projected += (gap.weight - gap.earned) / total * 100
-            months = max(months, gap.monthsToClose ?? 0)
+            projected += (results[gap].weight - results[gap].earned) / total * 100
+            months = max(months, results[gap].monthsToClose ?? 0)
         }
         return months
     }

@@ -13,17 +13,22 @@ enum CompetencyCriterion {
         // array was an allocation per criterion of every file.
         withUnsafeTemporaryAllocation(of: (term: Int, line: Int).self, capacity: terms.count) { storage in
             var count = 0
-            findTerms(terms, in: context) { term, line in
+            // Without an explanation only the number found counts, and past `rule.full` terms more
+            // change nothing (full credit, met): the search stops there. The evidence and the gap
+            // list terms found further on, so an explanation needs them all.
+            let enough = context.explaining ? terms.count : max(rule.full, 0)
+            findTerms(terms, in: context, upTo: enough) { term, line in
                 storage.initializeElement(at: count, to: (term, line))
                 count += 1
             }
-            return outcome(rule, found: UnsafeBufferPointer(rebasing: storage[..<count]), lines: context.record.lines)
+            return outcome(
+                rule, found: UnsafeBufferPointer(rebasing: storage[..<count]), lines: context.record.lines, explaining: context.explaining)
         }
     }
 
     /// Calls `body` with each term found (by its index in `terms`, ascending) and the index of the
-    /// first record line holding it.
-    private static func findTerms(_ terms: [TermMatcher], in context: ScoringContext, _ body: (Int, Int) -> Void) {
+    /// first record line holding it, until `limit` terms are found.
+    private static func findTerms(_ terms: [TermMatcher], in context: ScoringContext, upTo limit: Int, _ body: (Int, Int) -> Void) {
         let lines = context.record.lines
         let pairIndex = context.record.pairIndex
         // Through the buffers, each matcher by pointer (see `TermMatcher.firstLine(of:in:bytes:index:)`).
@@ -31,19 +36,26 @@ enum CompetencyCriterion {
             lines.withUnsafeBufferPointer { lines in
                 context.record.loweredBytes.withUnsafeBufferPointer { bytes in
                     guard let first = terms.baseAddress else { return }
-                    for index in terms.indices {
-                        if let line = TermMatcher.firstLine(of: first + index, in: lines, bytes: bytes, index: pairIndex) { body(index, line) }
+                    var found = 0
+                    for index in terms.indices where found < limit {
+                        if let line = TermMatcher.firstLine(of: first + index, in: lines, bytes: bytes, index: pairIndex) {
+                            body(index, line)
+                            found += 1
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The outcome for the terms `found` (see `findTerms`).
-    private static func outcome(_ rule: CompetencyRule, found: UnsafeBufferPointer<(term: Int, line: Int)>, lines: [ScorableRecord.Line]) -> CriterionOutcome {
+    /// The outcome for the terms `found` (see `findTerms`); without `explaining`, no evidence or gap.
+    private static func outcome(
+        _ rule: CompetencyRule, found: UnsafeBufferPointer<(term: Int, line: Int)>, lines: [ScorableRecord.Line], explaining: Bool
+    ) -> CriterionOutcome {
         let distinct = found.count
         let fraction = Credit.fraction(value: Double(distinct), full: Double(rule.full), partial: Double(rule.partial))
         let met = distinct >= rule.full
+        guard explaining else { return CriterionOutcome(fraction: fraction, met: met, evidence: [], gap: nil, monthsToClose: met ? nil : monthsToClose) }
         // The first six distinct pieces of evidence, in the order found. Two record lines never hold
         // equal texts on the same source line (`ScorableRecord` keeps the first), so a piece repeats
         // an earlier one exactly when an earlier term was found on the same record line: compared as

@@ -23,6 +23,10 @@ struct ScoringContext {
     var currentLevel: Int
     /// Months in the current position at the as-of date.
     var tenureMonths: Int?
+    /// Whether the outcomes carry their explanation: the evidence and the gap text. Without it (a batch
+    /// that writes only CSV rows, which read neither) a criterion works out only its figures (fraction,
+    /// met, months to close), and may stop searching once more found would change none of them.
+    var explaining = true
 }
 
 enum Credit {

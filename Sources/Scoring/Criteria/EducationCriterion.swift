@@ -20,7 +20,8 @@ enum EducationCriterion {
         guard let best = record.highestEducation, let level = best.level else {
             return CriterionOutcome(
                 fraction: 0, met: false, evidence: [],
-                gap: "no degree found; a \(rule.full.rawValue)'s degree is typical", monthsToClose: monthsToReach(rule.full, from: nil))
+                gap: context.explaining ? "no degree found; a \(rule.full.rawValue)'s degree is typical" : nil,
+                monthsToClose: monthsToReach(rule.full, from: nil))
         }
         var fraction: Double
         if level.rank >= rule.full.rank {
@@ -40,11 +41,13 @@ enum EducationCriterion {
                 }
         }
         if !fieldFits { fraction *= 0.8 }
+        let levelMet = level.rank >= rule.full.rank
+        let monthsToClose = levelMet ? nil : monthsToReach(rule.full, from: level)
+        guard context.explaining else { return CriterionOutcome(fraction: fraction, met: levelMet, evidence: [], gap: nil, monthsToClose: monthsToClose) }
         let evidence = record.education.compactMap { facts -> Evidence? in
             guard let degree = facts.degree ?? facts.field else { return nil }
             return Evidence(text: evidenceText(degree: degree, level: facts.level), line: facts.line)
         }
-        let levelMet = level.rank >= rule.full.rank
         // A degree in another field costs a fifth of the credit but is not a gap to close.
         let met = levelMet
         var gap: String?
@@ -55,7 +58,7 @@ enum EducationCriterion {
         }
         return CriterionOutcome(
             fraction: fraction, met: met, evidence: evidence, gap: gap,
-            monthsToClose: levelMet ? nil : monthsToReach(rule.full, from: level))
+            monthsToClose: monthsToClose)
     }
 
     /// The field and the degree, lower-cased, joined by a space (either alone when the other is

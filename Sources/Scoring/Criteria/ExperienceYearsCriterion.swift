@@ -17,25 +17,30 @@ enum ExperienceYearsCriterion {
             }
             : []
         let positions = record.positions
+        let explaining = context.explaining
         // The positions counted, by index: filtering the positions themselves copied each one kept (a
-        // retain and a release of each of its strings and its duties).
+        // retain and a release of each of its strings and its duties). Only the evidence reads them,
+        // except for a senior role, whose months are theirs: without an explanation they are not
+        // picked (each test is a title search per position).
         let months: Int
         let counted: [Int]
         switch rule.scope {
         case .total:
             months = record.experience.totalMonths
-            counted = positions.indices.filter { positions[$0].start != nil }
+            counted = explaining ? positions.indices.filter { positions[$0].start != nil } : []
         case .hr:
             months = record.experience.hrMonths
-            counted = positions.indices.filter { JobTitles.isHR(positions[$0].title) && positions[$0].start != nil }
+            counted = explaining ? positions.indices.filter { JobTitles.isHR(positions[$0].title) && positions[$0].start != nil } : []
         case .supervisory where rule.informalCounts:
             months = record.experience.managementMonths
-            counted = positions.indices.filter {
-                JobTitles.isSupervisory(positions[$0].title) || ExperienceCalculator.leadershipEvidence(in: positions[$0].duties) != nil
-            }
+            counted = explaining
+                ? positions.indices.filter {
+                    JobTitles.isSupervisory(positions[$0].title) || ExperienceCalculator.leadershipEvidence(in: positions[$0].duties) != nil
+                }
+                : []
         case .supervisory:
             months = ExperienceCalculator.formalManagementMonths(of: positions, asOf: context.asOf, formalDuties: formalDuties)
-            counted = positions.indices.filter { JobTitles.isSupervisory(positions[$0].title) || !formalDuties[$0].isEmpty }
+            counted = explaining ? positions.indices.filter { JobTitles.isSupervisory(positions[$0].title) || !formalDuties[$0].isEmpty } : []
         case .seniorRole:
             // A senior title, or any HR role at or above the senior level: an assistant manager has
             // already been through the senior-generalist stage.
@@ -49,6 +54,10 @@ enum ExperienceYearsCriterion {
         }
         let years = Double(months) / 12
         let fraction = Credit.fraction(value: years, full: rule.full, partial: rule.partial)
+        let met = years + 0.0001 >= rule.full
+        let shortfall = max(rule.full - years, 0)
+        let monthsToClose = met ? nil : Int((shortfall * 12).rounded(.up))
+        guard explaining else { return CriterionOutcome(fraction: fraction, met: met, evidence: [], gap: nil, monthsToClose: monthsToClose) }
         var evidence = counted.prefix(6).map { index in
             Evidence(text: describe(positions[index]), line: positions[index].line)
         }
@@ -62,8 +71,6 @@ enum ExperienceYearsCriterion {
                 }
             }
         }
-        let met = years + 0.0001 >= rule.full
-        let shortfall = max(rule.full - years, 0)
         let scopeWords: String
         switch rule.scope {
         case .total: scopeWords = "work experience"
@@ -74,7 +81,7 @@ enum ExperienceYearsCriterion {
         return CriterionOutcome(
             fraction: fraction, met: met, evidence: Array(evidence.prefix(8)),
             gap: met ? nil : "\(formatYears(years)) of \(scopeWords); \(formatYears(rule.full)) wanted (\(formatYears(shortfall)) short)",
-            monthsToClose: met ? nil : Int((shortfall * 12).rounded(.up)))
+            monthsToClose: monthsToClose)
     }
 
     /// The byte pairs of each formal-supervision phrase.

@@ -15,6 +15,10 @@ enum ProgramOwnershipCriterion {
         var owned: [Int] = []
         var evidence: [Evidence] = []
         let index = context.record.pairIndex
+        let explaining = context.explaining
+        // Without an explanation only the number owned counts, and past `rule.full` more change nothing
+        // (full credit, met): the search stops there. The evidence lists lines further on.
+        let enough = explaining ? Int.max : max(rule.full, 0)
         // Per word of the line sets, the lines that may hold each verb and each program, reused.
         var verbLines = [UInt64](repeating: 0, count: verbs.count)
         var programLines = [UInt64](repeating: 0, count: programs.count)
@@ -27,7 +31,7 @@ enum ProgramOwnershipCriterion {
             guard let verbs = verbBuffer.baseAddress, let programs = programBuffer.baseAddress else { return }
             // Only lines that may hold a verb and may hold a program can qualify, and in such a line
             // only the verbs and programs the pair index lets through need a word search.
-            for word in 0..<index.wordCount {
+            for word in 0..<index.wordCount where owned.count < enough {
                 var anyVerb: UInt64 = 0, anyProgram: UInt64 = 0
                 for verb in verbBuffer.indices {
                     verbLines[verb] = index.lines(holding: (verbs + verb).pointee.needlePairs, word: word)
@@ -38,7 +42,7 @@ enum ProgramOwnershipCriterion {
                     anyProgram |= programLines[program]
                 }
                 var candidates = anyVerb & anyProgram
-                while candidates != 0 {
+                while candidates != 0 && owned.count < enough {
                     let bit = candidates & (~candidates &+ 1)
                     let lineIndex = word &* 64 &+ candidates.trailingZeroBitCount
                     candidates &= candidates &- 1
@@ -52,7 +56,7 @@ enum ProgramOwnershipCriterion {
                             added = true
                         }
                     }
-                    if added { evidence.append(Evidence(text: lines[lineIndex].text, line: lines[lineIndex].line)) }
+                    if added && explaining { evidence.append(Evidence(text: lines[lineIndex].text, line: lines[lineIndex].line)) }
                 }
             }
         }
@@ -63,7 +67,7 @@ enum ProgramOwnershipCriterion {
         return CriterionOutcome(
             fraction: Credit.fraction(value: Double(owned.count), full: Double(rule.full), partial: 0),
             met: met, evidence: Array(evidence.prefix(5)),
-            gap: met ? nil : ruleGap ?? gap(rule),
+            gap: met || !explaining ? nil : ruleGap ?? gap(rule),
             monthsToClose: met ? nil : monthsToClose)
     }
 
