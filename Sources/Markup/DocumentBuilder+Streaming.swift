@@ -39,6 +39,8 @@ extension DocumentBuilder {
         /// parse an address always holds the same name: one look-up by address instead of packing and
         /// hashing the bytes of every name.
         var htmlNamesByAddress = InternTable<PointerKey, InternedName>()
+        /// The HTML attribute values that repeat, made into strings once (`AttributeValueTable`).
+        var attributeValues = AttributeValueTable()
     }
 
     struct RawTextElement {
@@ -68,6 +70,7 @@ extension DocumentBuilder {
         streaming.sawElement = true
         let interned = streamedHTMLName(localName)
         var attributeCount = 0
+        var hidingAttributes = HidingAttributeSet()
         if let attributes {
             var index = 0
             while let attributeName = attributes[index] {
@@ -76,18 +79,20 @@ extension DocumentBuilder {
                 attributeCount += 1
                 let value: String
                 if let attributeValue {
-                    value = String(cString: attributeValue)
+                    value = streaming.attributeValues.value(attributeValue)
                 } else if htmlIsBooleanAttr(attributeName) != 0 {
                     // libxml2 gives a bare boolean attribute (`checked`) its own name as value.
                     value = String(cString: attributeName)
                 } else {
                     value = ""
                 }
-                let name = arena.names[Int(streamedHTMLName(attributeName).index)]
-                arena.appendAttribute(MarkupAttribute(name: name, value: value))
+                let attributeEntry = streamedHTMLName(attributeName)
+                hidingAttributes.insert(attributeEntry.hidingAttribute)
+                arena.appendAttribute(MarkupAttribute(name: arena.names[Int(attributeEntry.index)], value: value))
             }
         }
-        openStreamedElement(interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context))
+        openStreamedElement(
+            interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context), hidingAttributes: hidingAttributes)
     }
 
     /// `internedNameEntry` for an HTML name of a SAX event, looked up by address first.
@@ -217,9 +222,11 @@ extension DocumentBuilder {
 
     // MARK: Steps
 
-    private mutating func openStreamedElement(_ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int) {
+    private mutating func openStreamedElement(
+        _ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int, hidingAttributes: HidingAttributeSet = .all
+    ) {
         let nodeCount = arena.nodes.count
-        openElement(interned, namespace: namespace, attributeCount: attributeCount, line: line)
+        openElement(interned, namespace: namespace, attributeCount: attributeCount, line: line, hidingAttributes: hidingAttributes)
         let node: Int32 = arena.nodes.count > nodeCount ? frames[frames.count - 1].index : -1
         if interned.role == .style || (interned.role == .title && title == nil) {
             streaming.rawText = RawTextElement(role: interned.role, frameCount: frames.count, node: node)
@@ -340,6 +347,8 @@ extension DocumentBuilder {
     }
 
     /// Whether the string's UTF-8 is exactly these bytes (it is unless decoding repaired them).
+    /// (`String(validating:as:)` would answer both at once, but it is not specialised: it cost five
+    /// times the decode.)
     private static func holds(_ string: String, exactly bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var string = string
         return string.withUTF8 { utf8 in
