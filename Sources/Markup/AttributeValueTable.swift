@@ -48,6 +48,12 @@ struct AttributeValueTable {
         // is the one every later occurrence would make.
         let made = String(decoding: value, as: UTF8.self)
         if entries.count < Self.limit {
+            if entries.isEmpty {
+                // Room for a page's worth at once: growing from one entry and from a few bytes took as
+                // many steps as there were values.
+                entries.reserveCapacity(32)
+                bytes.reserveCapacity(2048)
+            }
             slots[slot] = Int16(entries.count)
             entries.append(Entry(hash: hash, start: bytes.count, count: count, value: made))
             bytes.append(contentsOf: value)

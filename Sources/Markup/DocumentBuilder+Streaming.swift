@@ -159,9 +159,13 @@ extension DocumentBuilder {
             streaming.pendingText.append(contentsOf: first.utf8)
             streaming.pendingText.append(contentsOf: piece)
         } else if streaming.pendingText.isEmpty {
-            streaming.pendingLine = textStartLine(context, firstPiece: piece)
             let text = Self.upToNUL(piece)
-            if let slot = Self.indentationSlot(text) {
+            let slot = Self.indentationSlot(text)
+            // Indentation holds exactly one line feed (most first pieces are indentation): counted
+            // without searching the piece again, unless a NUL cut the piece short.
+            let lineFeeds = slot != nil && text.count == piece.count ? 1 : Self.lineFeeds(in: piece)
+            streaming.pendingLine = textStartLine(context, lineFeedsInFirstPiece: lineFeeds)
+            if let slot {
                 streaming.pendingPiece = indentation(slot, text)
                 streaming.pendingPieceStoppedAtNUL = text.count < piece.count
                 return
@@ -357,7 +361,7 @@ extension DocumentBuilder {
     }
 
     /// The bytes before the first NUL, as `String(cString:)` read libxml2's nodes.
-    private static func upToNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    static func upToNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) else { return bytes }
         return UnsafeBufferPointer(start: base, count: UnsafeRawPointer(nul) - UnsafeRawPointer(base))
     }
@@ -370,16 +374,21 @@ extension DocumentBuilder {
 
     /// The line a text starts on: the parser stands at the end of the first piece (see
     /// `readiness_charactersWithStartLine`, which re-stamps libxml2's own text nodes the same way).
-    private func textStartLine(_ context: xmlParserCtxtPtr, firstPiece piece: UnsafeBufferPointer<UInt8>) -> Int {
+    private func textStartLine(_ context: xmlParserCtxtPtr, lineFeedsInFirstPiece lineFeeds: Int) -> Int {
         guard let input = context.pointee.input else { return 0 }
-        var line = Int(input.pointee.line)
-        var cursor = piece.baseAddress!
-        let end = cursor + piece.count
+        return max(Int(input.pointee.line) - lineFeeds, 1)
+    }
+
+    /// The line feeds in `bytes`, found with `memchr`.
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var cursor = bytes.baseAddress else { return 0 }
+        let end = cursor + bytes.count
+        var count = 0
         while cursor < end, let feed = memchr(cursor, 0x0A, end - cursor) {
-            line -= 1
+            count += 1
             cursor = UnsafePointer(feed.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        return max(line, 1)
+        return count
     }
 
     /// The name libxml2's tree gives an element or attribute: its local name, or "prefix:local" when the

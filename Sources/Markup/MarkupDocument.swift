@@ -54,6 +54,23 @@ public struct MarkupDocument: Sendable {
         }
     }
 
+    /// `containsAttribute(named: first, where: value) || containsAttribute(named: second, where: value)`,
+    /// in one pass over the attribute table (for a `value` that depends on the value alone).
+    public func containsAttribute(named first: String, or second: String, where value: (String) -> Bool) -> Bool {
+        let scansAll = tree.names.count >= tree.attributes.count
+        let mayHoldFirst = scansAll || tree.names.contains(first)
+        let mayHoldSecond = scansAll || tree.names.contains(second)
+        if !mayHoldFirst && !mayHoldSecond { return false }
+        if !mayHoldSecond { return containsAttribute(named: first, where: value) }
+        if !mayHoldFirst { return containsAttribute(named: second, where: value) }
+        return tree.attributes.withUnsafeBufferPointer { attributes in
+            for offset in attributes.indices where attributes[offset].name == first || attributes[offset].name == second {
+                if value(attributes[offset].value) { return true }
+            }
+            return false
+        }
+    }
+
     /// Every element in document order.
     public var elements: [MarkupElement] {
         MarkupElement(tree: tree, kind: kind, index: 0).descendants

@@ -5,8 +5,8 @@ import TestSupport
 
 // Round 8's shortcuts in the start-tag and text callbacks, each checked against what it replaced:
 // `mayHide` against `hides` itself, name traits matched by packed key against the string switches, the
-// attribute value table against `String(cString:)`, and `containsAttribute`'s names-table test against
-// a scan of every element.
+// line feeds of indentation against a search, the attribute value table against
+// `String(cString:)`, and `containsAttribute`'s names-table test against a scan of every element.
 
 @Suite struct StartTagShortcutsTests {
     // MARK: mayHide
@@ -132,6 +132,31 @@ import TestSupport
         }
     }
 
+    // MARK: text pieces
+
+    /// A piece `indentationSlot` accepts, cut at no NUL, holds exactly one line feed: `streamCharacters`
+    /// counts it so without searching.
+    @Test func indentationHoldsOneLineFeed() {
+        var random = SplitMix64(seed: 88888)
+        let pieces: [[UInt8]] = [
+            [0x0A], [0x0D, 0x0A], [0x0D], [0x00], Array("    ".utf8), Array("\t\t".utf8), Array(" ".utf8), Array("\t".utf8),
+            Array("word".utf8), Array("é".utf8), Array("\u{00A0}".utf8),
+        ]
+        var indentations = 0
+        for round in 0..<6000 {
+            var bytes: [UInt8] = round % 2 == 0 ? [0x0A] : []
+            for _ in 0..<Int(random.next() % 12) { bytes += random.pick(pieces) }
+            bytes.withUnsafeBufferPointer { piece in
+                let text = DocumentBuilder.upToNUL(piece)
+                guard DocumentBuilder.indentationSlot(text) != nil, text.count == piece.count else { return }
+                indentations += 1
+                #expect(DocumentBuilder.lineFeeds(in: piece) == 1, "\(bytes)")
+                #expect(bytes.count(where: { $0 == 0x0A }) == 1, "\(bytes)")
+            }
+        }
+        #expect(indentations > 300)
+    }
+
     // MARK: attribute values
 
     /// The table gives every value's `String(cString:)`, byte for byte, whether it is short, long, repeated,
@@ -199,6 +224,10 @@ import TestSupport
                 #expect(document.containsAttribute(named: name) == referenceContains(document, name, { _ in true }), "\(name) \(html)")
                 let holdsB: (String) -> Bool = { $0.contains("b") }
                 #expect(document.containsAttribute(named: name, where: holdsB) == referenceContains(document, name, holdsB), "\(name)")
+                let other = random.pick(names + ["absent"])
+                #expect(
+                    document.containsAttribute(named: name, or: other, where: holdsB)
+                        == (referenceContains(document, name, holdsB) || referenceContains(document, other, holdsB)), "\(name) \(other)")
             }
         }
     }
