@@ -39,6 +39,8 @@ extension DocumentBuilder {
         /// parse an address always holds the same name: one look-up by address instead of packing and
         /// hashing the bytes of every name.
         var htmlNamesByAddress = InternTable<PointerKey, InternedName>()
+        /// The HTML attribute values that repeat, made into strings once (`AttributeValueTable`).
+        var attributeValues = AttributeValueTable()
     }
 
     struct RawTextElement {
@@ -68,6 +70,7 @@ extension DocumentBuilder {
         streaming.sawElement = true
         let interned = streamedHTMLName(localName)
         var attributeCount = 0
+        var hidingAttributes = HidingAttributeSet()
         if let attributes {
             var index = 0
             while let attributeName = attributes[index] {
@@ -76,18 +79,20 @@ extension DocumentBuilder {
                 attributeCount += 1
                 let value: String
                 if let attributeValue {
-                    value = String(cString: attributeValue)
+                    value = streaming.attributeValues.value(attributeValue)
                 } else if htmlIsBooleanAttr(attributeName) != 0 {
                     // libxml2 gives a bare boolean attribute (`checked`) its own name as value.
                     value = String(cString: attributeName)
                 } else {
                     value = ""
                 }
-                let name = arena.names[Int(streamedHTMLName(attributeName).index)]
-                arena.appendAttribute(MarkupAttribute(name: name, value: value))
+                let attributeEntry = streamedHTMLName(attributeName)
+                hidingAttributes.insert(attributeEntry.hidingAttribute)
+                arena.appendAttribute(MarkupAttribute(name: arena.names[Int(attributeEntry.index)], value: value))
             }
         }
-        openStreamedElement(interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context))
+        openStreamedElement(
+            interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context), hidingAttributes: hidingAttributes)
     }
 
     /// `internedNameEntry` for an HTML name of a SAX event, looked up by address first.
@@ -154,9 +159,13 @@ extension DocumentBuilder {
             streaming.pendingText.append(contentsOf: first.utf8)
             streaming.pendingText.append(contentsOf: piece)
         } else if streaming.pendingText.isEmpty {
-            streaming.pendingLine = textStartLine(context, firstPiece: piece)
             let text = Self.upToNUL(piece)
-            if let slot = Self.indentationSlot(text) {
+            let slot = Self.indentationSlot(text)
+            // Indentation holds exactly one line feed (most first pieces are indentation): counted
+            // without searching the piece again, unless a NUL cut the piece short.
+            let lineFeeds = slot != nil && text.count == piece.count ? 1 : Self.lineFeeds(in: piece)
+            streaming.pendingLine = textStartLine(context, lineFeedsInFirstPiece: lineFeeds)
+            if let slot {
                 streaming.pendingPiece = indentation(slot, text)
                 streaming.pendingPieceStoppedAtNUL = text.count < piece.count
                 return
@@ -217,9 +226,11 @@ extension DocumentBuilder {
 
     // MARK: Steps
 
-    private mutating func openStreamedElement(_ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int) {
+    private mutating func openStreamedElement(
+        _ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int, hidingAttributes: HidingAttributeSet = .all
+    ) {
         let nodeCount = arena.nodes.count
-        openElement(interned, namespace: namespace, attributeCount: attributeCount, line: line)
+        openElement(interned, namespace: namespace, attributeCount: attributeCount, line: line, hidingAttributes: hidingAttributes)
         let node: Int32 = arena.nodes.count > nodeCount ? frames[frames.count - 1].index : -1
         if interned.role == .style || (interned.role == .title && title == nil) {
             streaming.rawText = RawTextElement(role: interned.role, frameCount: frames.count, node: node)
@@ -340,6 +351,8 @@ extension DocumentBuilder {
     }
 
     /// Whether the string's UTF-8 is exactly these bytes (it is unless decoding repaired them).
+    /// (`String(validating:as:)` would answer both at once, but it is not specialised: it cost five
+    /// times the decode.)
     private static func holds(_ string: String, exactly bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var string = string
         return string.withUTF8 { utf8 in
@@ -348,7 +361,7 @@ extension DocumentBuilder {
     }
 
     /// The bytes before the first NUL, as `String(cString:)` read libxml2's nodes.
-    private static func upToNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    static func upToNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) else { return bytes }
         return UnsafeBufferPointer(start: base, count: UnsafeRawPointer(nul) - UnsafeRawPointer(base))
     }
@@ -361,16 +374,21 @@ extension DocumentBuilder {
 
     /// The line a text starts on: the parser stands at the end of the first piece (see
     /// `readiness_charactersWithStartLine`, which re-stamps libxml2's own text nodes the same way).
-    private func textStartLine(_ context: xmlParserCtxtPtr, firstPiece piece: UnsafeBufferPointer<UInt8>) -> Int {
+    private func textStartLine(_ context: xmlParserCtxtPtr, lineFeedsInFirstPiece lineFeeds: Int) -> Int {
         guard let input = context.pointee.input else { return 0 }
-        var line = Int(input.pointee.line)
-        var cursor = piece.baseAddress!
-        let end = cursor + piece.count
+        return max(Int(input.pointee.line) - lineFeeds, 1)
+    }
+
+    /// The line feeds in `bytes`, found with `memchr`.
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var cursor = bytes.baseAddress else { return 0 }
+        let end = cursor + bytes.count
+        var count = 0
         while cursor < end, let feed = memchr(cursor, 0x0A, end - cursor) {
-            line -= 1
+            count += 1
             cursor = UnsafePointer(feed.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        return max(line, 1)
+        return count
     }
 
     /// The name libxml2's tree gives an element or attribute: its local name, or "prefix:local" when the

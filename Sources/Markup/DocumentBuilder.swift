@@ -23,12 +23,13 @@ struct DocumentBuilder {
     /// a million times ("quadratic blow-up"), and each reference must cost a look-up, not a copy and scan.
     private var entityTexts: [String: String?] = [:]
 
-    /// `lineShift` is added to every known line (see `MarkupArena.lineShift`).
-    init(kind: MarkupDocument.Kind, maximumDepth: Int, maximumTextBytes: Int, lineShift: Int32 = 0) {
+    /// `lineShift` is added to every known line (see `MarkupArena.lineShift`); `sourceBytes`, the size of
+    /// the markup, sizes the arena's tables.
+    init(kind: MarkupDocument.Kind, maximumDepth: Int, maximumTextBytes: Int, lineShift: Int32 = 0, sourceBytes: Int = 0) {
         self.kind = kind
         self.maximumDepth = maximumDepth
         self.maximumTextBytes = maximumTextBytes
-        self.arena = MarkupArena(lineShift: lineShift)
+        self.arena = MarkupArena(lineShift: lineShift, sourceBytes: sourceBytes)
     }
 
     struct Frame {
@@ -101,14 +102,18 @@ struct DocumentBuilder {
 
     /// Opens an element whose attributes are the last `attributeCount` of the document's attribute table:
     /// works out whether styling hides it, and flattens it into its parent past the depth limit.
-    mutating func openElement(_ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int) {
+    /// `hidingAttributes` says which attributes the style sheet reads are among them (all, when unknown).
+    mutating func openElement(
+        _ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int,
+        hidingAttributes: HidingAttributeSet = .all
+    ) {
         // The open element's fields, read in place: copying its frame retained the inherited
         // background string for every node.
         let top = frames.count - 1
         let parent = frames[top].index
         let depth = frames[top].depth
         var style = frames[top].style
-        if kind == .html && attributeCount > 0 {
+        if kind == .html && attributeCount > 0 && styleSheet.mayHide(given: hidingAttributes) {
             let hides = styleSheet.hides(
                 name: arena.names[Int(interned.index)], attributes: arena.attributes[(arena.attributes.count - attributeCount)...],
                 inherited: &style)
@@ -190,23 +195,65 @@ struct DocumentBuilder {
         var index: Int32
         var isContentlessHTML: Bool
         var role: HTMLRole
+        /// What the style sheet reads this name as, when it names an attribute (HTML only).
+        var hidingAttribute: HidingStyleSheet.HidingAttribute = .other
     }
 
     /// The HTML elements the walk treats specially.
-    enum HTMLRole {
+    enum HTMLRole: Equatable {
         case style, title, lineBreak, other
     }
 
     /// Stores an HTML name and works out what the walk needs to know about it.
     private mutating func htmlEntry(_ name: String) -> InternedName {
-        let role: HTMLRole = switch name {
-        case "style": .style
-        case "title": .title
-        case "br": .lineBreak
-        default: .other
+        let traits = HTMLNameTraits(name)
+        return InternedName(
+            index: arena.addName(name), isContentlessHTML: traits.isContentlessHTML, role: traits.role,
+            hidingAttribute: traits.hidingAttribute)
+    }
+
+    /// `htmlEntry(key.string)`, with the traits matched on the packed key: the string comparisons of the
+    /// three switches cost some 900 instructions per name, for each distinct name of every document.
+    private mutating func htmlEntry(_ key: ShortASCIIName) -> InternedName {
+        let traits = HTMLNameTraits.ofLowercasedASCII(key)
+        return InternedName(
+            index: arena.addName(key.string), isContentlessHTML: traits.isContentlessHTML, role: traits.role,
+            hidingAttribute: traits.hidingAttribute)
+    }
+
+    /// What the walk needs to know about an HTML element or attribute name.
+    struct HTMLNameTraits: Equatable {
+        var isContentlessHTML = false
+        var role = HTMLRole.other
+        var hidingAttribute = HidingStyleSheet.HidingAttribute.other
+
+        /// The traits of any name (lower-cased, as stored).
+        init(_ name: String) {
+            role = switch name {
+            case "style": .style
+            case "title": .title
+            case "br": .lineBreak
+            default: .other
+            }
+            isContentlessHTML = DocumentBuilder.isContentlessHTML(name)
+            hidingAttribute = HidingStyleSheet.hidingAttribute(name)
         }
-        let contentless = Self.isContentlessHTML(name)
-        return InternedName(index: arena.addName(name), isContentlessHTML: contentless, role: role)
+
+        private init() {}
+
+        /// Every name with a trait other than the default, by its key. A name a key stands for is ASCII
+        /// and lower-case, so its traits are exactly those of the switches above: one of these names', or
+        /// none (a lower-case ASCII name the switches do not list has none).
+        private static let special: [(key: ShortASCIIName, traits: HTMLNameTraits)] = [
+            "style", "title", "br", "script", "noscript", "template", "head", "object", "svg", "iframe",
+            "class", "id", "hidden", "type",
+        ].map { name in (ShortASCIIName(lowercasedASCII: name), HTMLNameTraits(name)) }
+
+        /// `HTMLNameTraits(key.string)`.
+        static func ofLowercasedASCII(_ key: ShortASCIIName) -> HTMLNameTraits {
+            for entry in special where entry.key == key { return entry.traits }
+            return HTMLNameTraits()
+        }
     }
 
     mutating func internedNameEntry(_ pointer: UnsafePointer<xmlChar>?) -> InternedName {
@@ -221,7 +268,7 @@ struct DocumentBuilder {
                 return htmlEntry(String(cString: pointer).lowercased())
             }
             if let known = htmlNames[key] { return known }
-            let entry = htmlEntry(key.string)
+            let entry = htmlEntry(key)
             htmlNames[key] = entry
             return entry
         }
@@ -377,6 +424,15 @@ struct ShortASCIIName: InternKey {
             index += 1
         }
         count = index
+    }
+
+    /// The key of a name already lower-case ASCII of at most 16 bytes (a name `HTMLNameTraits` lists).
+    init(lowercasedASCII name: String) {
+        precondition(name.utf8.count <= 16 && name.utf8.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 }, "a short lower-case name")
+        for (index, byte) in name.utf8.enumerated() {
+            if index < 8 { low |= UInt64(byte) << (8 * UInt64(index)) } else { high |= UInt64(byte) << (8 * UInt64(index - 8)) }
+        }
+        count = name.utf8.count
     }
 
     var cheapHash: UInt64 { low ^ (high &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(count) }

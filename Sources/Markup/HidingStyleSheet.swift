@@ -18,6 +18,10 @@ struct HidingStyleSheet {
     /// repeats a handful of styles on every paragraph and span, each parsed and checked once this way.
     private var verdicts = VerdictMemory()
 
+    /// Whether some class rule or id rule mentions hiding (`hides` looks class and id values up only then).
+    var hasClassRules: Bool { !classRules.isEmpty }
+    var hasIDRules: Bool { !idRules.isEmpty }
+
     mutating func add(_ css: String) {
         for rule in Self.rules(css) { addRule(rule) }
     }

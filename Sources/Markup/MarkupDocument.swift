@@ -41,9 +41,30 @@ public struct MarkupDocument: Sendable {
     /// readers that look for one attribute across the whole tree ask this first and skip the walk when
     /// it cannot succeed.
     public func containsAttribute(named name: String, where value: (String) -> Bool = { _ in true }) -> Bool {
+        // Every stored attribute name is an entry of the names table, which holds each distinct name about
+        // once: a name missing from it is on no attribute (`itemscope`, `typeof` in most documents), found
+        // out without reading the attribute table. (Only while the table is the shorter of the two.)
+        if tree.names.count < tree.attributes.count && !tree.names.contains(name) { return false }
         // By index through a buffer: iterating the attributes copied (retained) both strings of each.
-        tree.attributes.withUnsafeBufferPointer { attributes in
+        return tree.attributes.withUnsafeBufferPointer { attributes in
             for offset in attributes.indices where attributes[offset].name == name {
+                if value(attributes[offset].value) { return true }
+            }
+            return false
+        }
+    }
+
+    /// `containsAttribute(named: first, where: value) || containsAttribute(named: second, where: value)`,
+    /// in one pass over the attribute table (for a `value` that depends on the value alone).
+    public func containsAttribute(named first: String, or second: String, where value: (String) -> Bool) -> Bool {
+        let scansAll = tree.names.count >= tree.attributes.count
+        let mayHoldFirst = scansAll || tree.names.contains(first)
+        let mayHoldSecond = scansAll || tree.names.contains(second)
+        if !mayHoldFirst && !mayHoldSecond { return false }
+        if !mayHoldSecond { return containsAttribute(named: first, where: value) }
+        if !mayHoldFirst { return containsAttribute(named: second, where: value) }
+        return tree.attributes.withUnsafeBufferPointer { attributes in
+            for offset in attributes.indices where attributes[offset].name == first || attributes[offset].name == second {
                 if value(attributes[offset].value) { return true }
             }
             return false
@@ -134,16 +155,34 @@ struct MarkupArena {
     var attributes: [MarkupAttribute] = []
     /// Added to every known (non-zero) line: a fragment's lines point into the file that holds it.
     let lineShift: Int32
+    /// The room each table gets at its first entry (see `init`).
+    private let nodeRoom: Int
+    private let textRoom: Int
+    private let attributeRoom: Int
 
-    init(lineShift: Int32 = 0) {
+    /// `sourceBytes` is the size of the markup, when known: the tables' first room is sized from it, so
+    /// that a typical document fills them without growing. With a fixed 256 nodes and 128 texts, most
+    /// résumés (about 25 bytes of markup a node, 40 a text) outgrew both once, and each growth copied
+    /// the whole table to a new block.
+    init(lineShift: Int32 = 0, sourceBytes: Int = 0) {
         self.lineShift = lineShift
+        nodeRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 16, minimum: Self.initialNodeCapacity)
+        textRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 24, minimum: Self.initialTextCapacity)
+        attributeRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 48, minimum: Self.initialTextCapacity)
         nodes = [MarkupNode(
             kind: .document, isHidden: false, line: 0, parent: -1, name: Self.documentName, namespace: -1, text: -1,
             firstAttribute: 0, attributeCount: 0)]
     }
 
-    /// The node room a document starts with once its first node past the root is added.
+    /// The node room a document starts with once its first node past the root is added (at least).
     static var initialNodeCapacity: Int { 256 }
+
+    /// Room for `bytes / bytesPerEntry` entries (about one and a half times what an average résumé
+    /// needs), at least `minimum` and at most eight times it: past that a document is large enough for
+    /// the usual doubling, and a larger first block would leave malloc's heap for a fresh mapping.
+    static func room(forBytes bytes: Int, bytesPerEntry: Int, minimum: Int) -> Int {
+        min(max(bytes / bytesPerEntry, minimum), minimum * 8)
+    }
 
     /// Stores a name (or namespace URI) and returns its index.
     mutating func addName(_ name: consuming String) -> Int32 {
@@ -158,8 +197,8 @@ struct MarkupArena {
 
     /// Appends one attribute of the element about to be appended.
     mutating func appendAttribute(_ attribute: consuming MarkupAttribute) {
-        if attributes.capacity == attributes.count && attributes.count < Self.initialTextCapacity {
-            attributes.reserveCapacity(Self.initialTextCapacity)
+        if attributes.capacity == attributes.count && attributes.count < attributeRoom {
+            attributes.reserveCapacity(attributeRoom)
         }
         attributes.append(attribute)
     }
@@ -175,10 +214,10 @@ struct MarkupArena {
     static var initialTextCapacity: Int { 128 }
 
     mutating func appendText(_ text: consuming String, line: Int, parent: Int32, isHidden: Bool) {
-        if texts.capacity == texts.count && texts.count < Self.initialTextCapacity {
+        if texts.capacity == texts.count && texts.count < textRoom {
             // As for nodes: a résumé has a hundred and more texts, and growing from one through two,
             // four … reallocated and moved the table eight times per document.
-            texts.reserveCapacity(Self.initialTextCapacity)
+            texts.reserveCapacity(textRoom)
         }
         texts.append(text)
         _ = append(MarkupNode(
@@ -194,10 +233,10 @@ struct MarkupArena {
     /// Appends a node and links it under its parent.
     private mutating func append(_ node: MarkupNode) -> Int32 {
         let index = Int32(nodes.count)
-        if nodes.capacity == nodes.count && nodes.count < Self.initialNodeCapacity {
+        if nodes.capacity == nodes.count && nodes.count < nodeRoom {
             // A résumé has a few hundred nodes: room for them at once, rather than growing (and moving
             // every node) from one through two, four … to 256.
-            nodes.reserveCapacity(Self.initialNodeCapacity)
+            nodes.reserveCapacity(nodeRoom)
         }
         let parentIndex = Int(node.parent)
         nodes.append(node)

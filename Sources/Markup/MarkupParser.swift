@@ -88,7 +88,8 @@ public struct MarkupParser: Sendable {
         if streaming {
             build = .allocate(capacity: 1)
             build!.initialize(to: DocumentBuilder(
-                kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift))
+                kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift,
+                sourceBytes: bytes.count))
         }
         var buildIsLive = streaming
         defer {
@@ -157,7 +158,9 @@ public struct MarkupParser: Sendable {
                 buildIsLive = false
                 document = build.move().finishStreaming()
             } else {
-                let builder = DocumentBuilder(kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift)
+                let builder = DocumentBuilder(
+                    kind: kind, maximumDepth: maximumDepth, maximumTextBytes: maximumTextBytes, lineShift: lineShift,
+                    sourceBytes: bytes.count)
                 document = builder.build(from: docPointer)
             }
             document.diagnostics = collector.messages + document.diagnostics
@@ -391,12 +394,15 @@ private func resolveEntity(_ context: UnsafeMutableRawPointer?, _ name: UnsafePo
 /// Adds `count` nodes to this parse's budget; past it, stops the parser (once).
 private func countNodes(_ context: UnsafeMutableRawPointer?, _ count: Int) {
     guard let context, let data = readiness_errorHandlerData(context) else { return }
-    let collector = Unmanaged<DiagnosticCollector>.fromOpaque(data).takeUnretainedValue()
-    collector.nodes += count
-    if collector.nodes > collector.nodeLimit && !collector.stoppedAtNodeLimit {
+    // Borrowed, not taken: `takeUnretainedValue` retained and released the collector on every start tag
+    // (the parse holds it alive throughout).
+    let stops = Unmanaged<DiagnosticCollector>.fromOpaque(data)._withUnsafeGuaranteedRef { collector -> Bool in
+        collector.nodes += count
+        guard collector.nodes > collector.nodeLimit && !collector.stoppedAtNodeLimit else { return false }
         collector.stoppedAtNodeLimit = true
-        xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self))
+        return true
     }
+    if stops { xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self)) }
 }
 
 private func countedStartElementNs(

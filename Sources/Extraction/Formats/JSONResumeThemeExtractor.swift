@@ -14,8 +14,8 @@ struct JSONResumeThemeExtractor: ResumeExtractor {
         guard document.kind == .html, let root = document.root else { return false }
         // A theme names a part with a distinctive key in an id or class: with none anywhere (most
         // documents), no need to walk the tree and lower-case every id and class.
-        guard document.containsAttribute(named: "id", where: Self.mayHoldDistinctiveKey)
-                || document.containsAttribute(named: "class", where: Self.mayHoldDistinctiveKey) else { return false }
+        // Both names in one pass over the document's attributes.
+        guard document.containsAttribute(named: "id", or: "class", where: Self.mayHoldDistinctiveKey) else { return false }
         var keys: Set<String> = []
         var datedTimes = 0
         root.forEachDescendant { element in
