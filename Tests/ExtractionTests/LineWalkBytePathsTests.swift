@@ -91,4 +91,21 @@ import Testing
             #expect(Array(bytes[0..<count]) == Array(result.utf8), "\(text.debugDescription)")
         }
     }
+
+    // MARK: - Heading word count
+
+    @Test func headingWordCountIsTheWordsCount() {
+        let headingPieces = [
+            "Expérience", "Compétences", "Formación", "Ausbildung", " ", "-", "--", "&", " & ", "–", "—", "·", "•", ":", "\u{00A0}",
+            "İ", "ß", "Σ", "e\u{301}", "日本語", "👩‍💻", "7", "2019", "@", "x-y", "-a-", "\u{0345}", "\u{093E}", "ǅ", "Ⅻ", "\r\n",
+        ]
+        var generator = SplitMix64(seed: 0x3EAD_1E55)
+        var texts = headingPieces + ["", "Work", "work - history", "--&--"]
+        for _ in 0..<4000 {
+            texts.append((0..<Int(generator.next() % 7)).map { _ in generator.pick(headingPieces) }.joined())
+        }
+        for text in texts {
+            #expect(SectionHeadings.lowerWordCount(text) == LineFields.lowerWords(text).count, "\(text.debugDescription)")
+        }
+    }
 }
