@@ -934,9 +934,14 @@ enum HTMLLines {
 
     /// Whether the text has a letter, by byte as `hasLetterOrNumber`.
     static func hasLetter(_ text: String) -> Bool {
-        let (found, allASCII) = text.withBorrowedUTF8 { bytes in someCharacterStarts(withASCII: bytes) { TextScan.isASCIILetter($0) } }
+        let (found, allASCII, anyAlphabetic) = text.withBorrowedUTF8 { bytes -> (Bool, Bool, Bool) in
+            let (found, allASCII) = someCharacterStarts(withASCII: bytes) { TextScan.isASCIILetter($0) }
+            // Text without a letter scalar (a bullet, a no-break space, a dash) has no letter Character:
+            // settled by its scalars rather than by breaking it into Characters.
+            return (found, allASCII, found || allASCII || someScalarIsAlphabetic(bytes))
+        }
         if found { return true }
-        if allASCII { return false }
+        if allASCII || !anyAlphabetic { return false }
         return text.contains(where: \.isLetter)
     }
 

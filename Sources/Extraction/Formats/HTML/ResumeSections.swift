@@ -89,7 +89,7 @@ enum SectionHeadings {
                 otherIndices = distinctSorted(runs, otherIndicesByFirstWord)
             }
         } else {
-            wordCount = LineFields.lowerWords(lowered).count
+            wordCount = lowerWordCount(lowered)
         }
         guard wordCount > 0, wordCount <= 6 else { return nil }
         var best: (position: Int, length: Int, section: ResumeSection)?

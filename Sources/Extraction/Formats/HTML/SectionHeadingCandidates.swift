@@ -137,6 +137,30 @@ extension SectionHeadings {
         if inRun, runHasNonHyphen { count += 1 }
         return count
     }
+
+    /// `LineFields.lowerWords(text).count` without the words: the runs of letters, "&" and "-" (as
+    /// Characters of the lower-cased text, as `lowerWords` splits it) that hold something besides hyphens
+    /// (`lowerWords` trims the hyphens off each run and drops the runs left empty). Headings that are not
+    /// plain ASCII come here; building the words' array, their trimmed copies and the filtered array
+    /// was most of the cost of reading such a heading.
+    static func lowerWordCount(_ text: String) -> Int {
+        if let count = TextScan.withPlainASCII(text, { lowerWordCountASCII($0) }) { return count }
+        var count = 0
+        var inRun = false
+        var runHasNonHyphen = false
+        for character in TextScan.lowercased(text) {
+            if character.isLetter || character == "&" || character == "-" {
+                inRun = true
+                if character != "-" { runHasNonHyphen = true }
+            } else {
+                if inRun, runHasNonHyphen { count += 1 }
+                inRun = false
+                runHasNonHyphen = false
+            }
+        }
+        if inRun, runHasNonHyphen { count += 1 }
+        return count
+    }
 }
 
 extension SectionHeadings {
