@@ -234,7 +234,8 @@ struct XMLCandidateDraft {
         name: String?, date: PartialDate? = nil, line: Int, canonicalLookup: Bool = true, alsoLookIn: String? = nil
     ) {
         guard let name = XMLValues.meaningful(name) else { return }
-        let key = name.lowercased()
+        // `TextScan.lowercased` is `lowercased()`, without a new string for ASCII already in lower case.
+        let key = TextScan.lowercased(name)
         guard seenCertifications.insert(key) else { return }
         let id = canonicalLookup
             ? CertificationCatalog.firstID(in: name) ?? alsoLookIn.flatMap(CertificationCatalog.firstID(in:))
@@ -245,7 +246,7 @@ struct XMLCandidateDraft {
 
     mutating func addSkill(_ name: String?, line: Int) {
         guard let name = XMLValues.meaningful(name) else { return }
-        guard seenSkills.insert(name.lowercased()) else { return }
+        guard seenSkills.insert(TextScan.lowercased(name)) else { return }
         if candidate.skills.isEmpty { candidate.skills.reserveCapacity(Self.initialListCapacity) }
         candidate.skills.append(name)
         addEvidence(meaningful: name, line: line, section: .skills)
