@@ -95,7 +95,9 @@ struct XMLCandidateDraft {
         // The position is read here and moved into the list last: appended first, it was copied (every
         // string and the duties retained) because the checks below still read it.
         if !fieldsAreMeaningful {
-            position.title = XMLValues.meaningful(position.title) ?? ""
+            // Set only when it changes: setting the title works out its facts again (`Position.titleIsHR`).
+            let title = XMLValues.meaningful(position.title) ?? ""
+            if title != position.title { position.title = title }
             position.employer = XMLValues.meaningful(position.employer)
             position.location = XMLValues.meaningful(position.location)
         }
