@@ -16,11 +16,11 @@ public enum ExperienceCalculator {
             guard let whole = span(start: positions[index].start, end: positions[index].end, current: positions[index].current, asOf: asOf)
             else { continue }
             all.append(whole)
-            if JobTitles.isHR(positions[index].title)
+            if positions[index].titleIsHR
                 || isHRByDuties(employer: positions[index].employer, duties: positions[index].duties) {
                 hr.append(whole)
             }
-            if let managed = managementSpan(whole: whole, title: positions[index].title, duties: positions[index].duties) {
+            if let managed = managementSpan(whole: whole, supervisory: positions[index].titleIsSupervisory, duties: positions[index].duties) {
                 management.append(managed)
             }
         }
@@ -73,7 +73,7 @@ public enum ExperienceCalculator {
         for index in positions.indices {
             guard let whole = span(start: positions[index].start, end: positions[index].end, current: positions[index].current, asOf: asOf)
             else { continue }
-            if JobTitles.isSupervisory(positions[index].title) {
+            if positions[index].titleIsSupervisory {
                 spans.append(whole)
                 continue
             }
@@ -86,13 +86,14 @@ public enum ExperienceCalculator {
     static func managementSpan(of position: Position, asOf: PartialDate, formalOnly: Bool = false, formalDuties: [EvidenceText]? = nil) -> Range<Int>? {
         guard let whole = span(of: position, asOf: asOf) else { return nil }
         let candidates = formalOnly ? formalDuties ?? position.duties.filter(JobTitles.isFormalSupervision) : position.duties
-        return managementSpan(whole: whole, title: position.title, duties: candidates)
+        return managementSpan(whole: whole, supervisory: position.titleIsSupervisory, duties: candidates)
     }
 
-    /// `managementSpan(of:asOf:)` of a position spanning `whole`, with this title, its leadership looked
+    /// `managementSpan(of:asOf:)` of a position spanning `whole` whose title is supervisory or not
+    /// (`Position.titleIsSupervisory`, worked out once with the title), its leadership looked
     /// for in `duties`.
-    static func managementSpan(whole: Range<Int>, title: String, duties: [EvidenceText]) -> Range<Int>? {
-        JobTitles.isSupervisory(title) ? whole : leadershipSpan(whole: whole, duties: duties)
+    static func managementSpan(whole: Range<Int>, supervisory: Bool, duties: [EvidenceText]) -> Range<Int>? {
+        supervisory ? whole : leadershipSpan(whole: whole, duties: duties)
     }
 
     /// The months of `whole` a leadership duty among `duties` covers, nil without one.

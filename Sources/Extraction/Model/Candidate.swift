@@ -93,7 +93,14 @@ public struct PersonalDetails: Sendable, Equatable {
 }
 
 public struct Position: Sendable, Equatable {
-    public var title: String
+    public var title: String {
+        didSet { (titleIsHR, titleIsSupervisory) = (JobTitles.isHR(title), JobTitles.isSupervisory(title)) }
+    }
+    /// `JobTitles.isHR(title)` and `JobTitles.isSupervisory(title)`, worked out when the title is set:
+    /// the experience summary and the scoring each asked them of every position, about three times a
+    /// title in all, and each asking searched the title's text again.
+    public private(set) var titleIsHR: Bool
+    public private(set) var titleIsSupervisory: Bool
     public var employer: String?
     public var location: String?
     public var start: PartialDate?
@@ -111,6 +118,8 @@ public struct Position: Sendable, Equatable {
         current: Bool = false, description: String? = nil, duties: [EvidenceText] = [], line: Int = 0
     ) {
         self.title = title
+        titleIsHR = JobTitles.isHR(title)
+        titleIsSupervisory = JobTitles.isSupervisory(title)
         self.employer = employer
         self.location = location
         self.start = start

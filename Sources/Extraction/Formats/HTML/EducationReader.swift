@@ -19,58 +19,65 @@ enum EducationReader {
     }
 
     static func entries(from lines: [HTMLLine]) -> [Education] {
-        var drafts: [Draft] = []
+        var entries: [Education] = []
         var current: Draft?
+        /// Resolves the entry being read as soon as it ends, moved out of `current`: keeping every draft
+        /// in an array to resolve afterwards copied each one in and out (a retain of each of its strings).
         func finish() {
-            if let draft = current { drafts.append(draft) }
-            current = nil
+            guard let draft = current.take(), let entry = resolve(draft) else { return }
+            entries.append(entry)
         }
-        for line in lines {
-            let parsed = LineFields.parse(line, education: true)
+        // The lines are read where they lie in the array: `for line in lines` copied each one (a retain
+        // of every String and array it holds) and destroyed the copy (as many releases).
+        for index in lines.indices {
+            // `LineFields.parse(line, education: true)`, given the two fields of the line it reads.
+            let (range, remainder) = LineFields.cutRange(lines[index].fieldText)
+            let parsed = ParsedLine(range: range, fields: LineFields.fields(of: remainder, emphasised: lines[index].emphasised, education: true))
             let fields = parsed.fields.filter { !$0.sentenceLike && $0.kind != .duration }
-            let wordCount = TextScan.spaceWordCount(line.text)
+            let wordCount = TextScan.spaceWordCount(lines[index].text)
             let hasDegree = fields.contains { $0.kind == .degree }
             let hasInstitution = fields.contains { $0.kind == .institution }
-            let isHeader = hasDegree || hasInstitution || (parsed.range != nil && wordCount <= 10 && !LineFields.isSentenceLike(line.text))
+            let isHeader = hasDegree || hasInstitution || (parsed.range != nil && wordCount <= 10 && !LineFields.isSentenceLike(lines[index].text))
             guard isHeader else {
                 if current != nil {
-                    if current!.fieldLine == nil, current!.degreeExtras.isEmpty, !current!.sawBody, isFieldOfStudy(line.text) {
-                        current!.fieldLine = line.text
+                    if current!.fieldLine == nil, current!.degreeExtras.isEmpty, !current!.sawBody, isFieldOfStudy(lines[index].text) {
+                        current!.fieldLine = lines[index].text
                     } else {
                         current!.sawBody = true
                     }
                 }
                 continue
             }
-            if var draft = current {
-                let otherContainer = draft.container != 0 && line.container != 0 && draft.container != line.container
+            // The entry being read is asked and merged into in place (a copy of it retained its strings,
+            // and writing it back released the old ones).
+            if current != nil {
+                let container = lines[index].container
+                let otherContainer = current!.container != 0 && container != 0 && current!.container != container
                 if !otherContainer {
-                    if draft.sawBody {
-                        if !hasDegree && !hasInstitution && draft.range == nil {
-                            merge(parsed.range, fields, into: &draft)
-                            current = draft
+                    if current!.sawBody {
+                        if !hasDegree && !hasInstitution && current!.range == nil {
+                            merge(parsed.range, fields, into: &current!)
                             continue
                         }
                     } else {
-                        let conflict = (hasDegree && draft.degree != nil) || (hasInstitution && draft.institution != nil)
-                            || (parsed.range != nil && draft.range != nil)
+                        let conflict = (hasDegree && current!.degree != nil) || (hasInstitution && current!.institution != nil)
+                            || (parsed.range != nil && current!.range != nil)
                         if !conflict {
-                            merge(parsed.range, fields, into: &draft)
-                            if hasDegree { draft.degreeAsWritten = degreeAsWritten(in: line.fieldText, fields: fields, range: parsed.range) }
-                            current = draft
+                            merge(parsed.range, fields, into: &current!)
+                            if hasDegree { current!.degreeAsWritten = degreeAsWritten(in: lines[index].fieldText, fields: fields, range: parsed.range) }
                             continue
                         }
                     }
                 }
                 finish()
             }
-            var draft = Draft(firstLine: line.line, container: line.container)
+            var draft = Draft(firstLine: lines[index].line, container: lines[index].container)
             merge(parsed.range, fields, into: &draft)
-            if hasDegree { draft.degreeAsWritten = degreeAsWritten(in: line.fieldText, fields: fields, range: parsed.range) }
+            if hasDegree { draft.degreeAsWritten = degreeAsWritten(in: lines[index].fieldText, fields: fields, range: parsed.range) }
             current = draft
         }
         finish()
-        return drafts.compactMap(resolve)
+        return entries
     }
 
     static func merge(_ range: DateRange?, _ fields: [LineField], into draft: inout Draft) {

@@ -124,19 +124,22 @@ enum ExperienceReader {
             // Without an experience heading, only a line that names a job title counts.
             if strict && draft.titles.isEmpty { return }
             let startedWithEmployerOnly = draft.startedWithEmployerOnly
-            guard var position = resolve(draft) else { return }
+            guard let resolved = resolve(draft) else { return }
+            // Entries number a handful: one buffer for the first eight, not three grown in turn.
+            if positions.isEmpty { positions.reserveCapacity(8) }
+            // Appended at once and completed where it lies: a `var` copy completed first was copied again
+            // into the list (a retain of each of its strings and its duties) and destroyed after.
+            positions.append(resolved)
+            let last = positions.count - 1
             if startedWithEmployerOnly {
-                group = (position.employer, position.location)
-            } else if position.employer == nil, let group {
-                position.employer = group.employer
-                if position.location == nil { position.location = group.location }
+                group = (positions[last].employer, positions[last].location)
+            } else if positions[last].employer == nil, let group {
+                positions[last].employer = group.employer
+                if positions[last].location == nil { positions[last].location = group.location }
             } else {
                 group = nil
             }
-            if strict && (position.start == nil || position.title.isEmpty) { return }
-            // Entries number a handful: one buffer for the first eight, not three grown in turn.
-            if positions.isEmpty { positions.reserveCapacity(8) }
-            positions.append(position)
+            if strict && (positions[last].start == nil || positions[last].title.isEmpty) { positions.removeLast() }
         }
 
         // The lines are read where they lie in the array: `for line in lines` copied each one (a retain

@@ -110,6 +110,10 @@ enum LineFields {
     /// bullets, tabs, semicolons, spaced dashes, em dashes, " at ", "@", brackets, and commas (keeping
     /// "Lit Ware, Inc." and "Columbus, OH" whole).
     static func split(_ text: String) -> [String] {
+        // Simple-scalar text whose parts are plain ASCII (most lines, "·" and "—" separators included):
+        // the pieces' byte ranges (`splitRangesASCII`, the cut `fieldsOfASCIIParts` reads), each made into
+        // a String once. The paths below built a String per part, per comma piece and per trimmed piece.
+        if let quick = TextScan.withSimpleScalars(text, { splitPiecesOfASCIIParts($0) }), let pieces = quick { return pieces }
         if let quick = TextScan.withPlainASCII(text, { splitASCII($0) }) { return quick }
         var result: [String] = []
         for part in splitAtSeparators(text) {
@@ -1162,6 +1166,8 @@ enum LineFields {
     /// "B.A., Business Administration", "Bachelor of Science in …", "MBA", "Master's degree": the line
     /// names a degree.
     static func isDegree(_ text: String) -> Bool {
+        // Plain ASCII (most fields) on its bytes, without the lower-cased copy (`isDegreePlainASCII`).
+        if let quick = TextScan.withPlainASCII(text, { isDegreePlainASCII($0) }) { return quick }
         let lowered = TextScan.lowercased(text)
         // "James Buchanan High School" names the school; "High School Diploma" the qualification.
         if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }

@@ -44,7 +44,7 @@ extension LineFields {
         if isDurationASCII(bytes) ?? isDurationInGeneral(text) { return .duration }
         if isLocationASCII(bytes) { return .location }
         if sentenceLike { return .unknown }
-        if education, isDegree(text) { return .degree }
+        if education, isDegreePlainASCII(bytes) { return .degree }
         let counted = wordRoleCountsASCII(bytes)
         if education, counted.institution { return .institution }
         var organisation = counted.organisation
@@ -130,5 +130,18 @@ extension LineFields {
 
     @inline(__always) private static func holdsLetterOrDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         bytes[range].contains(where: { TextScan.isASCIILetter($0) || TextScan.isASCIIDigit($0) })
+    }
+}
+
+extension LineFields {
+    /// `split(text)` for simple-scalar `bytes` (the bytes of `text`): the Strings of `splitRangesASCII`'s
+    /// ranges, or nil where that gives none (a part that is not plain ASCII, a rejoined comma piece that
+    /// is not a run of the line).
+    static func splitPiecesOfASCIIParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard let ranges = splitRangesASCII(bytes) else { return nil }
+        var pieces: [String] = []
+        pieces.reserveCapacity(ranges.count)
+        for range in ranges { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
+        return pieces
     }
 }

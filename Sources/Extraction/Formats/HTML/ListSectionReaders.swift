@@ -383,6 +383,11 @@ enum SkillsReader {
         guard TextScan.spaceWordCount(trimmed) <= 6, !LineFields.isSentenceLike(trimmed) else { return }
         let lowered = TextScan.lowercased(trimmed)
         guard !seen.contains(lowered) else { return }
+        // A skills section lists a dozen or two: one buffer each for that many, not six grown in turn.
+        if seen.isEmpty {
+            seen.reserveCapacity(24)
+            result.reserveCapacity(24)
+        }
         seen.append(lowered)
         result.append(trimmed)
     }

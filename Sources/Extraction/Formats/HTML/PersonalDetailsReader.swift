@@ -297,8 +297,14 @@ enum PersonalDetailsReader {
 
     /// The tests of `looksLikeName` after those on its words: no job, organisation or section word.
     private static func looksLikeNameBeyondWords(_ text: String) -> Bool {
-        let lowerWords = LineFields.lowerWords(text)
-        if lowerWords.contains(where: { LineFields.titleWords.contains($0) || LineFields.organisationWords.contains($0) }) { return false }
+        // Plain ASCII words are looked up by their bytes (`wordRoleCountsASCII` reads `lowerWords`' words,
+        // and a word has the title or organisation role exactly when it is one of those words), without
+        // an array of lower-cased Strings.
+        let namesJobOrOrganisation = TextScan.withPlainASCII(text) { bytes in
+            let counted = LineFields.wordRoleCountsASCII(bytes)
+            return counted.title > 0 || counted.organisation > 0
+        } ?? LineFields.lowerWords(text).contains(where: { LineFields.titleWords.contains($0) || LineFields.organisationWords.contains($0) })
+        if namesJobOrOrganisation { return false }
         if SectionHeadings.section(named: text) != nil { return false }
         return true
     }

@@ -95,7 +95,9 @@ struct XMLCandidateDraft {
         // The position is read here and moved into the list last: appended first, it was copied (every
         // string and the duties retained) because the checks below still read it.
         if !fieldsAreMeaningful {
-            position.title = XMLValues.meaningful(position.title) ?? ""
+            // Set only when it changes: setting the title works out its facts again (`Position.titleIsHR`).
+            let title = XMLValues.meaningful(position.title) ?? ""
+            if title != position.title { position.title = title }
             position.employer = XMLValues.meaningful(position.employer)
             position.location = XMLValues.meaningful(position.location)
         }
@@ -234,7 +236,8 @@ struct XMLCandidateDraft {
         name: String?, date: PartialDate? = nil, line: Int, canonicalLookup: Bool = true, alsoLookIn: String? = nil
     ) {
         guard let name = XMLValues.meaningful(name) else { return }
-        let key = name.lowercased()
+        // `TextScan.lowercased` is `lowercased()`, without a new string for ASCII already in lower case.
+        let key = TextScan.lowercased(name)
         guard seenCertifications.insert(key) else { return }
         let id = canonicalLookup
             ? CertificationCatalog.firstID(in: name) ?? alsoLookIn.flatMap(CertificationCatalog.firstID(in:))
@@ -245,7 +248,7 @@ struct XMLCandidateDraft {
 
     mutating func addSkill(_ name: String?, line: Int) {
         guard let name = XMLValues.meaningful(name) else { return }
-        guard seenSkills.insert(name.lowercased()) else { return }
+        guard seenSkills.insert(TextScan.lowercased(name)) else { return }
         if candidate.skills.isEmpty { candidate.skills.reserveCapacity(Self.initialListCapacity) }
         candidate.skills.append(name)
         addEvidence(meaningful: name, line: line, section: .skills)
