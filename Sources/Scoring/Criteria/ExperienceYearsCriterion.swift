@@ -30,24 +30,24 @@ enum ExperienceYearsCriterion {
             counted = explaining ? positions.indices.filter { positions[$0].start != nil } : []
         case .hr:
             months = record.experience.hrMonths
-            counted = explaining ? positions.indices.filter { JobTitles.isHR(positions[$0].title) && positions[$0].start != nil } : []
+            counted = explaining ? positions.indices.filter { positions[$0].titleIsHR && positions[$0].start != nil } : []
         case .supervisory where rule.informalCounts:
             months = record.experience.managementMonths
             counted = explaining
                 ? positions.indices.filter {
-                    JobTitles.isSupervisory(positions[$0].title) || ExperienceCalculator.leadershipEvidence(in: positions[$0].duties) != nil
+                    positions[$0].titleIsSupervisory || ExperienceCalculator.leadershipEvidence(in: positions[$0].duties) != nil
                 }
                 : []
         case .supervisory:
             months = ExperienceCalculator.formalManagementMonths(of: positions, asOf: context.asOf, formalDuties: formalDuties)
-            counted = explaining ? positions.indices.filter { JobTitles.isSupervisory(positions[$0].title) || !formalDuties[$0].isEmpty } : []
+            counted = explaining ? positions.indices.filter { positions[$0].titleIsSupervisory || !formalDuties[$0].isEmpty } : []
         case .seniorRole:
             // A senior title, or any HR role at or above the senior level: an assistant manager has
             // already been through the senior-generalist stage.
             counted = positions.indices.filter { index in
                 let title = positions[index].title.lowercased()
                 if rule.titles.contains(where: { TextScan.contains(title, $0) || normalizedMatch(title, $0) }) { return true }
-                if let role = context.catalog.role(forTitle: positions[index].title), role.level >= 3, JobTitles.isHR(positions[index].title) { return true }
+                if let role = context.catalog.role(forTitle: positions[index].title), role.level >= 3, positions[index].titleIsHR { return true }
                 return false
             }
             months = ExperienceCalculator.mergedMonths(counted.compactMap { ExperienceCalculator.span(of: positions[$0], asOf: context.asOf) })
