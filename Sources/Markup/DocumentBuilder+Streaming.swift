@@ -71,6 +71,7 @@ extension DocumentBuilder {
         let interned = streamedHTMLName(localName)
         var attributeCount = 0
         var hidingAttributes = HidingAttributeSet()
+        var hidingKinds = HidingAttributeKinds()
         if let attributes {
             var index = 0
             while let attributeName = attributes[index] {
@@ -88,11 +89,13 @@ extension DocumentBuilder {
                 }
                 let attributeEntry = streamedHTMLName(attributeName)
                 hidingAttributes.insert(attributeEntry.hidingAttribute)
+                hidingKinds.append(attributeEntry.hidingAttribute)
                 arena.appendAttribute(MarkupAttribute(name: arena.names[Int(attributeEntry.index)], value: value))
             }
         }
         openStreamedElement(
-            interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context), hidingAttributes: hidingAttributes)
+            interned, namespace: -1, attributeCount: attributeCount, line: currentLine(context), hidingAttributes: hidingAttributes,
+            hidingKinds: hidingKinds)
     }
 
     /// `internedNameEntry` for an HTML name of a SAX event, looked up by address first.
@@ -227,10 +230,13 @@ extension DocumentBuilder {
     // MARK: Steps
 
     private mutating func openStreamedElement(
-        _ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int, hidingAttributes: HidingAttributeSet = .all
+        _ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int, hidingAttributes: HidingAttributeSet = .all,
+        hidingKinds: HidingAttributeKinds = HidingAttributeKinds()
     ) {
         let nodeCount = arena.nodes.count
-        openElement(interned, namespace: namespace, attributeCount: attributeCount, line: line, hidingAttributes: hidingAttributes)
+        openElement(
+            interned, namespace: namespace, attributeCount: attributeCount, line: line, hidingAttributes: hidingAttributes,
+            hidingKinds: hidingKinds)
         let node: Int32 = arena.nodes.count > nodeCount ? frames[frames.count - 1].index : -1
         if interned.role == .style || (interned.role == .title && title == nil) {
             streaming.rawText = RawTextElement(role: interned.role, frameCount: frames.count, node: node)

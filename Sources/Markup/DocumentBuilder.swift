@@ -34,13 +34,13 @@ struct DocumentBuilder {
 
     struct Frame {
         var index: Int32
-        var style: InheritedStyle
+        var style: IndexedStyle
         var depth: Int
         var skipsContent: Bool
     }
 
     /// The open elements, the document's own frame first.
-    var frames: [Frame] = [Frame(index: 0, style: InheritedStyle(), depth: 0, skipsContent: false)]
+    var frames: [Frame] = [Frame(index: 0, style: IndexedStyle(), depth: 0, skipsContent: false)]
     /// What building from SAX events keeps between events (`DocumentBuilder+Streaming`).
     var streaming = StreamingState()
 
@@ -102,13 +102,13 @@ struct DocumentBuilder {
 
     /// Opens an element whose attributes are the last `attributeCount` of the document's attribute table:
     /// works out whether styling hides it, and flattens it into its parent past the depth limit.
-    /// `hidingAttributes` says which attributes the style sheet reads are among them (all, when unknown).
+    /// `hidingAttributes` says which attributes the style sheet reads are among them (all, when unknown),
+    /// `hidingKinds` what each of them is (none, when unknown).
     mutating func openElement(
         _ interned: InternedName, namespace: Int32, attributeCount: Int, line: Int,
-        hidingAttributes: HidingAttributeSet = .all
+        hidingAttributes: HidingAttributeSet = .all, hidingKinds: HidingAttributeKinds = HidingAttributeKinds()
     ) {
-        // The open element's fields, read in place: copying its frame retained the inherited
-        // background string for every node.
+        // The open element's fields, read in place (a frame holds no reference: see `IndexedStyle`).
         let top = frames.count - 1
         let parent = frames[top].index
         let depth = frames[top].depth
@@ -116,7 +116,7 @@ struct DocumentBuilder {
         if kind == .html && attributeCount > 0 && styleSheet.mayHide(given: hidingAttributes) {
             let hides = styleSheet.hides(
                 name: arena.names[Int(interned.index)], attributes: arena.attributes[(arena.attributes.count - attributeCount)...],
-                inherited: &style)
+                kinds: hidingKinds, inherited: &style)
             style.hidden = style.hidden || hides
         }
         let skips = frames[top].skipsContent || interned.isContentlessHTML

@@ -44,3 +44,28 @@ extension HidingStyleSheet {
             || (attributes.contains(.className) && hasClassRules) || (attributes.contains(.id) && hasIDRules)
     }
 }
+
+/// The `HidingStyleSheet.HidingAttribute` of each of a start tag's first 21 attributes, in order, packed
+/// three bits apiece into a word: the build knows them from the interned names, and `hides` then reads
+/// no attribute name. An attribute past the 21st (or of a tag whose kinds nobody gave) is unknown, and
+/// `hides` classifies its name as before.
+struct HidingAttributeKinds: Equatable {
+    private var packed: UInt64 = 0
+    private var count = 0
+    private static var capacity: Int { 21 }
+
+    init() {}
+
+    /// Adds the next attribute's kind (kept only while fewer than 21 are).
+    mutating func append(_ kind: HidingStyleSheet.HidingAttribute) {
+        guard count < Self.capacity else { return }
+        packed |= UInt64(kind.rawValue) << UInt64(3 * count)
+        count += 1
+    }
+
+    /// The kind of the attribute at `offset`, nil when not known.
+    func kind(at offset: Int) -> HidingStyleSheet.HidingAttribute? {
+        guard offset >= 0, offset < count else { return nil }
+        return HidingStyleSheet.HidingAttribute(rawValue: UInt8(truncatingIfNeeded: packed >> UInt64(3 * offset)) & 7)
+    }
+}

@@ -7,6 +7,16 @@ struct InheritedStyle {
     var background = "#ffffff"
 }
 
+/// `InheritedStyle` as the document build keeps it for each open element: the background as its index in
+/// the style sheet's `backgrounds`. A frame then holds no string, so opening an element copies no
+/// reference, closing one releases none, and a remembered verdict is found by a word, not by hashing and
+/// comparing the background's text.
+struct IndexedStyle {
+    var hidden = false
+    /// Index into `HidingStyleSheet.backgrounds`; 0 is white, the page's own background.
+    var background: Int32 = 0
+}
+
 /// The part of CSS that can hide text from a reader: `display:none`, `visibility:hidden`, a zero or 1px
 /// font, zero opacity, text pushed far off-screen, and text coloured like its background. Reads inline
 /// `style` attributes, the `hidden` attribute and simple class/id rules from `<style>` blocks. It is not a
@@ -17,6 +27,23 @@ struct HidingStyleSheet {
     /// Verdicts already reached in this document, by declarations and inherited background: a Word page
     /// repeats a handful of styles on every paragraph and span, each parsed and checked once this way.
     private var verdicts = VerdictMemory()
+    /// Each distinct background an element inherits in this document, white first: `IndexedStyle` refers
+    /// to them by index. A new one is added only when a verdict is worked out, not remembered.
+    /// Both start out shared and empty of allocations (most documents never leave white).
+    private(set) var backgrounds: [String] = HidingStyleSheet.white
+    /// The index of each background but white.
+    private var backgroundIndexes: [String: Int32] = [:]
+    private static let white = ["#ffffff"]
+
+    /// The index of `background` in `backgrounds`, adding it when it is new.
+    mutating func backgroundIndex(_ background: String) -> Int32 {
+        if background == backgrounds[0] { return 0 }
+        if let known = backgroundIndexes[background] { return known }
+        let index = Int32(backgrounds.count)
+        backgrounds.append(background)
+        backgroundIndexes[background] = index
+        return index
+    }
 
     /// Whether some class rule or id rule mentions hiding (`hides` looks class and id values up only then).
     var hasClassRules: Bool { !classRules.isEmpty }
@@ -149,12 +176,26 @@ struct HidingStyleSheet {
 
     /// `hides` for the element's stretch of the document's attribute table.
     mutating func hides(name: String, attributes: ArraySlice<MarkupAttribute>, inherited style: inout InheritedStyle) -> Bool {
+        var indexed = IndexedStyle(hidden: style.hidden, background: backgroundIndex(style.background))
+        let hides = hides(name: name, attributes: attributes, inherited: &indexed)
+        style.hidden = indexed.hidden
+        style.background = backgrounds[Int(indexed.background)]
+        return hides
+    }
+
+    /// `hides` with the inherited background as an index into `backgrounds`. `kinds`, when the caller
+    /// knows them, says what each attribute's name is (`hidingAttribute`), which then is not compared.
+    mutating func hides(
+        name: String, attributes: ArraySlice<MarkupAttribute>, kinds: HidingAttributeKinds = HidingAttributeKinds(),
+        inherited style: inout IndexedStyle
+    ) -> Bool {
         var pieces = DeclarationPieces()
         var hasHiddenAttribute = false
         var isHiddenInput = false
         // By index, in place: `for attribute in` copied (retained) both strings of each attribute.
         for offset in attributes.indices {
-            switch Self.hidingAttribute(attributes[offset].name) {
+            let kind = kinds.kind(at: offset - attributes.startIndex) ?? Self.hidingAttribute(attributes[offset].name)
+            switch kind {
             case .className:
                 // No class rules (most documents): no token can add one.
                 guard !classRules.isEmpty else { break }
@@ -184,7 +225,9 @@ struct HidingStyleSheet {
             return known.hides
         }
         let background = style.background
-        let hides = Self.hides(declarations: pieces.text ?? key, inherited: &style)
+        var worked = InheritedStyle(hidden: style.hidden, background: backgrounds[Int(background)])
+        let hides = Self.hides(declarations: pieces.text ?? key, inherited: &worked)
+        style.background = backgroundIndex(worked.background)
         verdicts.remember(Verdict(hides: hides, background: style.background), declarations: key, background: background)
         return hides
     }
@@ -274,10 +317,11 @@ struct HidingStyleSheet {
 
     struct Verdict {
         var hides: Bool
-        var background: String
+        /// The background the element leaves its content, as an index into `backgrounds`.
+        var background: Int32
     }
 
-    /// Verdicts by declarations and inherited background, up to 64 of them (past that a page's styles are
+    /// Verdicts by declarations and inherited background (its index), up to 64 of them (past that a page's styles are
     /// not repeating and no more are kept). A small table hashed a word at a time: `Dictionary`'s SipHash
     /// over a long `style` value and the background cost about 750 instructions a look-up, and a Word
     /// page looks up every styled element.
@@ -285,7 +329,7 @@ struct HidingStyleSheet {
         private struct Entry {
             var hash: UInt64
             var declarations: String
-            var background: String
+            var background: Int32
             var verdict: Verdict
         }
 
@@ -295,7 +339,7 @@ struct HidingStyleSheet {
         /// Index into `entries` by hash, open addressing; -1 for an empty slot.
         private var slots: [Int16] = []
 
-        func verdict(declarations: String, background: String) -> Verdict? {
+        func verdict(declarations: String, background: Int32) -> Verdict? {
             guard !entries.isEmpty else { return nil }
             let hash = Self.hash(declarations, background)
             var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
@@ -310,7 +354,7 @@ struct HidingStyleSheet {
         }
 
         /// Keeps a verdict the caller has just looked up and not found (the memory is full past 64).
-        mutating func remember(_ verdict: Verdict, declarations: String, background: String) {
+        mutating func remember(_ verdict: Verdict, declarations: String, background: Int32) {
             guard entries.count < Self.limit else { return }
             if slots.isEmpty { slots = Array(repeating: -1, count: Self.slotCount) }
             let hash = Self.hash(declarations, background)
@@ -320,11 +364,12 @@ struct HidingStyleSheet {
             entries.append(Entry(hash: hash, declarations: declarations, background: background, verdict: verdict))
         }
 
-        /// A hash of both texts' bytes, eight at a time; the top bits land in the low ones for the slot.
-        static func hash(_ declarations: String, _ background: String) -> UInt64 {
+        /// A hash of the declarations' bytes, eight at a time, and the background's index; the top bits
+        /// land in the low ones for the slot.
+        static func hash(_ declarations: String, _ background: Int32) -> UInt64 {
             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
             mix(declarations, into: &hash)
-            mix(background, into: &hash)
+            hash = (hash ^ UInt64(UInt32(bitPattern: background))) &* 0xFF51_AFD7_ED55_8CCD
             return hash ^ hash >> 29
         }
 
@@ -539,7 +584,7 @@ struct HidingStyleSheet {
 
     /// The text lower-cased; text already in ASCII lower case (nearly all names and inline styles) as it is.
     /// The attributes `hides` reads, by name.
-    enum HidingAttribute: Equatable {
+    enum HidingAttribute: UInt8, Equatable {
         case className, id, style, hidden, type, other
     }
 

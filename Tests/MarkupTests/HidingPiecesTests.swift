@@ -107,22 +107,26 @@ private func referenceIsFarOffScreen(_ value: String) -> Bool {
 
     /// The verdict memory answers only for the exact declarations and background it was told, and keeps
     /// at most 64.
+    /// Backgrounds as a sheet indexes them (`HidingStyleSheet.backgrounds`): white first, then as met.
+    static let white: Int32 = 0
+    static let black: Int32 = 1
+
     @Test func verdictMemoryAnswersForExactKeys() {
         var memory = HidingStyleSheet.VerdictMemory()
-        let hidden = HidingStyleSheet.Verdict(hides: true, background: "#000000")
-        let shown = HidingStyleSheet.Verdict(hides: false, background: "#ffffff")
-        memory.remember(hidden, declarations: "color:white", background: "#ffffff")
-        memory.remember(shown, declarations: "color:white", background: "#000000")
-        #expect(memory.verdict(declarations: "color:white", background: "#ffffff")?.hides == true)
-        #expect(memory.verdict(declarations: "color:white", background: "#ffffff")?.background == "#000000")
-        #expect(memory.verdict(declarations: "color:white", background: "#000000")?.hides == false)
-        #expect(memory.verdict(declarations: "color:whit", background: "#ffffff") == nil)
-        #expect(memory.verdict(declarations: "color:white\u{0}", background: "#ffffff") == nil)
-        #expect(memory.verdict(declarations: "", background: "#ffffff") == nil)
+        let hidden = HidingStyleSheet.Verdict(hides: true, background: Self.black)
+        let shown = HidingStyleSheet.Verdict(hides: false, background: Self.white)
+        memory.remember(hidden, declarations: "color:white", background: Self.white)
+        memory.remember(shown, declarations: "color:white", background: Self.black)
+        #expect(memory.verdict(declarations: "color:white", background: Self.white)?.hides == true)
+        #expect(memory.verdict(declarations: "color:white", background: Self.white)?.background == Self.black)
+        #expect(memory.verdict(declarations: "color:white", background: Self.black)?.hides == false)
+        #expect(memory.verdict(declarations: "color:whit", background: Self.white) == nil)
+        #expect(memory.verdict(declarations: "color:white\u{0}", background: Self.white) == nil)
+        #expect(memory.verdict(declarations: "", background: Self.white) == nil)
         for index in 0..<100 {
-            memory.remember(shown, declarations: "margin-left:\(index)px", background: "#ffffff")
+            memory.remember(shown, declarations: "margin-left:\(index)px", background: Self.white)
         }
-        let kept = (0..<100).filter { memory.verdict(declarations: "margin-left:\($0)px", background: "#ffffff") != nil }
+        let kept = (0..<100).filter { memory.verdict(declarations: "margin-left:\($0)px", background: Self.white) != nil }
         #expect(kept == Array(0..<62))
     }
 }
