@@ -31,8 +31,9 @@ struct LinePairIndex: Sendable {
     private init(count: Int, pairs: (Int) -> BytePairs) {
         lineCount = count
         let wordCount = (count + 63) / 64
-        var bits = [UInt64](repeating: 0, count: 256 * wordCount)
-        bits.withUnsafeMutableBufferPointer { bits in
+        // Left uninitialized: a transposed block writes all its 256 words, so only a block entered slot
+        // by slot is cleared first (clearing the whole array was 2 KB of memset per 64 lines).
+        let bits = [UInt64](unsafeUninitializedCapacity: 256 * wordCount) { bits, initializedCount in
             var first = 0
             while first < count {
                 let slotWords = bits.baseAddress! + (first >> 6) &* 256
@@ -40,6 +41,7 @@ struct LinePairIndex: Sendable {
                 if end - first >= Self.fewestLinesToTranspose {
                     Self.transposeBlock(lines: first..<end, pairs: pairs, into: slotWords)
                 } else {
+                    slotWords.initialize(repeating: 0, count: 256)
                     for line in first..<end {
                         let bit = UInt64(1) << UInt64(line & 63)
                         pairs(line).forEachSlot { slotWords[$0] |= bit }
@@ -47,13 +49,14 @@ struct LinePairIndex: Sendable {
                 }
                 first = end
             }
+            initializedCount = 256 * wordCount
         }
         self.wordCount = wordCount
         self.bits = bits
     }
 
     /// Enters `lines` (at most 64, starting at a multiple of 64) into their block's 256 slot words at
-    /// `slotWords` (all zero before) by transposing the bit matrix of their pairs: row `r` holds the
+    /// `slotWords` (all 256 written, whatever they held) by transposing the bit matrix of their pairs: row `r` holds the
     /// pairs of line `r` of the block, four words wide; transposed, row `s` of word `w` holds, bit `r`
     /// for line `r`, slot `64 * w + s`. Setting each slot's bit one at a time cost about 160
     /// instructions a line (a loop step per slot); the transpose is six rounds of 32 swaps of four
