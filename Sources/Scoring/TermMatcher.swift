@@ -307,6 +307,9 @@ struct BytePairs: Sendable, Equatable {
         (bits0, bits1, bits2, bits3) = words
     }
 
+    /// The four words: slot `s` is bit `s % 64` of word `s / 64` (as `init(words:)` takes them).
+    var words: (UInt64, UInt64, UInt64, UInt64) { (bits0, bits1, bits2, bits3) }
+
     /// The set slots (0…255), ascending.
     var slots: [Int] {
         var slots: [Int] = []
