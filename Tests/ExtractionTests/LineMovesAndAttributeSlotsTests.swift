@@ -178,7 +178,7 @@ import Testing
     @Test func borrowedUTF8IsTheStringsUTF8() {
         let long = String(repeating: "Senior HR Generalist ", count: 20)
         let texts = ["", "a", "short ascii", long, "café", "Zoë Ångström", "日本語の会社", "👩‍💻 emoji", "x\r\ny", "\u{00A0}nbsp", "e\u{301}"]
-        for text in texts + texts.map { String($0.dropFirst()) } + [String(long[long.startIndex...])] {
+        for text in texts + texts.map({ String($0.dropFirst()) }) + [String(long[long.startIndex...])] {
             #expect(text.withBorrowedUTF8 { Array($0) } == Array(text.utf8), "\(text)")
         }
     }
