@@ -381,54 +381,59 @@ public func collapseWhitespace(_ text: String) -> String {
 private func collapsedWhitespace(of bytes: UnsafeBufferPointer<UInt8>, original: String) -> String {
     if isCollapsed(bytes) { return original }
     // The result is never longer than the text: written straight into the new string's storage.
-    return String(unsafeUninitializedCapacity: bytes.count) { output in
-        var count = 0
-        var pendingSpace = false
-        var index = 0
-        let raw = UnsafeRawBufferPointer(bytes)
-        while index < bytes.count {
-            // Eight printable ASCII bytes with no whitespace run inside and none at either end are
-            // copied as they are (after the pending space, if any): exactly what the byte loop below
-            // would write for them. `count <= index` always holds (nothing is written that was not
-            // read, and a pending space stands for at least one byte not written), so the store fits.
-            if index + 8 <= bytes.count {
-                let word = CollapseWords.load(raw, index)
-                if CollapseWords.isPlainWord(word) {
-                    if pendingSpace {
-                        output[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    UnsafeMutableRawPointer(output.baseAddress! + count).storeBytes(of: word.littleEndian, as: UInt64.self)
-                    count += 8
-                    index += 8
-                    continue
-                }
-            }
-            let lead = bytes[index]
-            let (isSpace, length) = whitespaceScalar(at: index, in: bytes)
-            if isSpace {
-                pendingSpace = count > 0
-            } else {
+    return String(unsafeUninitializedCapacity: bytes.count) { collapseWhitespace(bytes, into: $0) }
+}
+
+/// `collapseWhitespace` on bytes: writes the collapse of the valid UTF-8 `bytes` to `output` (room for
+/// `bytes.count` at least) and returns its length. `output` may be the memory of `bytes` itself, for a
+/// collapse in place: a byte is written only after it has been read.
+public func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var pendingSpace = false
+    var index = 0
+    let raw = UnsafeRawBufferPointer(bytes)
+    while index < bytes.count {
+        // Eight printable ASCII bytes with no whitespace run inside and none at either end are
+        // copied as they are (after the pending space, if any): exactly what the byte loop below
+        // would write for them. `count <= index` always holds (nothing is written that was not
+        // read, and a pending space stands for at least one byte not written), so the store fits.
+        if index + 8 <= bytes.count {
+            let word = CollapseWords.load(raw, index)
+            if CollapseWords.isPlainWord(word) {
                 if pendingSpace {
                     output[count] = 0x20
                     count += 1
                     pendingSpace = false
                 }
-                if length == 1 {
-                    output[count] = lead
+                UnsafeMutableRawPointer(output.baseAddress! + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+                count += 8
+                index += 8
+                continue
+            }
+        }
+        let lead = bytes[index]
+        let (isSpace, length) = whitespaceScalar(at: index, in: bytes)
+        if isSpace {
+            pendingSpace = count > 0
+        } else {
+            if pendingSpace {
+                output[count] = 0x20
+                count += 1
+                pendingSpace = false
+            }
+            if length == 1 {
+                output[count] = lead
+                count += 1
+            } else {
+                for offset in index..<min(index + length, bytes.count) {
+                    output[count] = bytes[offset]
                     count += 1
-                } else {
-                    for offset in index..<min(index + length, bytes.count) {
-                        output[count] = bytes[offset]
-                        count += 1
-                    }
                 }
             }
-            index += length
         }
-        return count
+        index += length
     }
+    return count
 }
 
 /// Whether the scalar starting at `index` is whitespace as `collapseWhitespace` counts it (Unicode
