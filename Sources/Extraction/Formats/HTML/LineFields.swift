@@ -1172,32 +1172,12 @@ enum LineFields {
         // "James Buchanan High School" names the school; "High School Diploma" the qualification.
         if ["school", "college", "university", "academy", "institute"].contains(where: { lowered.hasSuffix($0) }) { return false }
         if degreePhraseSet.containsAny(in: lowered) { return true }
-        if let quick = TextScan.withPlainASCII(text, { bytes in isDegreeAbbreviation(bytes) }) { return quick }
+        if let quick = TextScan.withPlainASCII(text, { bytes in isDegreeAbbreviationPlainASCII(bytes) }) { return quick }
         guard let firstToken = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).first else { return false }
         let letters = firstToken.filter { $0.isLetter || $0 == "-" }.lowercased()
         guard degreeAbbreviations.contains(letters) else { return false }
         // "MA" and "AS" are also words: the abbreviation must be written as one (capitals or dots).
         return firstToken.contains(where: { $0 == "." }) || firstToken.filter(\.isLetter).allSatisfy(\.isUppercase) || firstToken.filter(\.isUppercase).count >= 2
-    }
-
-    /// The abbreviation test of `isDegree` for plain ASCII text, by byte.
-    private static func isDegreeAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2C || byte == 0x28 }
-        var start = 0
-        while start < bytes.count, isSeparator(bytes[start]) { start += 1 }
-        guard start < bytes.count else { return false }
-        var end = start
-        while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
-        let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        var letters: [UInt8] = []
-        for byte in token where TextScan.isASCIILetter(byte) || byte == 0x2D {
-            // No abbreviation is longer than this.
-            guard letters.count < longestDegreeAbbreviation else { return false }
-            letters.append(TextScan.lowerASCII(byte))
-        }
-        guard degreeAbbreviations.contains(String(decoding: letters, as: UTF8.self)) else { return false }
-        return token.contains(0x2E) || token.allSatisfy({ !TextScan.isASCIILower($0) })
-            || token.count(where: TextScan.isASCIIUpper) >= 2
     }
 
     static let longestDegreeAbbreviation = degreeAbbreviations.map(\.utf8.count).max() ?? 0
