@@ -181,7 +181,7 @@ public struct BatchRunner: Sendable {
             if overBudget() { return timedOut() }
             let candidate = try reader.read(bytes: bytes, source: file, asOf: asOf)
             if overBudget() { return timedOut() }
-            // A row holds no advice: it is written only for the JSON report.
+            // A row holds no advice, evidence or gap text: they are written only for the JSON report.
             let assessment = scorer.assess(candidate, against: rubric, asOf: asOf, advising: renderJSON)
             if overBudget() { return timedOut() }
             let json = renderJSON ? JSONReporter.value(of: assessment, blind: blind).serialized() : nil

@@ -60,21 +60,7 @@ import Testing
     }
 
     @Test func downlevelConditionalsByByteMatchFoundation() {
-        func foundation(_ text: String) -> String {
-            var result = ""
-            var rest = text[...]
-            while let open = rest.range(of: "<![") {
-                result += rest[rest.startIndex..<open.lowerBound]
-                guard let close = rest[open.upperBound...].range(of: "]>") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                result += " "
-                rest = rest[close.upperBound...]
-            }
-            result += rest
-            return result
-        }
+        func foundation(_ text: String) -> String { downlevelConditionalsRemovedByFoundation(text) }
         for text in [
             "<![if !supportLists]>· <![endif]>Led hiring", "<![]>", "a<![b", "a<![b<![c]>d", "é<![if x]>ü]>ö<![", "<![<![]>]>",
             "no brackets", "]><![", "x <![if !vml]> – € <![endif]> y",

@@ -20,22 +20,7 @@ import Testing
     /// How a line was cleaned (before bullet stripping) from its joined text.
     static func referenceClean(_ raw: String) -> (text: String, hadConditionals: Bool) {
         let hadConditionals = TextScan.contains(raw, "<![")
-        var text = raw
-        if hadConditionals {
-            var result = ""
-            var rest = text[...]
-            while let open = rest.range(of: "<![") {
-                result += rest[rest.startIndex..<open.lowerBound]
-                guard let close = rest[open.upperBound...].range(of: "]>") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                result += " "
-                rest = rest[close.upperBound...]
-            }
-            result += rest
-            text = result
-        }
+        let text = hadConditionals ? downlevelConditionalsRemovedByFoundation(raw) : raw
         return (collapseWhitespace(text), hadConditionals)
     }
 

@@ -74,18 +74,7 @@ import Testing
     @Test func debrisSearchMatchesFoundation() {
         for text in Self.randomTexts(seed: 0xDEB1, count: 4000) where HTMLLines.isPlainForSearch(text) {
             // The reference: Foundation's search, as `removeDownlevelConditionals` did it for any text.
-            var result = ""
-            var rest = text[...]
-            while let open = rest.range(of: "<![") {
-                result += rest[rest.startIndex..<open.lowerBound]
-                guard let close = rest[open.upperBound...].range(of: "]>") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                result += " "
-                rest = rest[close.upperBound...]
-            }
-            result += rest
+            let result = downlevelConditionalsRemovedByFoundation(text)
             var bytes = Array(text.utf8)
             let count = bytes.withUnsafeMutableBufferPointer { HTMLLines.removeDownlevelConditionalsInPlace($0) }
             #expect(Array(bytes[0..<count]) == Array(result.utf8), "\(text.debugDescription)")

@@ -21,13 +21,7 @@ extension HTMLLines {
                 index += 1
                 continue
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length where index + offset < bytes.count {
-                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-            }
-            // (A malformed sequence cannot occur in a String's UTF-8; if one did, it is not ruled out.)
-            guard let scalar = Unicode.Scalar(value) else { return true }
+            let (scalar, length) = TextScan.scalar(at: index, in: bytes)
             if scalar.properties.isAlphabetic { return true }
             index += length
         }
