@@ -14,7 +14,7 @@ enum FoldedASCIISearch {
     }
 
     @inline(__always)
-    private static func contains(_ textBytes: UnsafeBufferPointer<UInt8>, _ phraseBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func contains(_ textBytes: UnsafeBufferPointer<UInt8>, _ phraseBytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // As `TextScan.position`: the empty phrase occurs in every text.
         phraseBytes.isEmpty || firstMatch(of: phraseBytes, in: textBytes) { _ in true }
     }

@@ -69,13 +69,18 @@ struct ScorableLinesBuilder {
     private var crowdedTexts: [Key: Int] = [:]
     /// For a crowded source line: the lower-cased text of each line kept (see `standing`).
     private var crowdedLowered: Set<Key> = []
-    /// The candidate's identifying texts, lower-cased; a line holding one is dropped.
-    private let identifying: [Phrase]
-    /// The personal-detail labels (`ScorableRecord.personalDetailMarkers`), held once per record.
-    private let markers: [Phrase]
+    /// The candidate's identifying texts, lower-cased, then the personal-detail labels
+    /// (`ScorableRecord.personalDetailScreen`); a line holding one is dropped.
+    private let excluded: PhraseScreen
 
     /// `capacity`: about how many texts will be added (the table grows past it).
     init(capacity: Int, identifying: [Phrase], markers: [Phrase]) {
+        self.init(capacity: capacity, identifying: identifying, markerScreen: PhraseScreen(markers))
+    }
+
+    /// `init(capacity:identifying:markers:)` with the markers' screen built already (the labels'
+    /// grouping is the same for every record).
+    init(capacity: Int, identifying: [Phrase], markerScreen: PhraseScreen) {
         var size = 16
         while size < capacity { size <<= 1 }
         slots = Array(repeating: Slot(), count: size)
@@ -83,8 +88,7 @@ struct ScorableLinesBuilder {
         // About the bytes of `capacity` lines of a generated résumé (it grows past that).
         loweredBytes.reserveCapacity(capacity * Self.typicalLineLength)
         entries.reserveCapacity(capacity)
-        self.identifying = identifying
-        self.markers = markers
+        excluded = PhraseScreen(eachAlone: identifying, then: markerScreen)
     }
 
     /// Adds `text`, found on source line `line`, as a line of `section` unless the same text on the
@@ -124,13 +128,14 @@ struct ScorableLinesBuilder {
         // Its bytes (a kept line's `lowered` bytes) go to `loweredBytes` while the pairs have them at
         // hand, and come off again if the line is not kept: nearly every line is, and reading the text
         // a second time for them cost about 150 instructions a line.
+        // The excluded phrases are looked for in those bytes too.
         let bytesStart = loweredBytes.count
         if let pairs = text.withBorrowedUTF8({ bytes -> BytePairs? in
             guard let pairs = ASCIILowercasing.pairsOfLowercased(bytes) else { return nil }
             loweredBytes.append(contentsOf: bytes)
             return pairs
         }) {
-            let keeps = !mentionsExcluded(text, foldsCase: true, pairs: pairs)
+            let keeps = !mentionsExcluded(bytesFrom: bytesStart, pairs: pairs)
                 && !keptLineHolds(text, foldsCase: true, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
             if !keeps { loweredBytes.removeSubrange(bytesStart...) }
             enter(
@@ -229,10 +234,19 @@ struct ScorableLinesBuilder {
         return text.utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// Whether the ASCII text whose bytes are `loweredBytes[start...]` holds an identifying text or a
+    /// label (folding case). A method on the builder, not a call inside `add`'s closure over its bytes:
+    /// that closure holds the builder `inout`, and reading the screen there copied it (three arrays
+    /// retained and released per line).
+    private func mentionsExcluded(bytesFrom start: Int, pairs: BytePairs) -> Bool {
+        loweredBytes.withUnsafeBufferPointer { bytes in
+            excluded.mentionsAny(foldingASCII: UnsafeBufferPointer(rebasing: bytes[start...]), pairs: pairs)
+        }
+    }
+
     /// Whether `lowered` (with `foldsCase`, as a line stores it) holds an identifying text or a label.
     private func mentionsExcluded(_ lowered: String, foldsCase: Bool, pairs: BytePairs) -> Bool {
-        identifying.withUnsafeBufferPointer { ScorableRecord.mentionsAny(of: $0, lowered: lowered, foldsCase: foldsCase, pairs: pairs) }
-            || markers.withUnsafeBufferPointer { ScorableRecord.mentionsAny(of: $0, lowered: lowered, foldsCase: foldsCase, pairs: pairs) }
+        excluded.mentionsAny(lowered: lowered, foldsCase: foldsCase, pairs: pairs)
     }
 
     /// Whether a line kept from source line `line` (whose slot is `slot`) has the lower-cased text
