@@ -36,19 +36,31 @@ public struct BatchRow: Sendable, Equatable {
         monthsToReady = assessment.monthsToReady
         // Ids straight from the criteria, without the filtered and sorted copies of whole results that
         // `missingMustHaves` and `topGaps` make (each result holds strings and an evidence array).
+        // The unmet criteria's indices found once, in an array sized for them all, for the three
+        // lists below: each `filter` grew an array of its own (two or three allocations per file).
         let criteria = assessment.criteria
-        missingMustHaves = criteria.indices.filter { criteria[$0].mustHave && !criteria[$0].met }.map { criteria[$0].id }
-        topGaps = Self.topGapIndices(criteria).prefix(3).map { criteria[$0].id }
+        var unmet: [Int] = []
+        unmet.reserveCapacity(criteria.count)
+        for index in criteria.indices where !criteria[index].met { unmet.append(index) }
+        var missingMustHaves: [String] = []
+        for index in unmet where criteria[index].mustHave { missingMustHaves.append(criteria[index].id) }
+        self.missingMustHaves = missingMustHaves
+        topGaps = Self.topGapIndices(criteria, unmet: unmet).prefix(3).map { criteria[$0].id }
         hiddenText = assessment.candidate.hiddenText
         earned = CriterionPoints(ids: criteria.map(\.id), points: criteria.map(\.earned))
-        unmetCriteria = criteria.indices.filter { !criteria[$0].met }.map { criteria[$0].id }
+        unmetCriteria = unmet.map { criteria[$0].id }
     }
 
     /// The indices of `Assessment.topGaps` in `criteria`, in its order: unmet criteria, most points
     /// lost first, ties by id. (Ids are unique, so the order is total and sorting indices gives the
     /// sorted results' order.)
     static func topGapIndices(_ criteria: [CriterionResult]) -> [Int] {
-        criteria.indices.filter { !criteria[$0].met }.sorted { left, right in
+        topGapIndices(criteria, unmet: criteria.indices.filter { !criteria[$0].met })
+    }
+
+    /// `topGapIndices(criteria)` given the indices of the unmet criteria, ascending.
+    static func topGapIndices(_ criteria: [CriterionResult], unmet: [Int]) -> [Int] {
+        unmet.sorted { left, right in
             (criteria[left].weight - criteria[left].earned, criteria[right].id) > (criteria[right].weight - criteria[right].earned, criteria[left].id)
         }
     }

@@ -64,11 +64,12 @@ enum EducationCriterion {
     /// The field and the degree, lower-cased, joined by a space (either alone when the other is
     /// missing): what joining them as an array gave, without the array and the generic join, for
     /// every file.
+    /// ASCII texts (nearly all) are lower-cased and joined by `ASCIILowercasing` in one string.
     static func fieldText(_ facts: ScorableRecord.EducationFacts) -> String {
         switch (facts.field, facts.degree) {
-        case let (field?, degree?): field.lowercased() + " " + degree.lowercased()
-        case let (field?, nil): field.lowercased()
-        case let (nil, degree?): degree.lowercased()
+        case let (field?, degree?): ASCIILowercasing.lowercasedJoined(field, degree) ?? field.lowercased() + " " + degree.lowercased()
+        case let (field?, nil): ASCIILowercasing.lowercased(field) ?? field.lowercased()
+        case let (nil, degree?): ASCIILowercasing.lowercased(degree) ?? degree.lowercased()
         case (nil, nil): ""
         }
     }

@@ -19,9 +19,12 @@ enum ProgramOwnershipCriterion {
         // Without an explanation only the number owned counts, and past `rule.full` more change nothing
         // (full credit, met): the search stops there. The evidence lists lines further on.
         let enough = explaining ? Int.max : max(rule.full, 0)
-        // Per word of the line sets, the lines that may hold each verb and each program, reused.
-        var verbLines = [UInt64](repeating: 0, count: verbs.count)
-        var programLines = [UInt64](repeating: 0, count: programs.count)
+        // Per word of the line sets, the lines that may hold each verb and each program, reused. On
+        // the stack: two arrays were two allocations per file.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: verbs.count) { verbLines in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: programs.count) { programLines in
+        verbLines.initialize(repeating: 0)
+        programLines.initialize(repeating: 0)
         // Through the buffers, matchers by pointer (see `TermMatcher.firstLine(of:in:bytes:index:)`):
         // indexing the arrays (or closures over them) copied matchers and lines. No verbs or no programs: no line qualifies.
         verbs.withUnsafeBufferPointer { verbBuffer in
@@ -59,6 +62,8 @@ enum ProgramOwnershipCriterion {
                     if added && explaining { evidence.append(Evidence(text: lines[lineIndex].text, line: lines[lineIndex].line)) }
                 }
             }
+        }
+        }
         }
         }
         }
