@@ -245,6 +245,9 @@ struct ScorableLinesBuilder {
     }
 
     /// Whether `lowered` (with `foldsCase`, as a line stores it) holds an identifying text or a label.
+    /// Out of line: inlined into `add`, which holds the builder `inout`, it copied the screen (three
+    /// arrays retained and released per non-ASCII line).
+    @inline(never)
     private func mentionsExcluded(_ lowered: String, foldsCase: Bool, pairs: BytePairs) -> Bool {
         excluded.mentionsAny(lowered: lowered, foldsCase: foldsCase, pairs: pairs)
     }
