@@ -38,11 +38,22 @@ public struct Candidate: Sendable, Equatable {
         self.warnings = warnings
     }
 
-    /// The position the person holds now: the most recent current one, else the most recent one.
+    /// The position the person holds now: the most recent current one, else the most recent one (the
+    /// first of equals, as `max(by:)` gives). Read in place, as `ScorableRecord.currentPosition` is: the
+    /// array of current positions this was once picked from cost an allocation and a copy of each.
     public var currentPosition: Position? {
-        let current = positions.filter(\.current)
-        let pool = current.isEmpty ? positions : current
-        return pool.max { ($0.start ?? .distantPast) < ($1.start ?? .distantPast) }
+        positions.withUnsafeBufferPointer { positions -> Position? in
+            var anyCurrent = false
+            for index in positions.indices where positions[index].current {
+                anyCurrent = true
+                break
+            }
+            var best = -1
+            for index in positions.indices where !anyCurrent || positions[index].current {
+                if best < 0 || (positions[best].start ?? .distantPast) < (positions[index].start ?? .distantPast) { best = index }
+            }
+            return best < 0 ? nil : positions[best]
+        }
     }
 }
 
