@@ -38,11 +38,22 @@ public struct Candidate: Sendable, Equatable {
         self.warnings = warnings
     }
 
-    /// The position the person holds now: the most recent current one, else the most recent one.
+    /// The position the person holds now: the most recent current one, else the most recent one (the
+    /// first of equals, as `max(by:)` gives). Read in place, as `ScorableRecord.currentPosition` is: the
+    /// array of current positions this was once picked from cost an allocation and a copy of each.
     public var currentPosition: Position? {
-        let current = positions.filter(\.current)
-        let pool = current.isEmpty ? positions : current
-        return pool.max { ($0.start ?? .distantPast) < ($1.start ?? .distantPast) }
+        positions.withUnsafeBufferPointer { positions -> Position? in
+            var anyCurrent = false
+            for index in positions.indices where positions[index].current {
+                anyCurrent = true
+                break
+            }
+            var best = -1
+            for index in positions.indices where !anyCurrent || positions[index].current {
+                if best < 0 || (positions[best].start ?? .distantPast) < (positions[index].start ?? .distantPast) { best = index }
+            }
+            return best < 0 ? nil : positions[best]
+        }
     }
 }
 
@@ -112,22 +123,20 @@ public struct Position: Sendable, Equatable {
     public var duties: [EvidenceText]
     /// The line where the position starts in the source.
     public var line: Int
+}
 
+extension Position {
+    /// Hands every field to the memberwise initialiser (here, in an extension, the struct keeps it):
+    /// an initialiser that stored the fields one by one built the position in a local `self` and
+    /// returned a copy of it, destroying the original (a retain and a release of each string and of the
+    /// duties, per position made), which the memberwise one does not.
     public init(
         title: String, employer: String? = nil, location: String? = nil, start: PartialDate? = nil, end: PartialDate? = nil,
         current: Bool = false, description: String? = nil, duties: [EvidenceText] = [], line: Int = 0
     ) {
-        self.title = title
-        titleIsHR = JobTitles.isHR(title)
-        titleIsSupervisory = JobTitles.isSupervisory(title)
-        self.employer = employer
-        self.location = location
-        self.start = start
-        self.end = end
-        self.current = current
-        self.description = description
-        self.duties = duties
-        self.line = line
+        self.init(
+            title: title, titleIsHR: JobTitles.isHR(title), titleIsSupervisory: JobTitles.isSupervisory(title), employer: employer,
+            location: location, start: start, end: end, current: current, description: description, duties: duties, line: line)
     }
 }
 

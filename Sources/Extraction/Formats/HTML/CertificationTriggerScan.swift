@@ -20,6 +20,9 @@ struct CertificationTriggerTable: Sendable {
     let buckets: [Range<Int>]
     /// The longest trigger word in bytes.
     let maxLength: Int
+    /// Bit 1 + letter (1 for "a" … 26 for "z") set when some ASCII trigger word starts with that letter:
+    /// `pairBits[letter] != 0`, as one word the scan holds in a register.
+    let firstLetters: UInt32
 
     init(buckets table: (bytes: [UInt8], words: [Range<Int>], buckets: [Range<Int>]), maxLength: Int) {
         var pairBits = [UInt32](repeating: 0, count: 26)
@@ -29,6 +32,9 @@ struct CertificationTriggerTable: Sendable {
             }
         }
         self.pairBits = pairBits
+        var firstLetters: UInt32 = 0
+        for first in 0..<26 where pairBits[first] != 0 { firstLetters |= 1 << UInt32(first + 1) }
+        self.firstLetters = firstLetters
         bytes = table.bytes
         words = table.words
         buckets = table.buckets
@@ -51,7 +57,9 @@ struct CertificationTriggerTable: Sendable {
             bytes.withUnsafeBufferPointer { wordBytes in
                 words.withUnsafeBufferPointer { words in
                     buckets.withUnsafeBufferPointer { buckets in
-                        body(Tables(pairBits: pairBits, wordBytes: wordBytes, words: words, buckets: buckets, maxLength: maxLength))
+                        body(Tables(
+                            pairBits: pairBits, wordBytes: wordBytes, words: words, buckets: buckets, maxLength: maxLength,
+                            firstLetters: firstLetters))
                     }
                 }
             }
@@ -70,75 +78,131 @@ struct CertificationTriggerTable: Sendable {
         let words: UnsafeBufferPointer<Range<Int>>
         let buckets: UnsafeBufferPointer<Range<Int>>
         let maxLength: Int
+        /// `CertificationTriggerTable.firstLetters`.
+        let firstLetters: UInt32
 
         /// The verdict on a line's UTF-8 bytes, read eight at a time: a word's letters and the starts of
-        /// its runs of letters come from a few operations on the eight bytes as one integer, and only a
-        /// run whose first two letters begin some trigger word is read further.
+        /// its runs of letters come from a few operations on the eight bytes as one integer. A run's first
+        /// letter, and its second when it lies in the same eight, are read from that integer too: most
+        /// runs are ruled out by their first letter (`firstLetters`, a mask held in a register) and most
+        /// others by their first two, without a load; only a run whose pair begins some trigger word is
+        /// read further, out of line.
+        ///
+        /// The answer does not depend on which trigger run is found first (a trigger anywhere makes the
+        /// verdict `.yes` for plain ASCII text and `.undecided` otherwise), so the runs right after a
+        /// non-ASCII byte, whose first letter may belong to the character before, are read apart, and
+        /// whether the text is plain ASCII is asked only once a trigger is found. The whole eights are
+        /// read in one loop and the last bytes once after it, so the loop carries only what it needs.
         func verdict(_ text: UnsafeBufferPointer<UInt8>) -> Verdict {
             guard let base = UnsafeRawPointer(text.baseAddress) else { return .no }
             let count = text.count
-            let high: UInt64 = 0x8080_8080_8080_8080
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            /// The high bit of some byte set when a byte of `word` is zero (exact as a whole, though not
-            /// per byte: a borrow marks only bytes above a zero one).
-            @inline(__always) func zeroByte(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
-            // Every byte read so far or'ed together, and the carriage-return test of each eight: the text
-            // read so far is plain ASCII (`HTMLLines.isPlainASCIIByWords`) while both are clear of `high`.
-            // Or'ed without a branch per eight bytes.
-            var notPlain: UInt64 = 0
             // Set when some byte read is C4 or 84, bytes of U+0130 (C4 B0) and U+212A (E2 84 AA): without
             // one, `mayLowerToASCII` is false and is not run (a second pass over most non-ASCII lines).
             // Not E2: the first byte of every dash, curly quote and bullet, in most non-ASCII lines.
             var mayLower: UInt64 = 0
-            // The high bit of byte 0 set when the last byte of the previous eight was a letter.
+            // The high bit of byte 0 set when the last byte of the previous eight was a letter, and when
+            // it was not ASCII.
             var letterBefore: UInt64 = 0
+            var highBefore: UInt64 = 0
             var chunk = 0
-            while chunk < count {
+            let whole = count & ~7
+            while chunk < whole {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
+                if let verdict = scanEight(word, at: chunk, text, &mayLower, &letterBefore, &highBefore) { return verdict }
+                chunk &+= 8
+            }
+            if chunk < count {
+                // The last bytes, padded with zero bytes (no letter): the eight bytes that end the text,
+                // shifted down past those already read, or the few bytes of a shorter text.
                 let word: UInt64
-                if chunk &+ 8 <= count {
-                    word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: chunk, as: UInt64.self))
-                } else if count >= 8 {
-                    // The last bytes, padded with zero bytes (no letter, no carriage return): the eight
-                    // bytes that end the text, shifted down past those already read.
+                if count >= 8 {
                     let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
                     word = last >> UInt64(8 &* (chunk &+ 8 &- count))
                 } else {
                     var tail: UInt64 = 0
-                    for offset in 0..<(count &- chunk) { tail |= UInt64(text[chunk &+ offset]) << UInt64(8 &* offset) }
+                    for offset in 0..<count { tail |= UInt64(text[offset]) << UInt64(8 &* offset) }
                     word = tail
                 }
-                // A carriage return is a zero byte of `word ^ 0x0D…`, found as in `isPlainASCIIByWords`.
-                notPlain |= word | zeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D)
-                if word & high != 0 {
-                    mayLower |= zeroByte(word ^ 0xC4C4_C4C4_C4C4_C4C4) | zeroByte(word ^ 0x8484_8484_8484_8484)
-                }
-                // Per byte, without carries between bytes: the byte lower-cased to seven bits is at least
-                // "a" and at most "z", and the byte itself is ASCII.
-                let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
-                let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & high
-                let pastZ = (folded &+ 0x0505_0505_0505_0505) & high
-                let letters = atLeastA & ~pastZ & ~word
-                var starts = letters & ~((letters << 8) | letterBefore)
-                letterBefore = (letters >> 56) & 0x80
-                while starts != 0 {
-                    let start = chunk &+ starts.trailingZeroBitCount >> 3
-                    starts &= starts &- 1
-                    if mayStartTrigger(text, at: start) {
-                        let end = runEnd(text, from: start)
-                        if isTrigger(text, start..<end) {
-                            return notPlain & high == 0 && Self.isPlain(text, from: min(chunk &+ 8, count)) ? .yes : .undecided
-                        }
-                    }
-                    // After a non-ASCII byte the run's first letter may belong to the character before it.
-                    if start > 0, text[start &- 1] >= 0x80 {
-                        let end = runEnd(text, from: start)
-                        if end &- start > 1, isTrigger(text, (start &+ 1)..<end) { return .undecided }
-                    }
-                }
-                chunk &+= 8
+                if let verdict = scanEight(word, at: chunk, text, &mayLower, &letterBefore, &highBefore) { return verdict }
             }
-            if notPlain & high == 0 || mayLower == 0 { return .no }
+            // Without a byte C4 or 84 no scalar lowers to ASCII (and a plain ASCII text has neither).
+            if mayLower == 0 { return .no }
             return Self.mayLowerToASCII(text) ? .undecided : .no
+        }
+
+        /// The eight bytes `word` of `text` from `chunk` on: the verdict if a trigger run starts among
+        /// them, nil to read on.
+        @inline(__always)
+        private func scanEight(
+            _ word: UInt64, at chunk: Int, _ text: UnsafeBufferPointer<UInt8>,
+            _ mayLower: inout UInt64, _ letterBefore: inout UInt64, _ highBefore: inout UInt64
+        ) -> Verdict? {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs = word & high
+            if highs != 0 {
+                // A zero byte of `word ^ C4…` or `word ^ 84…` (exact as a whole, though not per byte).
+                let c4 = word ^ 0xC4C4_C4C4_C4C4_C4C4, x84 = word ^ 0x8484_8484_8484_8484
+                mayLower |= ((c4 &- ones) & ~c4 | (x84 &- ones) & ~x84) & high
+            }
+            // Per byte, without carries between bytes: the byte lower-cased to seven bits is at least
+            // "a" and at most "z", and the byte itself is ASCII.
+            let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+            let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~word & high
+            let starts = letters & ~((letters << 8) | letterBefore)
+            // (`letters` holds only the high bit of each byte: shifted down, only bit 7 can be left.)
+            letterBefore = letters >> 56
+            var ordinary = starts
+            var afterHigh: UInt64 = 0
+            if highs | highBefore != 0 {
+                // The starts right after a non-ASCII byte (rare): read apart below.
+                afterHigh = starts & ((highs << 8) | highBefore)
+                highBefore = highs >> 56
+                ordinary = starts ^ afterHigh
+            }
+            while ordinary != 0 {
+                // The start's high bit: bit 8 × i + 7 for the start at byte i of the eight.
+                let bit = ordinary.trailingZeroBitCount
+                ordinary &= ordinary &- 1
+                // The folded letter's low five bits: 1 for "a" … 26 for "z".
+                let firstCode = Int(truncatingIfNeeded: folded >> UInt64(bit &- 7)) & 0x1F
+                guard firstLetters & (1 << UInt32(firstCode)) != 0 else { continue }
+                // The second letter when the next byte is in the same eight (a letter when its bit of
+                // `letters` is set; 26 for none); 27 when it is not, for the test out of line to tell.
+                let second = bit < 56
+                    ? (letters & (1 << UInt64(bit &+ 8)) != 0 ? (Int(truncatingIfNeeded: folded >> UInt64(bit &+ 1)) & 0x1F) &- 1 : 26)
+                    : 27
+                guard second == 27 || pairBits[firstCode &- 1] & (1 << UInt32(second)) != 0 else { continue }
+                if runIsTrigger(text, at: chunk &+ bit >> 3) {
+                    return Self.isPlain(text, from: 0) ? .yes : .undecided
+                }
+            }
+            if afterHigh != 0, lateRunIsTrigger(text, chunk, afterHigh) { return .undecided }
+            return nil
+        }
+
+        /// Whether the run of ASCII letters at `start` is a trigger word (its pair read again). Out of
+        /// line: few runs get here, and inlined, the test made the loop over the eights keep its
+        /// values on the stack.
+        @inline(never)
+        private func runIsTrigger(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            mayStartTrigger(text, at: start) && isTrigger(text, start..<runEnd(text, from: start))
+        }
+
+        /// Whether a run at one of the `starts` (high bits of the eight bytes from `chunk`), each right
+        /// after a non-ASCII byte, is a trigger word, as written or without its first letter, which may
+        /// belong to the character before it.
+        @inline(never)
+        private func lateRunIsTrigger(_ text: UnsafeBufferPointer<UInt8>, _ chunk: Int, _ starts: UInt64) -> Bool {
+            var late = starts
+            while late != 0 {
+                let start = chunk &+ late.trailingZeroBitCount >> 3
+                late &= late &- 1
+                if mayStartTrigger(text, at: start), isTrigger(text, start..<runEnd(text, from: start)) { return true }
+                let end = runEnd(text, from: start)
+                if end &- start > 1, isTrigger(text, (start &+ 1)..<end) { return true }
+            }
+            return false
         }
 
         /// Whether some trigger word starts with the first two letters (or the one letter) of the run at `start`.

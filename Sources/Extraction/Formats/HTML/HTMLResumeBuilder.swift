@@ -9,10 +9,10 @@ struct HTMLResumeBuilder: Sendable {
     var groupNamesAreSkills = false
 
     func build(_ lines: consuming [SectionedLine], source: String, documentTitle: String?) -> Candidate {
-        var candidate = Candidate(source: source, format: format)
+        // The parts are read first and the candidate made once, at the end, from all of them: made
+        // first and filled in, it was built with empty personal details, then copied (every string and
+        // list retained) and the original destroyed, and its personal details were copied in again.
         let details = PersonalDetailsReader.read(lines, documentTitle: documentTitle)
-        candidate.personal = details.personal
-        candidate.headline = details.headline
 
         // Every visible line is evidence, except the name and contact lines at the top: they prove no
         // qualification, and evidence is quoted in reports that `--blind` must keep anonymous.
@@ -30,7 +30,6 @@ struct HTMLResumeBuilder: Sendable {
             }
             evidence.append(EvidenceText(text, line: lines[index].line.line, section: section.evidenceSection))
         }
-        candidate.evidence = evidence
         // Certifications read the whole document, so before its lines move out below.
         let certifications = CertificationReader.certifications(in: lines)
 
@@ -68,26 +67,28 @@ struct HTMLResumeBuilder: Sendable {
             case .summary, .certifications: break
             }
         }
+        let positions: [Position]
+        var warnings: [String] = []
         if hasExperienceSection {
-            candidate.positions = ExperienceReader.positions(from: experience)
+            positions = ExperienceReader.positions(from: experience)
         } else {
             // No experience heading we know: take only entries with dates and a recognisable title from
             // the rest, so a stray date in a summary does not become a job.
-            candidate.positions = ExperienceReader.positions(from: rest, strict: true)
-            if !candidate.positions.isEmpty {
-                candidate.warnings.append("no experience heading found; positions were read from dated lines with job titles")
+            positions = ExperienceReader.positions(from: rest, strict: true)
+            if !positions.isEmpty {
+                warnings.append("no experience heading found; positions were read from dated lines with job titles")
             }
         }
-        candidate.education = EducationReader.entries(from: education)
-        candidate.certifications = certifications
-        candidate.skills = SkillsReader.skills(from: skills, labelsAreSkills: groupNamesAreSkills)
-
-        for (index, position) in candidate.positions.enumerated() where position.title.isEmpty {
-            candidate.warnings.append("position \(index + 1) (line \(position.line)) has no recognisable job title")
+        // By index: `enumerated()` copied each position.
+        for index in positions.indices where positions[index].title.isEmpty {
+            warnings.append("position \(index + 1) (line \(positions[index].line)) has no recognisable job title")
         }
-        if candidate.personal.name == nil {
-            candidate.warnings.append("no name found")
+        if details.personal.name == nil {
+            warnings.append("no name found")
         }
-        return candidate
+        return Candidate(
+            source: source, format: format, personal: details.personal, headline: details.headline, positions: positions,
+            education: EducationReader.entries(from: education), certifications: certifications,
+            skills: SkillsReader.skills(from: skills, labelsAreSkills: groupNamesAreSkills), evidence: evidence, warnings: warnings)
     }
 }
