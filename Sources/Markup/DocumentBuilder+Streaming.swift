@@ -13,14 +13,22 @@ import CLibXML2
 /// again and copies libxml2's tree as before.
 extension DocumentBuilder {
     struct StreamingState {
-        /// Text pieces since the last structural event, which libxml2 would have joined into one node,
-        /// as bytes: once a second piece comes, or when the first did not decode as it is. Never holds an
-        /// empty piece.
+        /// HTML (texts kept as bytes, `MarkupArena.keepsTextStrings` false): where the text pieces since
+        /// the last structural event, which libxml2 would have joined into one node, start in
+        /// `arena.textBytes`. Each piece is written there as it comes (up to a NUL), and the whole is
+        /// checked as UTF-8 once it is complete. -1 when there are none.
+        var pendingStart = -1
+        /// HTML: the pending text is one piece of indentation (`indentationSlot`), which is ASCII.
+        var pendingIsIndentation = false
+        /// XML (texts kept as strings): text pieces since the last structural event, which libxml2 would
+        /// have joined into one node, as bytes: once a second piece comes, or when the first did not
+        /// decode as it is. Never holds an empty piece.
         var pendingText: [UInt8] = []
         /// The first piece already decoded, while it is the only one: most text comes in one piece, which
         /// then becomes its node's string without being copied into `pendingText` and out again.
         var pendingPiece: String?
-        /// Whether `pendingPiece` stopped at a NUL byte, where the joined text stops too.
+        /// Whether `pendingPiece` (XML), or a piece written from `pendingStart` (HTML), stopped at a NUL
+        /// byte, where the joined text stops too.
         var pendingPieceStoppedAtNUL = false
         /// Indentation recently made into strings in this document, each under its `indentationSlot`,
         /// filed by the slot's low bits: between tags, most text nodes of an XML résumé are one of a few
@@ -154,6 +162,7 @@ extension DocumentBuilder {
         let piece = UnsafeBufferPointer(start: bytes, count: Int(count))
         appendRawText(piece)
         guard frames.count > 1, !frames[frames.count - 1].skipsContent else { return }
+        guard arena.keepsTextStrings else { return pendHTMLText(context, piece) }
         if let first = streaming.pendingPiece {
             // A second piece: from here the pieces are joined as bytes, unless the first stopped at a NUL
             // (the joined text stops there as well).
@@ -185,6 +194,28 @@ extension DocumentBuilder {
         } else {
             streaming.pendingText.append(contentsOf: piece)
         }
+    }
+
+    /// A piece of text of a document that keeps its texts as bytes (HTML): written straight to the
+    /// document's text bytes, where the pieces of one text node join.
+    private mutating func pendHTMLText(_ context: xmlParserCtxtPtr, _ piece: UnsafeBufferPointer<UInt8>) {
+        if streaming.pendingStart >= 0 {
+            // A later piece: joined as bytes, unless an earlier one stopped at a NUL (the joined text
+            // stops there as well).
+            guard !streaming.pendingPieceStoppedAtNUL else { return }
+            streaming.pendingIsIndentation = false
+        } else {
+            // Indentation holds exactly one line feed (most first pieces are indentation): counted
+            // without searching the piece again. (Indentation holds no NUL.)
+            let isIndentation = Self.indentationSlot(piece) != nil
+            streaming.pendingLine = textStartLine(context, lineFeedsInFirstPiece: isIndentation ? 1 : Self.lineFeeds(in: piece))
+            streaming.pendingIsIndentation = isIndentation
+            arena.reserveTextRoom()
+            streaming.pendingStart = arena.textBytes.count
+        }
+        let text = Self.upToNUL(piece)
+        arena.textBytes.append(contentsOf: text)
+        if text.count < piece.count { streaming.pendingPieceStoppedAtNUL = true }
     }
 
     /// A CDATA piece (HTML `<script>` and `<style>` content; XML's are text, as we ask for NOCDATA).
@@ -278,6 +309,7 @@ extension DocumentBuilder {
     }
 
     private mutating func flushPendingText() {
+        guard arena.keepsTextStrings else { return flushPendingHTMLText() }
         if let piece = streaming.pendingPiece {
             streaming.pendingPiece = nil
             let top = frames.count - 1
@@ -291,6 +323,24 @@ extension DocumentBuilder {
         streaming.pendingText.removeAll(keepingCapacity: true)
         let top = frames.count - 1
         appendText(text, line: streaming.pendingLine, parent: frames[top].index, isHidden: frames[top].style.hidden)
+    }
+
+    /// `flushPendingText` for a document that keeps its texts as bytes: the pending bytes become a text
+    /// node as they are when they are valid UTF-8 (as nearly all are), else repaired as decoding them
+    /// repairs them. Checked as a whole, so a character cut between two pieces is whole again.
+    private mutating func flushPendingHTMLText() {
+        let start = streaming.pendingStart
+        guard start >= 0 else { return }
+        streaming.pendingStart = -1
+        streaming.pendingPieceStoppedAtNUL = false
+        if !streaming.pendingIsIndentation,
+           !arena.textBytes.withUnsafeBufferPointer({ UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }) {
+            let repaired = arena.textBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
+            arena.textBytes.removeSubrange(start...)
+            arena.textBytes.append(contentsOf: repaired.utf8)
+        }
+        let top = frames.count - 1
+        appendWrittenText(from: start, line: streaming.pendingLine, parent: frames[top].index, isHidden: frames[top].style.hidden)
     }
 
     /// Closes the elements libxml2 ended without an end event ("Couldn't find end of Start Tag" pops the

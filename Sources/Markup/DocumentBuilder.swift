@@ -29,7 +29,7 @@ struct DocumentBuilder {
         self.kind = kind
         self.maximumDepth = maximumDepth
         self.maximumTextBytes = maximumTextBytes
-        self.arena = MarkupArena(lineShift: lineShift, sourceBytes: sourceBytes)
+        self.arena = MarkupArena(lineShift: lineShift, sourceBytes: sourceBytes, keepsTextStrings: kind == .xml)
     }
 
     struct Frame {
@@ -181,6 +181,45 @@ struct DocumentBuilder {
             containsHiddenText = true
         }
         arena.appendText(text, line: line, parent: parent, isHidden: isHidden)
+    }
+
+    /// `appendText` for a text of a document that keeps its texts as bytes, whose UTF-8 the caller has
+    /// written to the end of `arena.textBytes` (from `start`, valid UTF-8): the same checks on the bytes,
+    /// and the bytes taken back out when the text is over the limit.
+    mutating func appendWrittenText(from start: Int, line: Int, parent: Int32, isHidden: Bool) {
+        let count = arena.textBytes.count - start
+        guard !textWasTruncated else {
+            arena.textBytes.removeLast(count)
+            return
+        }
+        textBytes += count
+        if textBytes > maximumTextBytes {
+            textWasTruncated = true
+            arena.textBytes.removeLast(count)
+            return
+        }
+        if isHidden && !containsHiddenText && !Self.isAllWhitespace(arena.textBytes, from: start) {
+            containsHiddenText = true
+        }
+        arena.finishWrittenText(line: line, parent: parent, isHidden: isHidden)
+    }
+
+    /// `text.allSatisfy { $0.isWhitespace }` for the text whose (valid) UTF-8 is `bytes[start...]`:
+    /// by byte for ASCII (where only a CR LF joins two bytes into one `Character`, itself whitespace),
+    /// through a string otherwise.
+    static func isAllWhitespace(_ bytes: [UInt8], from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[start...])
+            var ascii = true
+            for byte in text {
+                if byte >= 0x80 {
+                    ascii = false
+                    break
+                }
+                if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { return false }
+            }
+            return ascii || String(decoding: text, as: UTF8.self).allSatisfy { $0.isWhitespace }
+        }
     }
 
     mutating func internedName(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -104,7 +104,7 @@ public struct MarkupAttribute: Sendable, Equatable {
     @usableFromInline var name: Int32
     /// Index of the namespace URI in `MarkupTree.names`; -1 for none.
     var namespace: Int32
-    /// A text node's index in `MarkupTree.texts`; -1 for other nodes.
+    /// A text node's index among the texts (`MarkupTree.textBounds`, `texts`); -1 for other nodes.
     @usableFromInline var text: Int32
     /// An element's attributes: `attributeCount` entries of `MarkupTree.attributes` from `firstAttribute`.
     @usableFromInline var firstAttribute: Int32
@@ -120,22 +120,60 @@ public struct MarkupAttribute: Sendable, Equatable {
     /// Element names and namespace URIs, each stored once per document (or per node past the builder's
     /// intern table); nodes hold indexes. Index 0 is "#document", 1 is "#text".
     @usableFromInline let names: [String]
-    /// The text of the text nodes, in document order.
+    /// HTML: the UTF-8 of every text node, in document order, one after another: valid UTF-8 (what
+    /// decoding libxml2's bytes gives, repairs included), so any text's bytes make its string as they
+    /// are. HTML's line walk reads these in place, and the few strings other readers ask of an HTML
+    /// document are made when asked. Empty for XML (see `texts`).
+    @usableFromInline let textBytes: [UInt8]
+    /// HTML: text `t` is `textBytes[textBounds[t] ..< textBounds[t + 1]]`. (XML: `[0]` only.)
+    @usableFromInline let textBounds: [Int]
+    /// XML: the texts as strings, made once at the parse (empty for HTML). XML readers read a value
+    /// element's text as a string, some more than once, and the collapse of a collapsed text gives that
+    /// string back without a copy; writing the bytes as well cost the XML build more than it saved.
     @usableFromInline let texts: [String]
-    /// Every element's attributes, element after element, in document order.
-    @usableFromInline let attributes: [MarkupAttribute]
 
     init(_ arena: consuming MarkupArena) {
         nodes = arena.nodes
         names = arena.names
+        textBytes = arena.textBytes
+        textBounds = arena.textBounds
         texts = arena.texts
         attributes = arena.attributes
     }
 
+    /// Every element's attributes, element after element, in document order.
+    @usableFromInline let attributes: [MarkupAttribute]
+
+    /// Whether `texts` holds the texts as strings (XML documents).
+    @inlinable var keepsTextStrings: Bool { !texts.isEmpty }
+
     /// The text of node `index`; "" for elements and the document.
     @inlinable @inline(__always) func text(ofNode index: Int) -> String {
         let text = nodes[index].text
-        return text >= 0 ? texts[Int(text)] : ""
+        return text >= 0 ? string(ofText: Int(text)) : ""
+    }
+
+    /// Text `text` as a string: the stored one (XML), else made from its bytes.
+    @inlinable func string(ofText text: Int) -> String {
+        if keepsTextStrings { return texts[text] }
+        let range = textBounds[text]..<textBounds[text + 1]
+        if range.isEmpty { return "" }
+        return textBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of every text, one after another, and where each text starts in it
+    /// (as `textBounds`): `textBytes` and `textBounds`, or for a document that keeps strings, their
+    /// bytes joined for the call.
+    func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>, [Int]) throws -> Result) rethrows -> Result {
+        guard keepsTextStrings else { return try textBytes.withUnsafeBufferPointer { try body($0, textBounds) } }
+        var joined: [UInt8] = []
+        var bounds = [0]
+        bounds.reserveCapacity(texts.count + 1)
+        for text in texts {
+            joined.append(contentsOf: text.utf8)
+            bounds.append(joined.count)
+        }
+        return try joined.withUnsafeBufferPointer { try body($0, bounds) }
     }
 
     @inlinable @inline(__always) func name(ofNode index: Int) -> String {
@@ -151,6 +189,10 @@ struct MarkupArena {
 
     var nodes: [MarkupNode]
     var names: [String] = ["#document", "#text"]
+    /// The texts' UTF-8 and where each starts (see `MarkupTree`).
+    var textBytes: [UInt8] = []
+    var textBounds: [Int] = [0]
+    /// The texts as strings, kept for XML documents only (see `MarkupTree.texts`).
     var texts: [String] = []
     var attributes: [MarkupAttribute] = []
     /// Added to every known (non-zero) line: a fragment's lines point into the file that holds it.
@@ -159,16 +201,24 @@ struct MarkupArena {
     private let nodeRoom: Int
     private let textRoom: Int
     private let attributeRoom: Int
+    private let textByteRoom: Int
+
+    /// Whether texts are kept as strings too (`MarkupTree.texts`).
+    let keepsTextStrings: Bool
 
     /// `sourceBytes` is the size of the markup, when known: the tables' first room is sized from it, so
     /// that a typical document fills them without growing. With a fixed 256 nodes and 128 texts, most
     /// résumés (about 25 bytes of markup a node, 40 a text) outgrew both once, and each growth copied
     /// the whole table to a new block.
-    init(lineShift: Int32 = 0, sourceBytes: Int = 0) {
+    init(lineShift: Int32 = 0, sourceBytes: Int = 0, keepsTextStrings: Bool = false) {
         self.lineShift = lineShift
+        self.keepsTextStrings = keepsTextStrings
         nodeRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 16, minimum: Self.initialNodeCapacity)
         textRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 24, minimum: Self.initialTextCapacity)
         attributeRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 48, minimum: Self.initialTextCapacity)
+        // Half the markup, at least 1 KiB: text is some third to a half of a résumé's bytes. (Not capped
+        // as the tables are: the buffer is one block however large.)
+        textByteRoom = max(sourceBytes / 2, 1024)
         nodes = [MarkupNode(
             kind: .document, isHidden: false, line: 0, parent: -1, name: Self.documentName, namespace: -1, text: -1,
             firstAttribute: 0, attributeCount: 0)]
@@ -213,16 +263,42 @@ struct MarkupArena {
     /// The text and attribute room a document starts with at its first text or attribute.
     static var initialTextCapacity: Int { 128 }
 
+    /// Appends a text node: its string (a document that keeps strings), else its UTF-8.
     mutating func appendText(_ text: consuming String, line: Int, parent: Int32, isHidden: Bool) {
-        if texts.capacity == texts.count && texts.count < textRoom {
-            // As for nodes: a résumé has a hundred and more texts, and growing from one through two,
-            // four … reallocated and moved the table eight times per document.
-            texts.reserveCapacity(textRoom)
+        if keepsTextStrings {
+            if texts.capacity == texts.count && texts.count < textRoom {
+                // As for nodes: a résumé has a hundred and more texts, and growing from one through two,
+                // four … reallocated and moved the table eight times per document.
+                texts.reserveCapacity(textRoom)
+            }
+            texts.append(text)
+            appendTextNode(index: texts.count - 1, line: line, parent: parent, isHidden: isHidden)
+        } else {
+            reserveTextRoom()
+            textBytes.append(contentsOf: text.utf8)
+            finishWrittenText(line: line, parent: parent, isHidden: isHidden)
         }
-        texts.append(text)
+    }
+
+    /// Appends a text node whose UTF-8 is what `textBytes` holds past the end of the last text (the
+    /// caller wrote it there, valid UTF-8), for a document that keeps its texts as bytes.
+    mutating func finishWrittenText(line: Int, parent: Int32, isHidden: Bool) {
+        if textBounds.capacity == textBounds.count && textBounds.count <= textRoom { textBounds.reserveCapacity(textRoom + 1) }
+        textBounds.append(textBytes.count)
+        appendTextNode(index: textBounds.count - 2, line: line, parent: parent, isHidden: isHidden)
+    }
+
+    /// Appends text node number `index` (in `texts` or `textBounds`).
+    private mutating func appendTextNode(index: Int, line: Int, parent: Int32, isHidden: Bool) {
         _ = append(MarkupNode(
             kind: .text, isHidden: isHidden, line: shifted(line), parent: parent, name: Self.textName, namespace: -1,
-            text: Int32(texts.count - 1), firstAttribute: Int32(attributes.count), attributeCount: 0))
+            text: Int32(index), firstAttribute: Int32(attributes.count), attributeCount: 0))
+    }
+
+    /// Room for the texts' bytes at the first text: about what a résumé's markup holds as text, so that
+    /// most documents never grow the buffer.
+    mutating func reserveTextRoom() {
+        if textBytes.capacity == 0 { textBytes.reserveCapacity(textByteRoom) }
     }
 
     private func shifted(_ line: Int) -> Int32 {

@@ -32,7 +32,7 @@ extension MarkupElement {
             switch node.kind {
             case .text:
                 if !node.isHidden {
-                    let text = tree.texts[Int(node.text)]
+                    let text = tree.string(ofText: Int(node.text))
                     if bufferLine == 0 && !text.allSatisfy(\.isWhitespace) {
                         // A text node's line is where it starts; its words may sit a few newlines later.
                         let leadingNewlines = text.prefix(while: \.isWhitespace).filter { $0 == "\n" || $0 == "\r\n" }.count

@@ -33,6 +33,26 @@ extension MarkupElement {
     /// The text of a text node ("" for elements).
     @inlinable public func text(of node: NodeIndex) -> String { tree.text(ofNode: Int(node)) }
 
+    /// Calls `body` with the UTF-8 of every text node of the document, one after another (valid UTF-8,
+    /// what `text(of:)` gives as a string), and where each node's bytes are: readers that work on bytes
+    /// read a text in place, without a string made for it. (An HTML document keeps its texts as these
+    /// bytes; an XML document keeps strings, whose bytes are joined for the call.)
+    public func withDocumentTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>, TextByteRanges) throws -> Result) rethrows -> Result {
+        try tree.withTextBytes { bytes, bounds in try body(bytes, TextByteRanges(tree: tree, bounds: bounds)) }
+    }
+
+    /// The index of an element node's name in the document's name table. One index stands for one name,
+    /// and elements of the same name share an index (but for names past the builder's intern table), so
+    /// a reader can keep what a name tells it by this index and work it out about once per name rather
+    /// than once per element.
+    @inlinable public func nameIndex(of node: NodeIndex) -> Int { Int(tree.nodes[Int(node)].name) }
+
+    /// How many names the document's name table holds (`nameIndex(of:)` is below it).
+    @inlinable public var nameCount: Int { tree.names.count }
+
+    /// The name at `nameIndex` in the document's name table.
+    @inlinable public func name(atIndex nameIndex: Int) -> String { tree.names[nameIndex] }
+
     /// The source line where `node` starts (0 when unknown).
     @inlinable public func line(of node: NodeIndex) -> Int { Int(tree.nodes[Int(node)].line) }
 
@@ -50,5 +70,23 @@ extension MarkupElement {
     /// `attribute(_:)` with its case-folding fallback).
     public func element(at node: NodeIndex) -> MarkupElement {
         MarkupElement(tree: tree, kind: kind, index: Int(node))
+    }
+}
+
+/// Where each text node's UTF-8 is in the bytes `MarkupElement.withDocumentTextBytes` lends.
+public struct TextByteRanges: Sendable {
+    @usableFromInline let tree: MarkupTree
+    /// Text `t` is `bounds[t] ..< bounds[t + 1]`.
+    @usableFromInline let bounds: [Int]
+
+    init(tree: MarkupTree, bounds: [Int]) {
+        self.tree = tree
+        self.bounds = bounds
+    }
+
+    /// The bytes of text node `node` (empty for other nodes).
+    @inlinable public func range(of node: MarkupElement.NodeIndex) -> Range<Int> {
+        let text = Int(tree.nodes[Int(node)].text)
+        return text >= 0 ? bounds[text]..<bounds[text + 1] : 0..<0
     }
 }

@@ -241,7 +241,7 @@ public struct MarkupElement: Sendable {
         var result: [MarkupText] = []
         let nodes = tree.nodes
         forEachTextNode { text, node in
-            result.append(MarkupText(value: tree.texts[text], line: Int(nodes[node].line), isHidden: nodes[node].isHidden))
+            result.append(MarkupText(value: tree.string(ofText: text), line: Int(nodes[node].line), isHidden: nodes[node].isHidden))
         }
         return result
     }
@@ -259,6 +259,7 @@ public struct MarkupElement: Sendable {
     /// The text nodes' texts joined and collapsed, made from the stored texts directly: most elements
     /// readers ask hold one text node, whose text is collapsed as it is (no array of pieces, no join).
     private func joinedText(includingHidden: Bool) -> String {
+        guard tree.keepsTextStrings else { return joinedTextFromBytes(includingHidden: includingHidden) }
         let nodes = tree.nodes
         var first = -1
         var joined: String?
@@ -274,6 +275,37 @@ public struct MarkupElement: Sendable {
         }
         if let joined { return collapseWhitespace(joined) }
         return first >= 0 ? collapseWhitespace(tree.texts[first]) : ""
+    }
+
+    /// `joinedText` of a document that keeps its texts as bytes only (HTML): the texts' bytes joined in
+    /// a temporary buffer (or one text's bytes read in place) and collapsed into the one string made.
+    private func joinedTextFromBytes(includingHidden: Bool) -> String {
+        let nodes = tree.nodes
+        let bounds = tree.textBounds
+        var total = 0
+        var pieces = 0
+        var only = 0..<0
+        forEachTextNode { text, node in
+            guard includingHidden || !nodes[node].isHidden else { return }
+            only = bounds[text]..<bounds[text + 1]
+            total += only.count
+            pieces += 1
+        }
+        guard total > 0 else { return "" }
+        return tree.textBytes.withUnsafeBufferPointer { all -> String in
+            if pieces == 1 { return collapsedString(of: UnsafeBufferPointer(rebasing: all[only])) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer -> String in
+                var written = 0
+                forEachTextNode { text, node in
+                    guard includingHidden || !nodes[node].isHidden else { return }
+                    let range = bounds[text]..<bounds[text + 1]
+                    guard !range.isEmpty, let target = buffer.baseAddress, let source = all.baseAddress else { return }
+                    (target + written).initialize(from: source + range.lowerBound, count: range.count)
+                    written += range.count
+                }
+                return collapsedString(of: UnsafeBufferPointer(rebasing: buffer[0..<written]))
+            }
+        }
     }
 }
 
@@ -375,6 +407,13 @@ public func collapseWhitespace(_ text: String) -> String {
     }
     var copy = text
     return copy.withUTF8 { collapsedWhitespace(of: $0, original: text) }
+}
+
+/// `collapseWhitespace(String(decoding: bytes, as: UTF8.self))` for valid UTF-8 `bytes`, with one string
+/// made: the bytes as they are when they are collapsed, else their collapse.
+public func collapsedString(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+    if isCollapsed(bytes) { return String(decoding: bytes, as: UTF8.self) }
+    return String(unsafeUninitializedCapacity: bytes.count) { collapseWhitespace(bytes, into: $0) }
 }
 
 /// `collapseWhitespace` of `original`, whose UTF-8 is `bytes`.

@@ -84,14 +84,20 @@ enum HTMLLines {
     /// `resumeKeys` in a fixed order, so a context can name one by index.
     static let resumeKeyList: [String] = resumeKeys.sorted()
 
+    /// A piece of a line: a text node's bytes in the document's text, read in place, or a text the walk
+    /// made (a tab stop, a `<time>`), whose bytes are in the builder's `madeText`. Plain integers only,
+    /// so that adding, copying and dropping chunks touches no reference count: a chunk that held its
+    /// text node's string retained and released it with every move.
     private struct Chunk {
-        var text: String
-        /// The text for field splitting when it differs from `text` (a tab stop, a `<time>`); nil for
-        /// a text node, whose field text is its text: one string retained and released per chunk, not two.
-        var otherFieldText: String?
+        /// Where the text's UTF-8 is: in the document's text bytes, or in `madeText` when `isMade`.
+        var text: Range<Int>
+        /// Where the text for field splitting is, in the same bytes: `text` for a text node; for a tab
+        /// stop " | ", for a `<time>` its machine-readable date.
+        var fieldText: Range<Int>
+        var isMade: Bool
         var line: Int
         var context: Context
-        /// `plainASCIIScan(text)`, taken once when the chunk is added.
+        /// `scanPlainASCII` of the text, taken once when the chunk is added.
         var scan: ChunkScan?
     }
 
@@ -189,8 +195,13 @@ enum HTMLLines {
     /// rather than a nested function: the captured variables of a closure were boxed and every access
     /// checked for exclusivity at run time.
     private struct LineBuilder {
+        /// The UTF-8 of every text node of the document (`MarkupElement.withDocumentTextBytes`), which
+        /// text-node chunks point into; lent for the whole walk.
+        let documentText: UnsafeBufferPointer<UInt8>
         var lines: [HTMLLine] = []
         var chunks: [Chunk] = []
+        /// The bytes of the chunks the walk made, text and field text, for the line in progress.
+        var madeText: [UInt8] = []
         var emphasised: [String] = []
         var links: [String] = []
         var bullet = false
@@ -210,6 +221,31 @@ enum HTMLLines {
         var lastVisible = 0
         /// The last such chunk is plain ASCII that `collapseWhitespace` gives back as it is.
         var lastVisibleCollapsed = false
+
+        init(documentText: UnsafeBufferPointer<UInt8>) {
+            self.documentText = documentText
+        }
+
+        /// Calls `body` with the bytes of chunk `index`'s text (its field text, with `fields`).
+        @inline(__always)
+        func withBytes<Result>(ofChunk index: Int, fields: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            let range = fields ? chunks[index].fieldText : chunks[index].text
+            if chunks[index].isMade {
+                return madeText.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+            }
+            return body(UnsafeBufferPointer(rebasing: documentText[range]))
+        }
+
+        /// Adds a chunk the walk made, with its own text and field text.
+        mutating func addMade(text: String, fieldText: String, line: Int, context: Context, scan: ChunkScan?) {
+            let textStart = madeText.count
+            madeText.append(contentsOf: text.utf8)
+            let fieldStart = madeText.count
+            madeText.append(contentsOf: fieldText.utf8)
+            add(Chunk(
+                text: textStart..<fieldStart, fieldText: fieldStart..<madeText.count, isMade: true, line: line, context: context,
+                scan: scan))
+        }
 
         /// (Taken as `consuming` and inlined: a call that borrowed the chunk copied it into the array,
         /// retaining both its strings.)
@@ -234,9 +270,6 @@ enum HTMLLines {
             chunks.append(chunk)
         }
 
-        /// The chunks' texts (or, with `fields`, their field texts) joined, copied byte by byte into one
-        /// new string of the right size: appending them one by one went through `String.append` and its
-        /// growth checks per chunk. (Joining valid UTF-8 gives valid UTF-8, the bytes of `+=`.)
         /// `clean` of `joinedTexts(fields:)` before its bullet stripping, and whether the joined text
         /// holds "<![", with the join made in a temporary buffer rather than a string
         /// (`collapsedWithoutConditionals`); nil when that leaves the text to the old way.
@@ -249,19 +282,18 @@ enum HTMLLines {
             }
         }
 
+        /// The chunks' texts (or, with `fields`, their field texts) joined, copied byte by byte into one
+        /// new string of the right size. (Joining valid UTF-8 gives valid UTF-8, the bytes of `+=`.)
         func joinedTexts(fields: Bool) -> String {
-            if chunks.count == 1 { return fields ? chunks[0].otherFieldText ?? chunks[0].text : chunks[0].text }
-            return String(unsafeUninitializedCapacity: joinedByteCount(fields: fields)) { output in
+            String(unsafeUninitializedCapacity: joinedByteCount(fields: fields)) { output in
                 writeJoined(fields: fields, into: output)
             }
         }
 
-        /// The UTF-8 length of the chunks' texts (their field texts where they differ, when `fields`).
+        /// The UTF-8 length of the chunks' texts (their field texts, when `fields`).
         private func joinedByteCount(fields: Bool) -> Int {
             var total = 0
-            for index in chunks.indices {
-                total += fields ? (chunks[index].otherFieldText?.utf8.count ?? chunks[index].text.utf8.count) : chunks[index].text.utf8.count
-            }
+            for index in chunks.indices { total += fields ? chunks[index].fieldText.count : chunks[index].text.count }
             return total
         }
 
@@ -270,13 +302,37 @@ enum HTMLLines {
         private func writeJoined(fields: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
             var count = 0
             for index in chunks.indices {
-                if fields, let other = chunks[index].otherFieldText {
-                    count = HTMLLines.append(other, to: buffer, at: count)
-                } else {
-                    count = HTMLLines.append(chunks[index].text, to: buffer, at: count)
-                }
+                count = withBytes(ofChunk: index, fields: fields) { HTMLLines.append($0, to: buffer, at: count) }
             }
             return count
+        }
+
+        /// `collapsedPlainASCII` of the chunks' texts (all plain ASCII), written straight from their bytes.
+        func collapsedPlainASCIIChunks() -> String {
+            // One chunk: Markup's collapse, which gives collapsed bytes as they are.
+            if chunks.count == 1 { return withBytes(ofChunk: 0) { collapsedString(of: $0) } }
+            return String(unsafeUninitializedCapacity: joinedByteCount(fields: false)) { output in
+                var count = 0
+                var pendingSpace = false
+                for index in chunks.indices {
+                    withBytes(ofChunk: index) { bytes in
+                        for byte in bytes {
+                            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                                pendingSpace = count > 0
+                            } else {
+                                if pendingSpace {
+                                    output[count] = 0x20
+                                    count += 1
+                                    pendingSpace = false
+                                }
+                                output[count] = byte
+                                count += 1
+                            }
+                        }
+                    }
+                }
+                return count
+            }
         }
 
         mutating func flush() {
@@ -294,6 +350,7 @@ enum HTMLLines {
                 // Popped one by one (lines have a chunk or a few): `removeAll(keepingCapacity:)` went
                 // through the generic `replaceSubrange`, even for an empty array.
                 while chunks.popLast() != nil {}
+                if !madeText.isEmpty { madeText.removeAll(keepingCapacity: true) }
                 // (Empty when a line took it; kept with its buffer otherwise.)
                 while emphasised.popLast() != nil {}
                 if !links.isEmpty { links = [] }
@@ -311,21 +368,17 @@ enum HTMLLines {
             if allPlain, visibleChunks == 1, lastVisibleCollapsed {
                 // One chunk that is not whitespace, already collapsed: the whitespace chunks around it
                 // collapse away at the ends of the line, and `collapseWhitespace` would give it back as
-                // it is.
-                if !fieldsDiffer, cannotStartWithBullet(chunks[lastVisible].text) {
-                    // Nothing reads the chunk's text again (the field text is the text, and every
-                    // chunk here has its scan), so it moves into the line: a copy retained it here and
-                    // released it again when the chunk was dropped, an atomic pair per line.
-                    var moved = ""
-                    swap(&moved, &chunks[lastVisible].text)
-                    text = consume moved
+                // it is. Its bytes make the line's string.
+                let chunkText = withBytes(ofChunk: lastVisible) { String(decoding: $0, as: UTF8.self) }
+                if !fieldsDiffer, cannotStartWithBullet(chunkText) {
+                    text = chunkText
                     strippedBullet = false
                 } else {
-                    (text, strippedBullet) = stripBullet(chunks[lastVisible].text)
+                    (text, strippedBullet) = stripBullet(chunkText)
                 }
                 hadConditionals = false
             } else if allPlain {
-                (text, strippedBullet) = stripBullet(collapsedPlainASCII(chunks.lazy.map { $0.text }))
+                (text, strippedBullet) = stripBullet(collapsedPlainASCIIChunks())
                 hadConditionals = false
             } else if case let (collapsed, conditionals)? = cleanedJoinedTexts(fields: false) {
                 (text, strippedBullet) = stripBullet(collapsed)
@@ -356,11 +409,11 @@ enum HTMLLines {
             var hasNameClass = true
             for index in chunks.indices {
                 let scan = chunks[index].scan
-                if scan?.whitespace ?? isAllWhitespace(chunks[index].text) { continue }
+                if scan?.whitespace ?? withBytes(ofChunk: index, { isAllWhitespace(bytes: $0) }) { continue }
                 if firstVisible < 0 { firstVisible = index }
                 let context = chunks[index].context
                 if headingLevel == 0 { headingLevel = context.headingLevel }
-                if isBold, !context.bold, scan?.letter ?? hasLetter(chunks[index].text) { isBold = false }
+                if isBold, !context.bold, scan?.letter ?? withBytes(ofChunk: index, { hasLetter(bytes: $0) }) { isBold = false }
                 if context.listItem { isListItem = true }
                 if context.sectionTitleClass { hasSectionTitleClass = true }
                 if !context.nameClass { hasNameClass = false }
@@ -489,7 +542,18 @@ enum HTMLLines {
     /// entirely. Walks the node arena by index with an explicit stack of open elements, so depth is no
     /// problem.
     static func lines(of element: MarkupElement, readResumeKeys: Bool = false) -> [HTMLLine] {
-        var builder = LineBuilder()
+        // The text nodes are read as bytes in place, for the whole walk: a line's string is made once,
+        // from its chunks' bytes, and no text node becomes a string of its own.
+        element.withDocumentTextBytes { documentText, textRanges in
+            lines(of: element, documentText: documentText, textRanges: textRanges, readResumeKeys: readResumeKeys)
+        }
+    }
+
+    /// `lines(of:readResumeKeys:)` with the document's text bytes lent.
+    private static func lines(
+        of element: MarkupElement, documentText: UnsafeBufferPointer<UInt8>, textRanges: TextByteRanges, readResumeKeys: Bool
+    ) -> [HTMLLine] {
+        var builder = LineBuilder(documentText: documentText)
         // A résumé makes some 30 to 120 lines: growing the array from one element reallocated it seven
         // times, the later ones large enough for malloc's slower path.
         builder.lines.reserveCapacity(64)
@@ -497,6 +561,9 @@ enum HTMLLines {
         // Class and style values repeat from element to element: their cues are read once per value.
         var classCueCache = AttributeCueCache<ClassCues?>()
         var styleCueCache = AttributeCueCache<StyleCues>()
+        // What each name tells the walk, by the name's index in the document's name table: worked out
+        // once per name, not once per element (which read the name's string and packed its bytes).
+        var kindsByName = [ElementKind?](repeating: nil, count: element.nameCount)
 
         var frames: [Frame] = [Frame(next: element.firstChild(of: element.nodeIndex), context: Context(), isBlock: false)]
         // Room for 16 levels in well under a kilobyte: larger requests went to a slower path of malloc.
@@ -511,17 +578,26 @@ enum HTMLLines {
             frames[frames.count - 1].next = element.nextSibling(of: node)
             if element.isText(node) {
                 guard !element.isHidden(node) else { continue }
-                let value = element.text(of: node)
-                guard !value.isEmpty else { continue }
-                let scan = plainASCIIScan(value)
+                let range = textRanges.range(of: node)
+                guard !range.isEmpty else { continue }
+                let scan = scanPlainASCII(UnsafeBufferPointer(rebasing: documentText[range]))
                 // Whitespace that starts a line collapses away and is skipped by every cue, so it is
                 // not kept (most text nodes are the indentation between tags).
                 if builder.chunks.isEmpty, scan?.whitespace == true { continue }
-                builder.add(Chunk(text: value, otherFieldText: nil, line: element.line(of: node), context: frames[frames.count - 1].context, scan: scan))
+                builder.add(Chunk(
+                    text: range, fieldText: range, isMade: false, line: element.line(of: node), context: frames[frames.count - 1].context,
+                    scan: scan))
             } else if element.isElement(node) {
                 var context = frames[frames.count - 1].context
                 guard !element.isHidden(node) else { continue }
-                let kind = ElementKind(named: element.name(of: node))
+                let nameIndex = element.nameIndex(of: node)
+                let kind: ElementKind
+                if let known = kindsByName[nameIndex] {
+                    kind = known
+                } else {
+                    kind = ElementKind(named: element.name(atIndex: nameIndex))
+                    kindsByName[nameIndex] = kind
+                }
                 // A slice of the document's attribute table: `attributes(of:)` would copy it into an array.
                 // Asked for only when the element has attributes (fewer than half do): each slice holds
                 // a reference to the table, retained and released per element. (No attributes is an
@@ -537,7 +613,9 @@ enum HTMLLines {
                 }
                 // Word's tab stops separate the columns of a line: date, employer, place.
                 if style.tabCount, kind.contains(.span) {
-                    builder.add(Chunk(text: " ", otherFieldText: " | ", line: element.line(of: node), context: context, scan: ChunkScan(whitespace: true, letter: false, lessThan: false)))
+                    builder.addMade(
+                        text: " ", fieldText: " | ", line: element.line(of: node), context: context,
+                        scan: ChunkScan(whitespace: true, letter: false, lessThan: false))
                     builder.fieldsDiffer = true
                     continue
                 }
@@ -545,7 +623,9 @@ enum HTMLLines {
                    let datetime = attributeValue(slots.datetime, named: "datetime", in: attributes, slots: slots, of: element.element(at: node)),
                    PartialDate(iso: datetime) != nil {
                     let shown = " " + element.element(at: node).text + " "
-                    builder.add(Chunk(text: shown, otherFieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context, scan: plainASCIIScan(shown)))
+                    builder.addMade(
+                        text: shown, fieldText: " " + TextScan.trimSpaces(datetime) + " ", line: element.line(of: node), context: context,
+                        scan: plainASCIIScan(shown))
                     builder.fieldsDiffer = true
                     continue
                 }
@@ -1085,6 +1165,14 @@ enum HTMLLines {
             (target + offset).initialize(from: source, count: bytes.count)
             return offset + bytes.count
         }
+    }
+
+    /// Copies `bytes` into `output` from `offset` (which has room for them); returns the offset after them.
+    @inline(__always)
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        guard let source = bytes.baseAddress, let target = output.baseAddress, !bytes.isEmpty else { return offset }
+        (target + offset).initialize(from: source, count: bytes.count)
+        return offset + bytes.count
     }
 
     static func stripBullet(_ text: String) -> (String, Bool) {

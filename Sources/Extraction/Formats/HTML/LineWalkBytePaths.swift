@@ -27,4 +27,22 @@ extension HTMLLines {
         }
         return false
     }
+
+    /// `isAllWhitespace` of the text whose (valid) UTF-8 is `bytes`: settled by byte as there, and only
+    /// otherwise through a string.
+    static func isAllWhitespace(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (found, allASCII) = someCharacterStarts(withASCII: bytes) { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
+        if found { return false }
+        if allASCII { return true }
+        return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+
+    /// `hasLetter` of the text whose (valid) UTF-8 is `bytes`: settled by byte as there, and only
+    /// otherwise through a string.
+    static func hasLetter(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (found, allASCII) = someCharacterStarts(withASCII: bytes) { TextScan.isASCIILetter($0) }
+        if found { return true }
+        if allASCII || !someScalarIsAlphabetic(bytes) { return false }
+        return String(decoding: bytes, as: UTF8.self).contains(where: \.isLetter)
+    }
 }
