@@ -119,12 +119,15 @@ public final class InputList: Sendable {
 
     /// A reader of the list from its start (`finishWriting` first).
     public func reader() -> Reader {
-        state.withLock { Reader(descriptor: $0.descriptor, size: $0.written) }
+        let (descriptor, size) = state.withLock { ($0.descriptor, $0.written) }
+        return Reader(list: self, descriptor: descriptor, size: size)
     }
 
     /// Reads the paths in order, with their input index, through a fixed buffer; for several threads
     /// at once, put a lock around it (one take per file).
     public final class Reader {
+        /// Held so that the list, and with it the file, lives as long as its reader.
+        private let list: InputList
         private let descriptor: Int32
         private let size: Int
         private var fileOffset = 0
@@ -133,7 +136,8 @@ public final class InputList: Sendable {
         private var end = 0
         private var nextIndex = 0
 
-        init(descriptor: Int32, size: Int) {
+        init(list: InputList, descriptor: Int32, size: Int) {
+            self.list = list
             self.descriptor = descriptor
             self.size = size
             buffer = .allocate(byteCount: InputList.bufferSize, alignment: 8)
