@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommandTests",
-            dependencies: ["Extraction", "Reporting", "Batch"],
+            dependencies: ["Extraction", "Reporting", "Batch", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -6,10 +6,11 @@ import Roles
 import Scoring
 import Synchronization
 
-/// Scores many résumés on several threads. Each worker takes the next file index. What ranking needs
-/// (score and status by input index) is kept; each file's CSV line and JSON report are spooled to temporary files
-/// and copied out in ranked order, so memory stays flat however many files (whole rows are kept only
-/// when asked for, for the HTML overview).
+/// Scores many résumés on several threads. Each worker takes the next file from the input list. Each
+/// file's CSV line and JSON report are spooled to temporary files, and what ranking needs of it (score,
+/// path, where its lines are, its error) goes to an external sort on disk (`BatchOutcomes`); the output
+/// stage copies the lines out in ranked order. Nothing held in memory grows with the number of files
+/// (whole rows are kept only when asked for, for the HTML overview).
 public struct BatchRunner: Sendable {
     public var reader: ResumeReader
     public var scorer: Scorer
@@ -32,15 +33,10 @@ public struct BatchRunner: Sendable {
     }
 
     public struct Result: Sendable {
-        /// The input list, as given to `run`.
-        public let files: PathList
-        /// By input index: what ranking needs of each file scored (`notScored`: the batch was
-        /// interrupted first). 8 bytes a file; names and error texts are looked up by index.
-        let outcomes: [FileOutcome]
-        /// The reason each failed file could not be scored, by input index.
-        let errors: [Int: String]
-        /// Whole rows by input index, when the batch was asked to keep them.
-        let rows: [Int: BatchRow]
+        /// How many files the batch was given.
+        public let count: Int
+        /// What each finished file left: on disk, read back in ranked order and in input order.
+        let outcomes: BatchOutcomes
         /// Each file's report JSON line, when asked for.
         public var spool: LineSpool?
         /// Each file's CSV line (rank cell empty), when asked for.
@@ -52,47 +48,36 @@ public struct BatchRunner: Sendable {
         public var abandonedWorkStillRunning: Int
 
         /// How many files were scored (all of them unless the batch was interrupted).
-        public var scoredCount: Int { outcomes.count { $0.wasScored } }
+        public var scoredCount: Int { outcomes.finishedCount }
+        /// How many of them failed.
+        public var failedCount: Int { outcomes.failedCount }
 
-        /// The file at input `index`, if it was scored.
-        public func entry(_ index: Int) -> BatchEntry? {
-            let outcome = outcomes[index]
-            guard outcome.wasScored else { return nil }
-            return BatchEntry(index: index, file: files[index], score: outcome.score, status: outcome.failed ? .error : .ok, error: errors[index], row: rows[index])
+        /// Why recording the outcomes failed (a full disk …), with the file that could not be written.
+        public var outcomesFailure: (file: String, reason: String)? { outcomes.failure }
+
+        /// Calls `body` with each file scored, in ranked order (`BatchRow.ranksBefore`: score descending,
+        /// failed files after every scored one, ties by path as `String` orders them, then by input
+        /// order). The entry is valid only during the call.
+        public func forEachRanked(_ body: (RankedFile) throws -> Void) throws {
+            try outcomes.forEachRanked(body)
         }
 
-        /// The score of the file at input `index` (nil: failed, or not scored).
-        public func score(_ index: Int) -> Double? {
-            outcomes[index].score
+        /// Calls `body` with the path and the reason of each failed file, in input order.
+        public func forEachFailure(_ body: (_ path: String, _ reason: String) throws -> Void) throws {
+            try outcomes.forEachFailure(body)
         }
 
-        /// Input indices of the files scored, in ranked order, as `BatchRow.ranked` orders rows: 4 bytes
-        /// a file, and paths compared without making strings when they are ASCII.
-        public func rankedIndices() -> [UInt32] {
-            var order: [UInt32] = []
-            order.reserveCapacity(scoredCount)
-            for index in outcomes.indices where outcomes[index].wasScored { order.append(UInt32(index)) }
-            // The comparison of `BatchRow.ranksBefore`, with the same sort on the same input order.
-            order.sort { lhs, rhs in
-                switch (outcomes[Int(lhs)].score, outcomes[Int(rhs)].score) {
-                case let (left?, right?): return left != right ? left > right : files.precedes(Int(lhs), Int(rhs))
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return files.precedes(Int(lhs), Int(rhs))
-                }
-            }
-            return order
+        /// The whole row of input `index`, when the batch was asked to keep rows.
+        public func row(_ index: Int) -> BatchRow? {
+            outcomes.row(index)
         }
 
-        /// Input indices of the files that failed, in input order.
-        public var failedIndices: [Int] {
-            outcomes.indices.filter { outcomes[$0].failed }
-        }
-
-        /// Deletes the spool files (each command path that ends must call this, `_exit` included).
+        /// Deletes the spool files and the sorts' temporary files (each command path that ends must call
+        /// this, `_exit` included).
         public func removeSpools() {
             spool?.remove()
             csvSpool?.remove()
+            outcomes.discard()
         }
     }
 
@@ -107,49 +92,66 @@ public struct BatchRunner: Sendable {
         progress: @escaping @Sendable (Int) -> Void = { _ in },
         shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws -> Result {
-        try run(PathList(files), spoolJSON: spoolJSON, csv: csv, keepRows: keepRows, progress: progress, shouldStop: shouldStop)
-    }
-
-    public func run(
-        _ files: PathList, spoolJSON: Bool, csv: CSVReporter? = nil, keepRows: Bool = true,
-        progress: @escaping @Sendable (Int) -> Void = { _ in },
-        shouldStop: @escaping @Sendable () -> Bool = { false }
-    ) throws -> Result {
-        try run(files, spoolJSON: spoolJSON, csv: csv, keepRows: keepRows, progress: progress, shouldStop: shouldStop) { file, deadline in
+        let taken = Atomic<Int>(0)
+        return try run(
+            count: files.count,
+            take: {
+                let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+                return index < files.count ? (index, files[index]) : nil
+            },
+            spoolJSON: spoolJSON, csv: csv, keepRows: keepRows, progress: progress, shouldStop: shouldStop
+        ) { file, deadline in
             score(file, renderJSON: spoolJSON, deadline: deadline)
         }
     }
 
-    /// `run` with the work done per file given apart, as `BatchWorkers` takes it (it can then be any
-    /// function of a path and a deadline).
+    /// Scores the files of `inputs`, which workers take one at a time from the list on disk.
+    public func run(
+        _ inputs: BatchInputs, spoolJSON: Bool, csv: CSVReporter? = nil, keepRows: Bool = true,
+        progress: @escaping @Sendable (Int) -> Void = { _ in },
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws -> Result {
+        // One lock around a small buffered reader: one take per file.
+        let reader = Mutex(inputs.list.reader())
+        return try run(
+            count: inputs.count, take: { reader.withLock { $0.next().map { ($0.index, $0.path) } } },
+            spoolJSON: spoolJSON, csv: csv, keepRows: keepRows, progress: progress, shouldStop: shouldStop
+        ) { file, deadline in
+            score(file, renderJSON: spoolJSON, deadline: deadline)
+        }
+    }
+
+    /// `run` with the files handed out by `take` (the next input index and path, nil when none is left;
+    /// called from worker threads) and the work done per file given apart, as `BatchWorkers` takes it
+    /// (it can then be any function of a path and a deadline).
     func run(
-        _ files: PathList, spoolJSON: Bool, csv: CSVReporter?, keepRows: Bool,
+        count: Int, take: @escaping BatchWorkers.Take,
+        spoolJSON: Bool, csv: CSVReporter?, keepRows: Bool,
         progress: @escaping @Sendable (Int) -> Void,
         shouldStop: @escaping @Sendable () -> Bool,
         scoring: @escaping BatchWorkers.Scoring
     ) throws -> Result {
-        let spool = spoolJSON ? try LineSpool(count: files.count) : nil
-        let csvSpool = csv != nil ? try LineSpool(count: files.count) : nil
-        let done = Atomic<Int>(0)
-        let slots = OutcomeSlots(count: files.count, keepingRows: keepRows)
+        let spool = spoolJSON ? try LineSpool() : nil
+        let csvSpool = csv != nil ? try LineSpool() : nil
+        let outcomes = BatchOutcomes(keepingRows: keepRows)
         let workers = BatchWorkers(
-            files: files, jobs: jobs, budget: fileTimeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) },
+            take: take, jobs: jobs, budget: fileTimeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) },
             scoring: scoring,
             overBudgetRow: { [rubric, fileTimeout] file in BatchRow(failedFile: file, role: rubric.role, reason: Self.overBudget(fileTimeout ?? 0)) },
             record: { index, row, json in
-                slots.set(index, row)
-                if let json, let spool { spool.append(json, for: index) }
-                if let csv, let csvSpool { csvSpool.append(csv.line(row, rank: nil), for: index) }
-                progress(done.wrappingAdd(1, ordering: .relaxed).newValue)
+                let jsonLine = json.flatMap { json in spool?.append(json) }
+                let csvLine = csv.flatMap { csv in csvSpool?.append(csv.line(row, rank: nil)) }
+                let done = outcomes.record(index, row, csvLine: csvLine, jsonLine: jsonLine)
+                progress(done)
             },
             shouldStop: shouldStop)
         let abandonedWorkStillRunning = workers.run()
         spool?.finishWriting()
         csvSpool?.finishWriting()
-        let (outcomes, errors, rows) = slots.contents()
-        let interrupted = shouldStop() && outcomes.contains { !$0.wasScored }
+        outcomes.finish()
+        let interrupted = shouldStop() && outcomes.finishedCount < count
         return Result(
-            files: files, outcomes: outcomes, errors: errors, rows: rows, spool: spool, csvSpool: csvSpool, interrupted: interrupted,
+            count: count, outcomes: outcomes, spool: spool, csvSpool: csvSpool, interrupted: interrupted,
             abandonedWorkStillRunning: abandonedWorkStillRunning)
     }
 
@@ -192,30 +194,18 @@ public struct BatchRunner: Sendable {
     }
 }
 
-/// One scored file of a batch, as the command reads it back from `BatchRunner.Result`.
-public struct BatchEntry: Sendable {
-    /// Position of the file in the input list.
-    public var index: Int
-    public var file: String
-    public var score: Double?
-    public var status: BatchRow.Status
-    public var error: String?
-    /// The whole row, when the batch was asked to keep rows.
-    public var row: BatchRow?
-}
-
 /// What ranking needs of one file, in 8 bytes (an optional score and a flag took 16): a score, or one of
 /// two NaN patterns for "failed" and "not scored yet". A score that is itself NaN is kept as the
 /// ordinary NaN, which compares as every NaN does, so no score is mistaken for a marker.
 struct FileOutcome: Sendable, Equatable {
-    private let bits: UInt64
+    let bits: UInt64
 
     private static let notScoredBits: UInt64 = 0x7FF4_0000_0000_0001
     private static let failedBits: UInt64 = 0x7FF4_0000_0000_0002
 
     static let notScored = FileOutcome(bits: notScoredBits)
 
-    private init(bits: UInt64) {
+    init(bits: UInt64) {
         self.bits = bits
     }
 
@@ -234,38 +224,15 @@ struct FileOutcome: Sendable, Equatable {
     var score: Double? { wasScored && !failed ? Double(bitPattern: bits) : nil }
 }
 
-/// Outcomes written by many workers, each index exactly once. Sized once for the whole input, and a
-/// few bytes a file: the per-file state is what makes a batch's memory grow with its number of files
-/// (a whole entry with its strings, as before, was about 80 bytes a file, copied twice more to rank).
-final class OutcomeSlots: Sendable {
-    private struct State {
-        var outcomes: [FileOutcome]
-        var errors: [Int: String] = [:]
-        var rows: [Int: BatchRow] = [:]
-    }
-
-    private let state: Mutex<State>
-    private let keepsRows: Bool
-
-    init(count: Int, keepingRows: Bool) {
-        state = Mutex(State(outcomes: Array(repeating: .notScored, count: count)))
-        keepsRows = keepingRows
-    }
-
-    func set(_ index: Int, _ row: BatchRow) {
-        state.withLock { state in
-            state.outcomes[index] = FileOutcome(score: row.score, failed: row.status == .error)
-            if let error = row.error { state.errors[index] = error }
-            if keepsRows { state.rows[index] = row }
-        }
-    }
-
-    func contents() -> (outcomes: [FileOutcome], errors: [Int: String], rows: [Int: BatchRow]) {
-        state.withLock { ($0.outcomes, $0.errors, $0.rows) }
-    }
+/// Where one line is in a spool: its first byte and its length.
+public struct SpoolLine: Sendable, Equatable {
+    public var start: UInt64
+    public var length: UInt32
 }
 
-/// Lines (JSON reports, CSV rows) written as files finish, then copied out in ranked order.
+/// Lines (JSON reports, CSV rows) written as files finish, then copied out in ranked order. The spool
+/// keeps no list of its lines: whoever appends one keeps where it went (`SpoolLine`), on disk with the
+/// file's other outcomes (`BatchOutcomes`).
 public final class LineSpool: Sendable {
     private struct State {
         var handle: FileHandle
@@ -274,10 +241,6 @@ public final class LineSpool: Sendable {
         /// Lines appended but not yet written: they go out 64 KB at a time rather than one system call
         /// per file.
         var pending: [UInt8] = []
-        /// Where each input's line starts in the spool, by input index (`UInt64.max`: no line), and its
-        /// length: 12 bytes a file, sized once.
-        var starts: [UInt64]
-        var lengths: [UInt32]
         /// Why writing the spool failed (a full disk …), if it did: then lines are missing.
         var failure: String?
     }
@@ -286,21 +249,22 @@ public final class LineSpool: Sendable {
     private let state: Mutex<State>
     private static let pendingLimit = 1 << 16
 
-    init(count: Int) throws {
+    init() throws {
         path = NSTemporaryDirectory() + "readiness-lines-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).spool"
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
             throw CocoaError(.fileWriteUnknown)
         }
-        state = Mutex(State(handle: handle, starts: Array(repeating: .max, count: count), lengths: Array(repeating: 0, count: count)))
+        state = Mutex(State(handle: handle))
     }
 
-    func append(_ line: String, for index: Int) {
+    /// Appends `line`; returns where it is.
+    func append(_ line: String) -> SpoolLine {
         state.withLock { state in
             let length = line.utf8.count
-            state.starts[index] = state.written + UInt64(state.pending.count)
-            state.lengths[index] = UInt32(clamping: length)
+            let where_ = SpoolLine(start: state.written + UInt64(state.pending.count), length: UInt32(clamping: length))
             state.pending.append(contentsOf: line.utf8)
             if state.pending.count >= Self.pendingLimit { Self.writePending(&state) }
+            return where_
         }
     }
 
@@ -327,12 +291,11 @@ public final class LineSpool: Sendable {
         state.pending.removeAll(keepingCapacity: true)
     }
 
-    /// The line for input `index`, read back from the spool.
-    public func line(for index: Int) -> String? {
+    /// The line at `line`, read back from the spool.
+    public func line(_ line: SpoolLine) -> String? {
         state.withLock { state in
-            guard index < state.starts.count, state.starts[index] != .max else { return nil }
             Self.writePending(&state)
-            let start = state.starts[index], length = Int(state.lengths[index])
+            let start = line.start, length = Int(line.length)
             let descriptor = state.handle.fileDescriptor
             // One positioned read; no seeks back and forth.
             return try? String(unsafeUninitializedCapacity: length) { buffer in

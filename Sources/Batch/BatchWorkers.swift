@@ -3,7 +3,7 @@ import Foundation
 import Reporting
 import Synchronization
 
-/// The threads of one batch run: workers that each take the next file index and score it themselves,
+/// The threads of one batch run: workers that each take the next file and score it themselves,
 /// and, when files have a time budget, one watchdog that notices a file overrunning it.
 ///
 /// Why a watchdog rather than a thread per file's work: handing each file to a thread of its own and
@@ -25,23 +25,26 @@ import Synchronization
 /// that thread, and with every pool thread stuck no later file would start.
 final class BatchWorkers: Sendable {
     typealias Scoring = @Sendable (_ file: String, _ deadline: ContinuousClock.Instant?) -> (BatchRow, String?)
+    /// The next file to score, its input index and path; nil when none is left.
+    typealias Take = @Sendable () -> (index: Int, file: String)?
 
     /// What one worker lane has in hand, for the watchdog: the input index of the file being scored
-    /// (`idle`: none) and when it started, in nanoseconds since the batch started.
+    /// (`idle`: none), its path (for its over-budget row: the batch keeps no list of paths) and when it
+    /// started, in nanoseconds since the batch started.
     final class Lane: Sendable {
         static let idle = -1
         let file = Atomic<Int>(Lane.idle)
+        let path = Mutex<String>("")
         let startedAt = Atomic<Int64>(0)
     }
 
-    private let files: PathList
+    private let take: Take
     private let scoring: Scoring
     private let record: @Sendable (_ index: Int, _ row: BatchRow, _ json: String?) -> Void
     private let shouldStop: @Sendable () -> Bool
     /// The per-file budget, with the row a file over it gets; nil: no budget, no watchdog.
     private let budget: Duration?
     private let overBudgetRow: @Sendable (_ file: String) -> BatchRow
-    private let next = Atomic<Int>(0)
     private let lanes: [Lane]
     private let started = ContinuousClock.now
     /// Signalled once by the last worker of each lane, when no file is left for it.
@@ -55,13 +58,13 @@ final class BatchWorkers: Sendable {
     var abandonedWorkStillRunning: Int { abandonedStillRunning.load(ordering: .acquiring) }
 
     init(
-        files: PathList, jobs: Int, budget: Duration?,
+        take: @escaping Take, jobs: Int, budget: Duration?,
         scoring: @escaping Scoring,
         overBudgetRow: @escaping @Sendable (String) -> BatchRow,
         record: @escaping @Sendable (Int, BatchRow, String?) -> Void,
         shouldStop: @escaping @Sendable () -> Bool
     ) {
-        self.files = files
+        self.take = take
         self.budget = budget
         self.scoring = scoring
         self.overBudgetRow = overBudgetRow
@@ -112,11 +115,10 @@ final class BatchWorkers: Sendable {
     /// and ends without a word if the watchdog took the file away.
     private func work(on lane: Lane?) {
         while !shouldStop() {
-            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < files.count else { break }
-            let file = files[index]
+            guard let (index, file) = take() else { break }
             var deadline: ContinuousClock.Instant?
             if let lane, let budget {
+                lane.path.withLock { $0 = file }
                 let now = ContinuousClock.now
                 deadline = now + budget
                 let (seconds, attoseconds) = started.duration(to: now).components
@@ -157,7 +159,8 @@ final class BatchWorkers: Sendable {
                 }
                 guard lane.file.compareExchange(expected: index, desired: Lane.idle, ordering: .acquiringAndReleasing).exchanged else { continue }
                 abandonedStillRunning.wrappingAdd(1, ordering: .relaxed)
-                record(index, overBudgetRow(files[index]), nil)
+                // The lane's path is the file's: the worker set it before publishing the index.
+                record(index, overBudgetRow(lane.path.withLock { $0 }), nil)
                 startWorker(on: lane)
             }
             if stopWatching.wait(timeout: .now() + .nanoseconds(Int(max(0, wake - now)))) == .success { break }

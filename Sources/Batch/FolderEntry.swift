@@ -4,17 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// The entries of one folder, read with `readdir`: their paths, and what each is when the directory
+/// The entries of one folder, read with `readdir`: their names, and what each is when the directory
 /// entry says so.
 ///
 /// Why not `FileManager.contentsOfDirectory` and `fileExists(atPath:isDirectory:)`: for a folder of
-/// 20,000 résumés they cost a `stat` and several temporary strings per file, and the names, the paths
-/// built from them (with room to grow) and the arrays holding both made a batch's peak memory grow by
-/// 5 MB more at 20,000 files than at 2,000. Here the paths are one `PathList` (a string each, an 80-byte
-/// allocation for a 40-byte path, still cost 1.6 MB at 20,000 files while the folder was read, and that
-/// much heap stays resident), and `readdir` already tells plain files and folders apart on common file
-/// systems; only links and unknown kinds need a `stat`, which follows links as `fileExists` does.
-struct FolderEntry {
+/// 20,000 résumés they cost a `stat` and several temporary strings per file, and the names and the
+/// arrays holding them made a batch's peak memory grow with the size of the folder. Here each entry
+/// goes straight into an external sort (fixed memory), and `readdir` already tells plain files and
+/// folders apart on common file systems; only links and unknown kinds need a `stat`, which follows
+/// links as `fileExists` does.
+enum FolderEntry {
     enum Kind {
         case file
         case folder
@@ -22,60 +21,54 @@ struct FolderEntry {
         case missing
     }
 
-    /// A folder's entries: each one's path (the folder's path, "/", and the entry's name), and what the
-    /// directory entry says it is, when it says it is a plain file or a folder.
-    struct Listing {
-        var paths = PathList()
-        var knownKinds: [Kind?] = []
+    /// The kind byte of a record: what the directory entry said.
+    static let unknownKind: UInt8 = 0
+    static let fileKind: UInt8 = 1
+    static let folderKind: UInt8 = 2
 
-        /// What is at the path of entry `index`: from the directory entry when it knows, else `stat`.
-        func kind(_ index: Int) -> Kind {
-            if let knownKind = knownKinds[index] { return knownKind }
+    /// What is at `path` (UTF-8): `known` when the directory entry said, else from `stat`.
+    static func kind(of path: UnsafeRawBufferPointer, known: UInt8) -> Kind {
+        switch known {
+        case fileKind: return .file
+        case folderKind: return .folder
+        default:
             var status = stat()
-            guard stat(paths[index], &status) == 0 else { return .missing }
+            guard stat(String(decoding: path, as: UTF8.self), &status) == 0 else { return .missing }
             return (status.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
         }
     }
 
-    /// The entries of the folder at `folder` (a path without a trailing "/"), leaving out names that
-    /// start with "." (".", ".." and hidden files), in the order the file system gives them; nil if the
-    /// folder cannot be read. Invalid UTF-8 in a name is repaired, as Foundation's listing repairs it.
-    static func list(_ folder: String) -> Listing? {
-        guard let directory = opendir(folder) else { return nil }
+    /// Appends a record for each entry of the folder at `folder` (a path without a trailing "/") to
+    /// `names`: its kind byte and its name, leaving out names that start with "." (".", ".." and hidden
+    /// files), in the order the file system gives them; false if the folder cannot be read. Invalid
+    /// UTF-8 in a name is repaired, as Foundation's listing repairs it (the folder's path is valid UTF-8
+    /// and ends in "/", so repairing the name alone repairs the path the same way).
+    static func list(_ folder: String, into names: ExternalSort) throws -> Bool {
+        guard let directory = opendir(folder) else { return false }
         defer { closedir(directory) }
-        let prefix = Array(folder.utf8) + [UInt8(ascii: "/")]
-        var listing = Listing()
+        var record: [UInt8] = []
         while let entry = readdir(directory) {
+            let knownKind: UInt8 = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): fileKind
+            case Int32(DT_DIR): folderKind
+            default: unknownKind
+            }
             let listed: Bool = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)) { name -> Bool in
                     if name[0] == UInt8(ascii: ".") { return false }
-                    let nameLength = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-                    Self.append(prefix, UnsafeBufferPointer(start: name, count: nameLength), to: &listing.paths)
+                    let bytes = UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
+                    record.removeAll(keepingCapacity: true)
+                    record.append(knownKind)
+                    if bytes.contains(where: { $0 >= 0x80 }) {
+                        record.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf8)
+                    } else {
+                        record.append(contentsOf: bytes)
+                    }
                     return true
                 }
             }
-            guard listed else { continue }
-            let knownKind: Kind? = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): .file
-            case Int32(DT_DIR): .folder
-            default: nil
-            }
-            listing.knownKinds.append(knownKind)
+            if listed { try names.append(record) }
         }
-        return listing
-    }
-
-    /// Appends `prefix` and `name` as one path. The prefix comes from a `String`, so it is valid UTF-8;
-    /// an ASCII name keeps it valid, and any other name goes through `String`'s repair of invalid UTF-8.
-    private static func append(_ prefix: [UInt8], _ name: UnsafeBufferPointer<UInt8>, to paths: inout PathList) {
-        if !name.contains(where: { $0 >= 0x80 }) {
-            paths.append(prefix: prefix, utf8: name)
-            return
-        }
-        let path = String(unsafeUninitializedCapacity: prefix.count + name.count) { buffer in
-            let afterPrefix = buffer.initialize(fromContentsOf: prefix)
-            return buffer[afterPrefix...].initialize(fromContentsOf: name)
-        }
-        paths.append(path)
+        return true
     }
 }

@@ -75,12 +75,33 @@ extension ReadinessCommand {
 
         func run() throws {
             let started = Date()
+            #if canImport(Glibc)
+            // Each file's parse allocates and frees a few hundred KB on its worker's heap. With glibc's
+            // default trimming (128 KB, raised only when a larger block that was mapped on its own is
+            // freed), the freed top of that heap went back to the system after many files and was
+            // faulted in again for the next one: thousands of madvise calls and page faults in a batch
+            // of 20,000. A batch held its per-file lists in large arrays, whose growth raised the
+            // threshold by accident; with those lists on disk, it is set here: 1 MB more stays mapped
+            // per heap, and its peak is the same (a heap's top is trimmed only after the peak).
+            raiseHeapTrimThreshold(to: 1 << 20)
+            #endif
             let asOf = try reading.asOfDate()
             let catalog = try roles.catalog()
             let rubric = try roles.rubric(role, in: catalog)
-            var inputs = BatchInputs.gather(paths: paths, listed: try listedPaths(), recursive: recursive)
-            if let shard, let (index, count) = parseShard(shard) { inputs = inputs.shard(index, of: count) }
-            let files = inputs.paths
+            let listed = try listedPaths()
+            var inputs: BatchInputs
+            do {
+                inputs = try BatchInputs.gather(paths: paths, listed: listed, recursive: recursive)
+                if let listedFailure = listed.failure {
+                    reportError(filesFrom ?? "-", listedFailure)
+                    throw ExitCode(66)
+                }
+                if let shard, let (index, count) = parseShard(shard) { inputs = try inputs.shard(index, of: count) }
+            } catch let failure as BatchInputs.Failure {
+                reportError(failure.file, "cannot be written (\(failure.reason)); no output written")
+                throw ExitCode(73)
+            }
+            let fileCount = inputs.count
 
             let interrupted = Atomic<Bool>(false)
             signal(SIGINT, SIG_IGN)
@@ -88,18 +109,18 @@ extension ReadinessCommand {
             interruptSource.setEventHandler { interrupted.store(true, ordering: .relaxed) }
             interruptSource.resume()
 
-            let progress = ProgressLine(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+            let progress = ProgressLine(total: fileCount, enabled: !quiet && isatty(STDERR_FILENO) == 1)
             let runner = BatchRunner(reader: reading.reader(), scorer: Scorer(catalog: catalog), rubric: rubric, asOf: asOf, jobs: jobs, blind: blind, fileTimeout: fileTimeout)
             let writer = CSVReporter(criterionIDs: rubric.criteria.map(\.id), excel: excel)
             let writesCSV = csv != nil || jsonl == nil
             let result = try runner.run(
-                files, spoolJSON: jsonl != nil, csv: writesCSV ? writer : nil, keepRows: html != nil,
+                inputs, spoolJSON: jsonl != nil, csv: writesCSV ? writer : nil, keepRows: html != nil,
                 progress: { progress.update(done: $0) },
                 shouldStop: { interrupted.load(ordering: .relaxed) })
             progress.finish()
             defer { result.removeSpools() }
             if result.interrupted {
-                FileHandle.standardError.write(Data("readiness: interrupted after \(result.scoredCount) of \(files.count) files; no output written\n".utf8))
+                FileHandle.standardError.write(Data("readiness: interrupted after \(result.scoredCount) of \(fileCount) files; no output written\n".utf8))
                 try exitLeavingAbandonedWork(result, status: 130)
             }
 
@@ -110,32 +131,46 @@ extension ReadinessCommand {
                     try exitLeavingAbandonedWork(result, status: 73)
                 }
             }
-            let ranked = rankAndFilter(result)
+            if let (file, failure) = result.outcomesFailure {
+                reportError(file, "cannot be written (\(failure)); no output written")
+                try exitLeavingAbandonedWork(result, status: 73)
+            }
+            let ranked = RankedRows(result: result, top: top, minScore: minScore)
             if let csv, let csvSpool = result.csvSpool {
                 try writeAtomically(to: csv) { write in writeCSV(ranked, header: writer.header, spool: csvSpool, write) }
             }
             if let jsonl, let spool = result.spool {
-                try writeAtomically(to: jsonl) { write in writeJSONLines(ranked, result: result, spool: spool, write) }
+                try writeAtomically(to: jsonl) { write in writeJSONLines(ranked, spool: spool, write) }
             }
             if let html {
+                // The overview page lists every row, so its rows are kept in memory by design (`keepRows`):
+                // the one output whose memory grows with the number of files.
                 let page = BatchOverviewPage(rubric: rubric, asOf: asOf, blind: blind)
                 var pageRows: [(row: BatchRow, rank: Int?)] = []
-                ranked.forEach { index, rank in
-                    if let row = result.entry(index)?.row { pageRows.append((row, rank)) }
+                ranked.forEach { file, rank in
+                    if let row = result.row(file.index) { pageRows.append((row, rank)) }
                 }
                 try writeAtomically(page.render(pageRows), to: html)
             }
             if csv == nil && jsonl == nil, let csvSpool = result.csvSpool {
                 writeCSV(ranked, header: writer.header, spool: csvSpool) { writeStandardOutput($0) }
             }
+            if let (file, failure) = ranked.readFailure {
+                reportError(file, "cannot be read back (\(failure)); outputs incomplete")
+                try exitLeavingAbandonedWork(result, status: 74)
+            }
 
-            let failed = result.failedIndices.compactMap(result.entry)
-            for entry in failed { reportError(entry.file, entry.error ?? "failed") }
+            do {
+                try result.forEachFailure { path, reason in reportError(path, reason) }
+            } catch {
+                reportError(NSTemporaryDirectory(), "cannot be read back (\(error)); failed files not all named")
+            }
+            let failedCount = result.failedCount
             let seconds = Date().timeIntervalSince(started)
-            let rate = seconds > 0 ? Double(files.count) / seconds : 0
-            let summary = "readiness: scored \(files.count - failed.count), failed \(failed.count), skipped \(inputs.skipped) (not résumé files) in \(String(format: "%.2f", seconds)) s, \(String(format: "%.0f", rate)) files/s\n"
+            let rate = seconds > 0 ? Double(fileCount) / seconds : 0
+            let summary = "readiness: scored \(fileCount - failedCount), failed \(failedCount), skipped \(inputs.skipped) (not résumé files) in \(String(format: "%.2f", seconds)) s, \(String(format: "%.0f", rate)) files/s\n"
             FileHandle.standardError.write(Data(summary.utf8))
-            if !failed.isEmpty { try exitLeavingAbandonedWork(result, status: 1) }
+            if failedCount > 0 { try exitLeavingAbandonedWork(result, status: 1) }
         }
 
         /// Ends the command with `status`. While work abandoned past --file-timeout still runs (it may be
@@ -150,42 +185,36 @@ extension ReadinessCommand {
             throw ExitCode(status)
         }
 
-        func listedPaths() throws -> [String] {
-            guard let filesFrom else { return [] }
-            let data: Data
-            if filesFrom == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard let contents = FileManager.default.contents(atPath: filesFrom) else {
-                    reportError(filesFrom, FileManager.default.fileExists(atPath: filesFrom) ? "cannot be read" : "no such file")
-                    throw ExitCode(66)
-                }
-                data = contents
+        /// The paths of --files-from, read a line at a time as they are gathered (an error and exit 66
+        /// now if the list cannot be opened).
+        func listedPaths() throws -> ListedPaths {
+            guard let filesFrom else { return ListedPaths(descriptor: -1) }
+            if filesFrom == "-" { return ListedPaths(descriptor: STDIN_FILENO) }
+            let descriptor = open(filesFrom, O_RDONLY)
+            var status = stat()
+            guard descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
+                if descriptor >= 0 { close(descriptor) }
+                reportError(filesFrom, FileManager.default.fileExists(atPath: filesFrom) ? "cannot be read" : "no such file")
+                throw ExitCode(66)
             }
-            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-
-        /// The ranked rows after --top and --min-score, with their rank (nil for failed files).
-        func rankAndFilter(_ result: BatchRunner.Result) -> RankedRows {
-            RankedRows(order: result.rankedIndices(), scores: result.score, top: top, minScore: minScore)
+            return ListedPaths(descriptor: descriptor, closesDescriptor: true)
         }
 
         /// The CSV in ranked order: each spooled line (which starts with an empty rank cell) after its rank.
         func writeCSV(_ rows: RankedRows, header: String, spool: LineSpool, _ write: (String) -> Void) {
             inPieces(write) { append in
                 append(header)
-                rows.forEach { index, rank in append((rank.map(String.init) ?? "") + (spool.line(for: index) ?? "")) }
+                rows.forEach { file, rank in append((rank.map(String.init) ?? "") + (file.csvLine.flatMap(spool.line) ?? "")) }
             }
         }
 
-        func writeJSONLines(_ rows: RankedRows, result: BatchRunner.Result, spool: LineSpool, _ write: (String) -> Void) {
+        func writeJSONLines(_ rows: RankedRows, spool: LineSpool, _ write: (String) -> Void) {
             inPieces(write) { append in
-                rows.forEach { index, _ in
-                    append((spool.line(for: index) ?? JSONValue.object([
-                        ("candidate", .object([("source", .string(result.files[index]))])),
+                rows.forEach { file, _ in
+                    append((file.jsonLine.flatMap(spool.line) ?? JSONValue.object([
+                        ("candidate", .object([("source", .string(file.path))])),
                         ("status", .string("error")),
-                        ("error", .optional(result.entry(index)?.error)),
+                        ("error", .optional(file.error)),
                     ]).serialized()) + "\n")
                 }
             }
@@ -209,28 +238,49 @@ extension ReadinessCommand {
     }
 }
 
-/// Input indices of the files scored in ranked order, with their rank (nil for failed files), after
-/// --top and --min-score. Kept as the ranked order alone (4 bytes a file) and filtered and numbered as
-/// it is read, rather than as a list of (index, rank) pairs (24 bytes a file) beside it.
-struct RankedRows {
-    let order: [UInt32]
-    /// The score of an input index; nil for a failed file.
-    let scores: (Int) -> Double?
+#if canImport(Glibc)
+/// glibc's `mallopt(M_TRIM_THRESHOLD, bytes)`, looked up at run time: Swift's Glibc module leaves out
+/// malloc.h. Nothing happens if the C library has no `mallopt`.
+func raiseHeapTrimThreshold(to bytes: Int32) {
+    typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+    let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in malloc.h
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    _ = unsafeBitCast(symbol, to: MallocOption.self)(trimThreshold, bytes)
+}
+#endif
+
+/// The files scored in ranked order, with their rank (nil for failed files), after --top and
+/// --min-score: read from the batch's ranking (on disk) each time, filtered and numbered as they are
+/// read, so no list of them is held.
+final class RankedRows {
+    let result: BatchRunner.Result
     let top: Int?
     let minScore: Double?
+    /// The first failure to read the ranking back, if any (the outputs then miss rows).
+    private(set) var readFailure: (file: String, reason: String)?
 
-    /// Calls `body` with each kept row's input index and rank, in ranked order.
-    func forEach(_ body: (_ index: Int, _ rank: Int?) -> Void) {
+    init(result: BatchRunner.Result, top: Int?, minScore: Double?) {
+        self.result = result
+        self.top = top
+        self.minScore = minScore
+    }
+
+    /// Calls `body` with each kept file (valid only during the call) and its rank, in ranked order.
+    func forEach(_ body: (_ file: RankedFile, _ rank: Int?) -> Void) {
         var rank = 0
-        for index in order.lazy.map(Int.init) {
-            if let score = scores(index) {
-                rank += 1
-                if let minScore, score < minScore { continue }
-                if let top, rank > top { continue }
-                body(index, rank)
-            } else {
-                body(index, nil)
+        do {
+            try result.forEachRanked { file in
+                if let score = file.score {
+                    rank += 1
+                    if let minScore, score < minScore { return }
+                    if let top, rank > top { return }
+                    body(file, rank)
+                } else {
+                    body(file, nil)
+                }
             }
+        } catch {
+            if readFailure == nil { readFailure = (NSTemporaryDirectory(), "\(error)") }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Batch
 
@@ -59,7 +60,7 @@ import Testing
     @Test func aFolderGivesItsResumeFilesInNameOrder() throws {
         let root = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let inputs = BatchInputs.gather(paths: [root.path], recursive: false)
+        let inputs = try BatchInputs.gather(paths: [root.path], recursive: false)
         // Upper case sorts before lower case, and the accented e after the plain one.
         let expected = ["Z.html", "a.html", "alias.html", "b.html", "e.html", "gone.html", "\u{E9}.html"]
         #expect(inputs.files == expected.map { root.path + "/" + $0 })
@@ -70,7 +71,7 @@ import Testing
     @Test func recursiveEntersFoldersAndLinkedFolders() throws {
         let root = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let inputs = BatchInputs.gather(paths: [root.path + "/"], recursive: true)
+        let inputs = try BatchInputs.gather(paths: [root.path + "/"], recursive: true)
         let expected = [
             "Z.html", "a.html", "alias.html", "b.html", "e.html", "gone.html",
             "linked/d.htm", "linked/deeper/f.XML", "sub/d.htm", "sub/deeper/f.XML", "\u{E9}.html",
@@ -83,25 +84,76 @@ import Testing
     @Test(arguments: [false, true]) func sameFilesAsFoundationsListing(recursive: Bool) throws {
         let root = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let (files, skipped) = BatchInputs.filesInFolder(root.path, recursive: recursive)
+        let (files, skipped) = try BatchInputs.filesInFolder(root.path, recursive: recursive)
         let (expectedFiles, expectedSkipped) = Self.foundationListing(root.path, recursive: recursive)
         #expect(files == expectedFiles)
         #expect(skipped == expectedSkipped)
     }
 
-    @Test func aFolderThatCannotBeReadGivesNothing() {
-        let inputs = BatchInputs.gather(paths: ["/nonexistent-\(UUID().uuidString)/"], recursive: false)
+    @Test func aFolderThatCannotBeReadGivesNothing() throws {
+        let inputs = try BatchInputs.gather(paths: ["/nonexistent-\(UUID().uuidString)/"], recursive: false)
         // A missing path is not a folder, so it is named as a file and becomes an error row.
         #expect(inputs.files.count == 1)
-        #expect(BatchInputs.filesInFolder("/nonexistent-\(UUID().uuidString)", recursive: false) == ([], 0))
+        #expect(try BatchInputs.filesInFolder("/nonexistent-\(UUID().uuidString)", recursive: false) == ([], 0))
     }
 
     @Test func aFileNamedTwiceIsScoredOnce() throws {
         let root = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let inputs = BatchInputs.gather(paths: [root.path, root.path + "/a.html"], listed: [root.path + "/b.html"], recursive: false)
+        let inputs = try BatchInputs.gather(paths: [root.path, root.path + "/a.html"], listed: [root.path + "/b.html"], recursive: false)
         #expect(inputs.files.filter { $0.hasSuffix("/a.html") }.count == 1)
         #expect(inputs.files.filter { $0.hasSuffix("/b.html") }.count == 1)
         #expect(inputs.files.count == 7)
+    }
+
+    /// Names that order differently as bytes and as `String`s, and names equal as `String`s (precomposed
+    /// and decomposed): the folder's files come out as the old listing gave them, its paths sorted by
+    /// `String` order (`PathList.precedes` agreed with it) with a stable sort of the order the folder
+    /// lists them in. Enough of them that the folder's sort spills runs and merges them.
+    @Test func folderOrderIsTheOldOrderForAnyNames() throws {
+        let root = try CommandRunner.temporaryFolder().appendingPathComponent("names")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let stems = ["a", "B", "z", "résumé", "re\u{301}sume\u{301}", "履歴書", "👩🏽‍💼", "\u{E9}", "e\u{301}", "\u{A0}x", "Ω", "o\u{308}", "\u{F6}", "Z"]
+        var names: [String] = []
+        for number in 0..<160 {
+            let stem = stems[number % stems.count]
+            names.append("\(stem)-\(number % 40).html")
+            names.append("\(number)\(stem).xml")
+        }
+        var created: Set<[UInt8]> = []
+        for name in names where created.insert(Array(name.utf8)).inserted {
+            FileManager.default.createFile(atPath: root.path + "/" + name, contents: Data("<html></html>".utf8))
+        }
+        // readdir's order, then a stable sort by String order of the paths.
+        var listed: [String] = []
+        let directory = try #require(opendir(root.path))
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            if !name.hasPrefix(".") { listed.append(root.path + "/" + name) }
+        }
+        closedir(directory)
+        let expected = listed.enumerated().sorted { lhs, rhs in
+            lhs.element < rhs.element || (!(rhs.element < lhs.element) && lhs.offset < rhs.offset)
+        }.map(\.element)
+        let (files, skipped) = try BatchInputs.filesInFolder(root.path, recursive: false)
+        #expect(skipped == 0)
+        #expect(files.map { Array($0.utf8) } == expected.map { Array($0.utf8) })
+    }
+
+    /// A path named again (byte for byte, or canonically equal) is kept the first time only, the
+    /// order otherwise unchanged: as the old `Set<String>` filter did.
+    @Test func repeatsAreLeftOutAfterTheirFirstTime() throws {
+        var random = SplitMix64(seed: 5)
+        let pool = ["a.html", "b.html", "é.html", "e\u{301}.html", "👩🏽‍💼.xml", "dir/a.html", "A.html", "履歴書.htm"]
+        let paths: [String] = (0..<3000).map { _ in "/in/\(random.next() % 400)/" + random.pick(pool) }
+        let list = InputList()
+        for path in paths { list.append(path) }
+        list.finishWriting()
+        let kept = try BatchInputs.withoutRepeats(list)
+        kept.finishWriting()
+        var seen: Set<String> = []
+        let expected = paths.filter { seen.insert($0).inserted }
+        #expect(BatchInputs(list: kept, skipped: 0).files.map { Array($0.utf8) } == expected.map { Array($0.utf8) })
     }
 }

@@ -43,8 +43,17 @@ import Testing
     static let budget = Duration.milliseconds(300)
     static let overBudgetReason = "over budget"
 
-    static func files(_ count: Int) -> PathList {
-        PathList((0..<count).map { "in/file-\($0).html" })
+    static func files(_ count: Int) -> [String] {
+        (0..<count).map { "in/file-\($0).html" }
+    }
+
+    /// Hands out `files` in order, as the batch's input list does.
+    static func take(_ files: [String]) -> BatchWorkers.Take {
+        let taken = Atomic<Int>(0)
+        return {
+            let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+            return index < files.count ? (index, files[index]) : nil
+        }
     }
 
     /// Runs a batch of `count` files with the files `stuck` stalled; returns what was recorded, how many
@@ -54,7 +63,7 @@ import Testing
         let work = StuckWork(stuckFiles: Set(stuck.map { files[$0] }))
         let recorded = Recorded()
         let workers = BatchWorkers(
-            files: files, jobs: jobs, budget: budget,
+            take: take(files), jobs: jobs, budget: budget,
             scoring: { work.score($0, $1) },
             overBudgetRow: { BatchRow(failedFile: $0, role: "watchdog", reason: overBudgetReason) },
             record: { index, row, json in recorded.rows.withLock { $0.append((index, row, json)) } },
@@ -137,7 +146,7 @@ import Testing
         let recorded = Recorded()
         let taken = Atomic<Int>(0)
         let workers = BatchWorkers(
-            files: files, jobs: 2, budget: Self.budget,
+            take: Self.take(files), jobs: 2, budget: Self.budget,
             scoring: { file, _ in
                 taken.wrappingAdd(1, ordering: .relaxed)
                 return (BatchRow(failedFile: file, role: "ok", reason: "done"), nil)
