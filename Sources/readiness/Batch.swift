@@ -137,10 +137,16 @@ extension ReadinessCommand {
             }
             let ranked = RankedRows(result: result, top: top, minScore: minScore)
             if let csv, let csvSpool = result.csvSpool {
-                try writeAtomically(to: csv) { write in writeCSV(ranked, header: writer.header, spool: csvSpool, write) }
+                try writeAtomically(to: csv) { write in
+                    writeCSV(ranked, header: writer.header, spool: csvSpool, write)
+                    try ranked.throwIfReadFailed()
+                }
             }
             if let jsonl, let spool = result.spool {
-                try writeAtomically(to: jsonl) { write in writeJSONLines(ranked, spool: spool, write) }
+                try writeAtomically(to: jsonl) { write in
+                    writeJSONLines(ranked, spool: spool, write)
+                    try ranked.throwIfReadFailed()
+                }
             }
             if let html {
                 // The overview page lists every row, so its rows are kept in memory by design (`keepRows`):
@@ -150,7 +156,10 @@ extension ReadinessCommand {
                 ranked.forEach { file, rank in
                     if let row = result.row(file.index) { pageRows.append((row, rank)) }
                 }
-                try writeAtomically(page.render(pageRows), to: html)
+                try writeAtomically(to: html) { write in
+                    try ranked.throwIfReadFailed()
+                    write(page.render(pageRows))
+                }
             }
             if csv == nil && jsonl == nil, let csvSpool = result.csvSpool {
                 writeCSV(ranked, header: writer.header, spool: csvSpool) { writeStandardOutput($0) }
@@ -263,6 +272,13 @@ final class RankedRows {
         self.result = result
         self.top = top
         self.minScore = minScore
+    }
+
+    /// Throws the first failure to read the ranking back: an output file written from it would miss
+    /// rows, so `writeAtomically` must not keep it.
+    func throwIfReadFailed() throws {
+        guard let readFailure else { return }
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the batch's ranking in \(readFailure.file) cannot be read back (\(readFailure.reason))"])
     }
 
     /// Calls `body` with each kept file (valid only during the call) and its rank, in ranked order.

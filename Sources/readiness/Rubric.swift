@@ -82,8 +82,9 @@ func writeAtomically(_ text: String, to path: String) throws {
 
 /// Writes what `produce` hands its `write` function, piece by piece, to a temporary file beside `path`,
 /// then renames it over `path`: the file is either whole or absent, and a large output never has to be
-/// held in memory at once.
-func writeAtomically(to path: String, _ produce: ((String) -> Void) -> Void) throws {
+/// held in memory at once. If `produce` throws, nothing is written: the temporary file is removed and the
+/// error reported as the reason `path` cannot be written.
+func writeAtomically(to path: String, _ produce: ((String) -> Void) throws -> Void) throws {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
@@ -92,9 +93,13 @@ func writeAtomically(to path: String, _ produce: ((String) -> Void) -> Void) thr
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
         var failure: Error?
-        produce { piece in
-            guard failure == nil else { return }
-            do { try handle.write(contentsOf: Data(piece.utf8)) } catch { failure = error }
+        do {
+            try produce { piece in
+                guard failure == nil else { return }
+                do { try handle.write(contentsOf: Data(piece.utf8)) } catch { failure = error }
+            }
+        } catch {
+            failure = failure ?? error
         }
         try handle.close()
         if let failure { throw failure }
