@@ -57,8 +57,9 @@ struct ScorableLinesBuilder {
 
     /// The lines kept, in order of adding.
     private(set) var lines: [ScorableRecord.Line] = []
-    /// The UTF-8 bytes of each kept line's `lowered` text, back to back (`ScorableRecord.loweredBytes`).
-    private(set) var loweredBytes: [UInt8] = []
+    /// The UTF-8 bytes of each kept line's `lowered` text, back to back (`ScorableRecord.loweredBytes`),
+    /// written into room allocated ahead (see `LoweredByteBuffer`).
+    private var loweredBuffer: LoweredByteBuffer
     private var entries: [Entry] = []
     /// The texts that made no line, by `-1 - Entry.place`.
     private var setAside: [String] = []
@@ -86,7 +87,7 @@ struct ScorableLinesBuilder {
         slots = Array(repeating: Slot(), count: size)
         lines.reserveCapacity(capacity)
         // About the bytes of `capacity` lines of a generated résumé (it grows past that).
-        loweredBytes.reserveCapacity(capacity * Self.typicalLineLength)
+        loweredBuffer = LoweredByteBuffer(capacity: capacity * Self.typicalLineLength)
         entries.reserveCapacity(capacity)
         excluded = PhraseScreen(eachAlone: identifying, then: markerScreen)
     }
@@ -129,17 +130,17 @@ struct ScorableLinesBuilder {
         // hand, and come off again if the line is not kept: nearly every line is, and reading the text
         // a second time for them cost about 150 instructions a line.
         // The excluded phrases are looked for in those bytes too.
-        let bytesStart = loweredBytes.count
+        let bytesStart = loweredBuffer.count
         if let pairs = text.withBorrowedUTF8({ bytes -> BytePairs? in
             guard let pairs = ASCIILowercasing.pairsOfLowercased(bytes) else { return nil }
-            loweredBytes.append(contentsOf: bytes)
+            loweredBuffer.append(bytes)
             return pairs
         }) {
             let keeps = !mentionsExcluded(bytesFrom: bytesStart, pairs: pairs)
                 && !keptLineHolds(text, foldsCase: true, pairs: pairs, byteCount: byteCount, line: line, slot: slot)
-            if !keeps { loweredBytes.removeSubrange(bytesStart...) }
+            if !keeps { loweredBuffer.count = bytesStart }
             enter(
-                text, loweredCopy: nil, loweredByteRange: bytesStart..<loweredBytes.count, line: line, section: section, pairs: pairs,
+                text, loweredCopy: nil, loweredByteRange: bytesStart..<loweredBuffer.count, line: line, section: section, pairs: pairs,
                 kept: keeps, byteCount: byteCount, isASCII: true, slotIndex: slotIndex, slot: &slot)
             return pairs
         }
@@ -163,10 +164,17 @@ struct ScorableLinesBuilder {
 
     /// Appends the UTF-8 bytes of a kept line's `lowered` text to `loweredBytes`; where they went.
     private mutating func appendLoweredBytes(_ lowered: String) -> Range<Int> {
-        let start = loweredBytes.count
-        lowered.withBorrowedUTF8 { loweredBytes.append(contentsOf: $0) }
-        return start..<loweredBytes.count
+        let start = loweredBuffer.count
+        lowered.withBorrowedUTF8 { loweredBuffer.append($0) }
+        return start..<loweredBuffer.count
     }
+
+    /// The UTF-8 bytes of each kept line's `lowered` text, back to back (`ScorableRecord.loweredBytes`).
+    var loweredBytes: [UInt8] { loweredBuffer.bytes }
+
+    /// `loweredBytes`, taken out of the builder (its buffer is left empty): the record keeps the
+    /// builder's array rather than a copy.
+    mutating func takeLoweredBytes() -> [UInt8] { loweredBuffer.take() }
 
     /// Enters a new text into the table: as a line of `section` when `kept` (with `loweredCopy` as
     /// `ScorableRecord.Line` holds it, its `lowered` bytes already at `loweredByteRange` of
@@ -239,8 +247,8 @@ struct ScorableLinesBuilder {
     /// that closure holds the builder `inout`, and reading the screen there copied it (three arrays
     /// retained and released per line).
     private func mentionsExcluded(bytesFrom start: Int, pairs: BytePairs) -> Bool {
-        loweredBytes.withUnsafeBufferPointer { bytes in
-            excluded.mentionsAny(foldingASCII: UnsafeBufferPointer(rebasing: bytes[start...]), pairs: pairs)
+        loweredBuffer.withBytes(from: start) { bytes in
+            excluded.mentionsAny(foldingASCII: bytes, pairs: pairs)
         }
     }
 

@@ -65,9 +65,19 @@ struct ScorableRecord: Sendable {
     let loweredBytes: [UInt8]
     /// Which lines may hold which terms, built once for all the criteria's terms.
     let pairIndex: LinePairIndex
-    /// For each position, the byte pairs of each duty's lower-cased text (as `positions[p].duties[d]`),
-    /// so a duty phrase test can rule most duties out without lower-casing them again.
-    let dutyPairs: [[BytePairs]]
+    /// The byte pairs of each duty's lower-cased text, position by position and duty by duty (the
+    /// first position's duties first), so a duty phrase test can rule most duties out without
+    /// lower-casing them again. One array: an array per position was an allocation per position.
+    let dutyPairs: [BytePairs]
+
+    /// `dutyPairs` split by position (as `positions[p].duties[d]`).
+    var dutyPairsByPosition: [[BytePairs]] {
+        var first = 0
+        return positions.map { position in
+            defer { first += position.duties.count }
+            return Array(dutyPairs[first..<first + position.duties.count])
+        }
+    }
 
     init(_ candidate: Candidate) {
         let personal = candidate.personal
@@ -96,17 +106,14 @@ struct ScorableRecord: Sendable {
         for index in candidate.evidence.indices where candidate.evidence[index].section != .education {
             builder.add(candidate.evidence[index].text, line: candidate.evidence[index].line, section: candidate.evidence[index].section)
         }
-        var dutyPairs: [[BytePairs]] = []
-        dutyPairs.reserveCapacity(candidate.positions.count)
+        var dutyPairs: [BytePairs] = []
+        dutyPairs.reserveCapacity(candidate.positions.reduce(0) { $0 + $1.duties.count })
         for position in candidate.positions.indices {
             builder.add(candidate.positions[position].title, line: candidate.positions[position].line, section: .position)
-            var pairs: [BytePairs] = []
-            pairs.reserveCapacity(candidate.positions[position].duties.count)
             for duty in candidate.positions[position].duties.indices {
                 let line = candidate.positions[position].duties[duty].line
-                pairs.append(builder.add(candidate.positions[position].duties[duty].text, line: line, section: .position))
+                dutyPairs.append(builder.add(candidate.positions[position].duties[duty].text, line: line, section: .position))
             }
-            dutyPairs.append(pairs)
         }
         for index in candidate.skills.indices { builder.add(candidate.skills[index], line: 0, section: .skills) }
         for index in candidate.certifications.indices {
@@ -114,7 +121,7 @@ struct ScorableRecord: Sendable {
         }
         if let headline = candidate.headline { builder.add(headline, line: 0, section: .summary) }
         lines = builder.lines
-        loweredBytes = builder.loweredBytes
+        loweredBytes = builder.takeLoweredBytes()
         pairIndex = LinePairIndex(lines: lines)
         self.dutyPairs = dutyPairs
     }

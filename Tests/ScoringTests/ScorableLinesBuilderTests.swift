@@ -134,7 +134,7 @@ import Testing
             }
             for skill in candidate.skills { _ = reference.add(skill, line: 0, section: .skills) }
             let record = ScorableRecord(candidate)
-            #expect(record.dutyPairs.map { $0.map(\.slots) } == expectedDutyPairs)
+            #expect(record.dutyPairsByPosition.map { $0.map(\.slots) } == expectedDutyPairs)
             #expect(record.lines.map(\.text) == reference.lines.map(\.text))
             #expect(record.lines.map(\.line) == reference.lines.map(\.line))
         }

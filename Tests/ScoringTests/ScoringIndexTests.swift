@@ -116,8 +116,9 @@ import Testing
         // XML readers list each duty as evidence too: the repeats are skipped, the pairs still kept.
         candidate.evidence = candidate.positions.flatMap(\.duties)
         let record = ScorableRecord(candidate)
-        #expect(record.dutyPairs.count == candidate.positions.count)
-        for (position, pairs) in zip(candidate.positions, record.dutyPairs) {
+        #expect(record.dutyPairs.count == candidate.positions.reduce(0) { $0 + $1.duties.count })
+        #expect(record.dutyPairsByPosition.count == candidate.positions.count)
+        for (position, pairs) in zip(candidate.positions, record.dutyPairsByPosition) {
             #expect(pairs.map(\.slots) == position.duties.map { BytePairs(TextScan.lowercased($0.text)).slots })
         }
     }

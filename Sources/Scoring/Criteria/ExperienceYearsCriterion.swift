@@ -8,14 +8,7 @@ enum ExperienceYearsCriterion {
         let record = context.record
         // Each position's duties that show formal supervision, worked out once: both the positions
         // counted and the evidence need them, and the test costs a phrase search per duty.
-        let formalDuties: [[EvidenceText]] = rule.scope == .supervisory && !rule.informalCounts
-            ? record.positions.indices.map { position in
-                let duties = record.positions[position].duties
-                return duties.indices.filter { duty in
-                    mayShowFormalSupervision(record.dutyPairs[position][duty]) && JobTitles.isFormalSupervision(duties[duty])
-                }.map { duties[$0] }
-            }
-            : []
+        let formalDuties = rule.scope == .supervisory && !rule.informalCounts ? Self.formalDuties(of: record) : []
         let positions = record.positions
         let explaining = context.explaining
         // The positions counted, by index: filtering the positions themselves copied each one kept (a
@@ -82,6 +75,27 @@ enum ExperienceYearsCriterion {
             fraction: fraction, met: met, evidence: Array(evidence.prefix(8)),
             gap: met ? nil : "\(formatYears(years)) of \(scopeWords); \(formatYears(rule.full)) wanted (\(formatYears(shortfall)) short)",
             monthsToClose: monthsToClose)
+    }
+
+    /// Per position of `record`, the duties that show formal supervision, in order. Duties read by
+    /// index in place (copying a position's duty array and filtering its indices, then mapping them,
+    /// was two arrays and a retain per position), their pairs from the record's one array.
+    static func formalDuties(of record: ScorableRecord) -> [[EvidenceText]] {
+        var formalDuties: [[EvidenceText]] = []
+        formalDuties.reserveCapacity(record.positions.count)
+        // The index in `record.dutyPairs` of the position's first duty.
+        var first = 0
+        for position in record.positions.indices {
+            var formal: [EvidenceText] = []
+            let count = record.positions[position].duties.count
+            for duty in 0..<count
+            where mayShowFormalSupervision(record.dutyPairs[first + duty]) && JobTitles.isFormalSupervision(record.positions[position].duties[duty]) {
+                formal.append(record.positions[position].duties[duty])
+            }
+            formalDuties.append(formal)
+            first += count
+        }
+        return formalDuties
     }
 
     /// The byte pairs of each formal-supervision phrase.
