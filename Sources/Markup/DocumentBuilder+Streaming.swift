@@ -20,6 +20,8 @@ extension DocumentBuilder {
         var pendingStart = -1
         /// HTML: the pending text is one piece of indentation (`indentationSlot`), which is ASCII.
         var pendingIsIndentation = false
+        /// HTML: that indentation starts with a line feed, not a CR LF (the node's `isIndentation`).
+        var pendingIsLineFeedIndentation = false
         /// XML (texts kept as strings): text pieces since the last structural event, which libxml2 would
         /// have joined into one node, as bytes: once a second piece comes, or when the first did not
         /// decode as it is. Never holds an empty piece.
@@ -204,17 +206,20 @@ extension DocumentBuilder {
             // stops there as well).
             guard !streaming.pendingPieceStoppedAtNUL else { return }
             streaming.pendingIsIndentation = false
+            streaming.pendingIsLineFeedIndentation = false
         } else {
             // Indentation holds exactly one line feed (most first pieces are indentation): counted
             // without searching the piece again. (Indentation holds no NUL.)
-            let isIndentation = Self.indentationSlot(piece) != nil
+            let slot = Self.indentationSlot(piece)
+            let isIndentation = slot != nil
             streaming.pendingLine = textStartLine(context, lineFeedsInFirstPiece: isIndentation ? 1 : Self.lineFeeds(in: piece))
             streaming.pendingIsIndentation = isIndentation
-            arena.reserveTextRoom()
-            streaming.pendingStart = arena.textBytes.count
+            // Slots from 128 on are those after a CR LF.
+            streaming.pendingIsLineFeedIndentation = slot.map { $0 < 128 } ?? false
+            streaming.pendingStart = arena.textByteCount
         }
         let text = Self.upToNUL(piece)
-        arena.textBytes.append(contentsOf: text)
+        arena.appendTextBytes(text)
         if text.count < piece.count { streaming.pendingPieceStoppedAtNUL = true }
     }
 
@@ -333,14 +338,15 @@ extension DocumentBuilder {
         guard start >= 0 else { return }
         streaming.pendingStart = -1
         streaming.pendingPieceStoppedAtNUL = false
-        if !streaming.pendingIsIndentation,
-           !arena.textBytes.withUnsafeBufferPointer({ UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }) {
-            let repaired = arena.textBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
-            arena.textBytes.removeSubrange(start...)
-            arena.textBytes.append(contentsOf: repaired.utf8)
+        if !streaming.pendingIsIndentation, !arena.withTextBytes(from: start, { UTF8Validation.isValid($0) }) {
+            var repaired = arena.withTextBytes(from: start) { String(decoding: $0, as: UTF8.self) }
+            arena.removeTextBytes(from: start)
+            repaired.withUTF8 { arena.appendTextBytes($0) }
         }
         let top = frames.count - 1
-        appendWrittenText(from: start, line: streaming.pendingLine, parent: frames[top].index, isHidden: frames[top].style.hidden)
+        appendWrittenText(
+            from: start, line: streaming.pendingLine, parent: frames[top].index, isHidden: frames[top].style.hidden,
+            isIndentation: streaming.pendingIsLineFeedIndentation)
     }
 
     /// Closes the elements libxml2 ended without an end event ("Couldn't find end of Start Tag" pops the

@@ -95,6 +95,9 @@ public struct MarkupAttribute: Sendable, Equatable {
 
     @usableFromInline var kind: Kind
     @usableFromInline var isHidden: Bool
+    /// A text node known to be indentation: a line feed and then only spaces or only tabs (HTML, when
+    /// libxml2 gave it in one piece). False says nothing. (Sits in padding: nodes stay 44 bytes.)
+    @usableFromInline var isIndentation: Bool = false
     @usableFromInline var line: Int32
     var parent: Int32
     @usableFromInline var firstChild: Int32 = -1
@@ -125,7 +128,8 @@ public struct MarkupAttribute: Sendable, Equatable {
     /// are. HTML's line walk reads these in place, and the few strings other readers ask of an HTML
     /// document are made when asked. Empty for XML (see `texts`).
     @usableFromInline let textBytes: [UInt8]
-    /// HTML: text `t` is `textBytes[textBounds[t] ..< textBounds[t + 1]]`. (XML: `[0]` only.)
+    /// HTML: text `t` is `textBytes[textBounds[t] ..< textBounds[t + 1]]`. (Empty for XML, and for a
+    /// document without text.)
     @usableFromInline let textBounds: [Int]
     /// XML: the texts as strings, made once at the parse (empty for HTML). XML readers read a value
     /// element's text as a string, some more than once, and the collapse of a collapsed text gives that
@@ -133,6 +137,7 @@ public struct MarkupAttribute: Sendable, Equatable {
     @usableFromInline let texts: [String]
 
     init(_ arena: consuming MarkupArena) {
+        arena.trimTextBytes()
         nodes = arena.nodes
         names = arena.names
         textBytes = arena.textBytes
@@ -189,9 +194,14 @@ struct MarkupArena {
 
     var nodes: [MarkupNode]
     var names: [String] = ["#document", "#text"]
-    /// The texts' UTF-8 and where each starts (see `MarkupTree`).
-    var textBytes: [UInt8] = []
-    var textBounds: [Int] = [0]
+    /// The texts' UTF-8 (see `MarkupTree`), written in place: `textBytes[..<textByteCount]` holds them,
+    /// and past that is room (zeros, or bytes taken back), cut off when the tree is made. A piece then
+    /// costs a check and a `memmove`, where `Array.append(contentsOf:)` cost some 110 instructions.
+    private(set) var textBytes: [UInt8] = []
+    private(set) var textByteCount = 0
+    /// Where each text starts in `textBytes` (see `MarkupTree`); empty until the first text, so that a
+    /// document that keeps strings (XML) makes no array for it.
+    private(set) var textBounds: [Int] = []
     /// The texts as strings, kept for XML documents only (see `MarkupTree.texts`).
     var texts: [String] = []
     var attributes: [MarkupAttribute] = []
@@ -216,9 +226,10 @@ struct MarkupArena {
         nodeRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 16, minimum: Self.initialNodeCapacity)
         textRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 24, minimum: Self.initialTextCapacity)
         attributeRoom = Self.room(forBytes: sourceBytes, bytesPerEntry: 48, minimum: Self.initialTextCapacity)
-        // Half the markup, at least 1 KiB: text is some third to a half of a résumé's bytes. (Not capped
-        // as the tables are: the buffer is one block however large.)
-        textByteRoom = max(sourceBytes / 2, 1024)
+        // As many bytes as the markup, at least 1 KiB: text is a third to most of a résumé's bytes, and
+        // the room costs no more than its malloc (see `growTextBytes`). (Not capped as the tables are:
+        // the buffer is one block however large.)
+        textByteRoom = max(sourceBytes, 1024)
         nodes = [MarkupNode(
             kind: .document, isHidden: false, line: 0, parent: -1, name: Self.documentName, namespace: -1, text: -1,
             firstAttribute: 0, attributeCount: 0)]
@@ -274,31 +285,74 @@ struct MarkupArena {
             texts.append(text)
             appendTextNode(index: texts.count - 1, line: line, parent: parent, isHidden: isHidden)
         } else {
-            reserveTextRoom()
-            textBytes.append(contentsOf: text.utf8)
+            var text = text
+            text.withUTF8 { appendTextBytes($0) }
             finishWrittenText(line: line, parent: parent, isHidden: isHidden)
         }
     }
 
     /// Appends a text node whose UTF-8 is what `textBytes` holds past the end of the last text (the
     /// caller wrote it there, valid UTF-8), for a document that keeps its texts as bytes.
-    mutating func finishWrittenText(line: Int, parent: Int32, isHidden: Bool) {
-        if textBounds.capacity == textBounds.count && textBounds.count <= textRoom { textBounds.reserveCapacity(textRoom + 1) }
-        textBounds.append(textBytes.count)
-        appendTextNode(index: textBounds.count - 2, line: line, parent: parent, isHidden: isHidden)
+    mutating func finishWrittenText(line: Int, parent: Int32, isHidden: Bool, isIndentation: Bool = false) {
+        if textBounds.isEmpty {
+            // The first text: room for a résumé's texts at once, and where text 0 starts.
+            textBounds.reserveCapacity(textRoom + 1)
+            textBounds.append(0)
+        } else if textBounds.capacity == textBounds.count && textBounds.count <= textRoom {
+            textBounds.reserveCapacity(textRoom + 1)
+        }
+        textBounds.append(textByteCount)
+        appendTextNode(index: textBounds.count - 2, line: line, parent: parent, isHidden: isHidden, isIndentation: isIndentation)
     }
 
     /// Appends text node number `index` (in `texts` or `textBounds`).
-    private mutating func appendTextNode(index: Int, line: Int, parent: Int32, isHidden: Bool) {
+    private mutating func appendTextNode(index: Int, line: Int, parent: Int32, isHidden: Bool, isIndentation: Bool = false) {
         _ = append(MarkupNode(
-            kind: .text, isHidden: isHidden, line: shifted(line), parent: parent, name: Self.textName, namespace: -1,
+            kind: .text, isHidden: isHidden, isIndentation: isIndentation, line: shifted(line), parent: parent, name: Self.textName, namespace: -1,
             text: Int32(index), firstAttribute: Int32(attributes.count), attributeCount: 0))
     }
 
-    /// Room for the texts' bytes at the first text: about what a résumé's markup holds as text, so that
-    /// most documents never grow the buffer.
-    mutating func reserveTextRoom() {
-        if textBytes.capacity == 0 { textBytes.reserveCapacity(textByteRoom) }
+    /// Writes `bytes` after the texts' bytes (the text in progress).
+    @inline(__always)
+    mutating func appendTextBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        let start = textByteCount
+        let end = start + bytes.count
+        if end > textBytes.count { growTextBytes(toHold: end) }
+        textBytes.withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(from: source, count: bytes.count) }
+        textByteCount = end
+    }
+
+    /// Room for at least `count` bytes of text: at the first text as many bytes as the markup has
+    /// (`textByteRoom`; text is rarely more), so that documents almost never grow it; past that, twice
+    /// the room. The room is left as malloc gives it: UInt8 is trivial, and no byte past
+    /// `textByteCount` is ever read (zeroing it cost more than the appends it saved).
+    @inline(never)
+    private mutating func growTextBytes(toHold count: Int) {
+        let room = textBytes.isEmpty ? max(textByteRoom, count) : max(count, textBytes.count * 2)
+        let written = textByteCount
+        textBytes = textBytes.withUnsafeBufferPointer { old in
+            [UInt8](unsafeUninitializedCapacity: room) { buffer, initializedCount in
+                if written > 0 { buffer.baseAddress!.initialize(from: old.baseAddress!, count: written) }
+                initializedCount = room
+            }
+        }
+    }
+
+    /// Takes back the texts' bytes from `start` on (a text over the limit, or one about to be replaced
+    /// by its repair).
+    mutating func removeTextBytes(from start: Int) {
+        textByteCount = start
+    }
+
+    /// Calls `body` with the texts' bytes from `start` on (the text in progress).
+    func withTextBytes<Result>(from start: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        textBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<textByteCount])) }
+    }
+
+    /// Cuts the room past the written bytes off, for the tree.
+    mutating func trimTextBytes() {
+        if textBytes.count > textByteCount { textBytes.removeSubrange(textByteCount...) }
     }
 
     private func shifted(_ line: Int) -> Int32 {

@@ -24,6 +24,12 @@ extension MarkupElement {
     /// Whether `node` is a text node.
     @inlinable public func isText(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].kind == .text }
 
+    /// Whether `node` is a text node known to be indentation: a line feed followed by only spaces or
+    /// only tabs (none at all counts), as an HTML parse wrote it. False does not say it is not: text
+    /// libxml2 gave in pieces, and XML documents' texts, are not marked. Lets a walk that skips such
+    /// whitespace skip it without reading its bytes.
+    @inlinable public func isIndentation(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].isIndentation }
+
     /// Whether styling hides `node` (or an ancestor) from a reader.
     @inlinable public func isHidden(_ node: NodeIndex) -> Bool { tree.nodes[Int(node)].isHidden }
 

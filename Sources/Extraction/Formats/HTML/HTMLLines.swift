@@ -578,6 +578,10 @@ enum HTMLLines {
             frames[frames.count - 1].next = element.nextSibling(of: node)
             if element.isText(node) {
                 guard !element.isHidden(node) else { continue }
+                // Indentation that starts a line is skipped below once its bytes are scanned; Markup
+                // marks most of it (a line feed and spaces or tabs, which the scan finds whitespace),
+                // so it is skipped here without a look at its bytes.
+                if builder.chunks.isEmpty, element.isIndentation(node) { continue }
                 let range = textRanges.range(of: node)
                 guard !range.isEmpty else { continue }
                 let scan = scanPlainASCII(UnsafeBufferPointer(rebasing: documentText[range]))
