@@ -166,7 +166,9 @@ enum ExperienceReader {
             let role = roleAfterOpening(
                 text: lines[index].text, fieldText: lines[index].fieldText, emphasised: lines[index].emphasised, look: look,
                 inHeader: current.map { !$0.sawBody } ?? false)
-            switch role {
+            // Consumed: the header's parsed line moves out of the role rather than being copied out of
+            // it (a retain of its fields and range) and the role destroyed after.
+            switch consume role {
             case .body:
                 addDuty()
             case .header(let parsed):
