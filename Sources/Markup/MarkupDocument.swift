@@ -135,6 +135,8 @@ public struct MarkupAttribute: Sendable, Equatable {
     /// element's text as a string, some more than once, and the collapse of a collapsed text gives that
     /// string back without a copy; writing the bytes as well cost the XML build more than it saved.
     @usableFromInline let texts: [String]
+    /// Every element's attributes, element after element, in document order.
+    @usableFromInline let attributes: [MarkupAttribute]
 
     init(_ arena: consuming MarkupArena) {
         arena.trimTextBytes()
@@ -145,9 +147,6 @@ public struct MarkupAttribute: Sendable, Equatable {
         texts = arena.texts
         attributes = arena.attributes
     }
-
-    /// Every element's attributes, element after element, in document order.
-    @usableFromInline let attributes: [MarkupAttribute]
 
     /// Whether `texts` holds the texts as strings (XML documents).
     @inlinable var keepsTextStrings: Bool { !texts.isEmpty }

@@ -168,23 +168,8 @@ struct ScorableRecord: Sendable {
         return false
     }
 
-    /// The latest-starting current position, else the latest-starting position (the first of equals,
-    /// as `max(by:)` gives). Read in place: the scorer asks four times per assessment, and the array of
-    /// current positions this was once picked from cost an allocation and a copy of each.
-    var currentPosition: Position? {
-        positions.withUnsafeBufferPointer { positions -> Position? in
-            var anyCurrent = false
-            for index in positions.indices where positions[index].current {
-                anyCurrent = true
-                break
-            }
-            var best = -1
-            for index in positions.indices where !anyCurrent || positions[index].current {
-                if best < 0 || (positions[best].start ?? .distantPast) < (positions[index].start ?? .distantPast) { best = index }
-            }
-            return best < 0 ? nil : positions[best]
-        }
-    }
+    /// The position held now (`Position.current(in:)`, the rule `Candidate.currentPosition` follows).
+    var currentPosition: Position? { Position.current(in: positions) }
 
     var highestEducation: EducationFacts? {
         education.max { ($0.level?.rank ?? -1) < ($1.level?.rank ?? -1) }

@@ -38,23 +38,8 @@ public struct Candidate: Sendable, Equatable {
         self.warnings = warnings
     }
 
-    /// The position the person holds now: the most recent current one, else the most recent one (the
-    /// first of equals, as `max(by:)` gives). Read in place, as `ScorableRecord.currentPosition` is: the
-    /// array of current positions this was once picked from cost an allocation and a copy of each.
-    public var currentPosition: Position? {
-        positions.withUnsafeBufferPointer { positions -> Position? in
-            var anyCurrent = false
-            for index in positions.indices where positions[index].current {
-                anyCurrent = true
-                break
-            }
-            var best = -1
-            for index in positions.indices where !anyCurrent || positions[index].current {
-                if best < 0 || (positions[best].start ?? .distantPast) < (positions[index].start ?? .distantPast) { best = index }
-            }
-            return best < 0 ? nil : positions[best]
-        }
-    }
+    /// The position the person holds now (see `Position.current(in:)`).
+    public var currentPosition: Position? { Position.current(in: positions) }
 }
 
 /// The résumé vocabularies we read. Raw values are the `format` field of `parse --format json`.
@@ -227,5 +212,26 @@ public struct ExperienceSummary: Sendable, Equatable {
         self.hrMonths = hrMonths
         self.managementMonths = managementMonths
         self.asOf = asOf
+    }
+}
+
+extension Position {
+    /// The position held now among `positions`: the most recent current one, else the most recent one
+    /// (the first of equals, as `max(by:)` gives). Picked in place: the array of current positions this
+    /// was once picked from cost an allocation and a copy of each (the scorer asks four times per
+    /// assessment, the reports once).
+    public static func current(in positions: [Position]) -> Position? {
+        positions.withUnsafeBufferPointer { positions -> Position? in
+            var anyCurrent = false
+            for index in positions.indices where positions[index].current {
+                anyCurrent = true
+                break
+            }
+            var best = -1
+            for index in positions.indices where !anyCurrent || positions[index].current {
+                if best < 0 || (positions[best].start ?? .distantPast) < (positions[index].start ?? .distantPast) { best = index }
+            }
+            return best < 0 ? nil : positions[best]
+        }
     }
 }

@@ -171,23 +171,31 @@ enum HTMLLines {
             var pendingSpace = false
             for text in texts {
                 var text = text
-                text.withUTF8 { bytes in
-                    for byte in bytes {
-                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                            pendingSpace = count > 0
-                        } else {
-                            if pendingSpace {
-                                output[count] = 0x20
-                                count += 1
-                                pendingSpace = false
-                            }
-                            output[count] = byte
-                            count += 1
-                        }
-                    }
-                }
+                text.withUTF8 { appendCollapsedPlainASCII($0, to: output, count: &count, pendingSpace: &pendingSpace) }
             }
             return count
+        }
+    }
+
+    /// Writes the plain ASCII `bytes` to `output` from `count` on, each whitespace run as one space and
+    /// none before the first byte written: one piece of the collapse of text given in pieces (its only
+    /// state is `count` and whether a space is pending, so where a piece ends does not matter).
+    @inline(__always)
+    static func appendCollapsedPlainASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>, count: inout Int, pendingSpace: inout Bool
+    ) {
+        for byte in bytes {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = count > 0
+            } else {
+                if pendingSpace {
+                    output[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                output[count] = byte
+                count += 1
+            }
         }
     }
 
@@ -315,21 +323,7 @@ enum HTMLLines {
                 var count = 0
                 var pendingSpace = false
                 for index in chunks.indices {
-                    withBytes(ofChunk: index) { bytes in
-                        for byte in bytes {
-                            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                                pendingSpace = count > 0
-                            } else {
-                                if pendingSpace {
-                                    output[count] = 0x20
-                                    count += 1
-                                    pendingSpace = false
-                                }
-                                output[count] = byte
-                                count += 1
-                            }
-                        }
-                    }
+                    withBytes(ofChunk: index) { HTMLLines.appendCollapsedPlainASCII($0, to: output, count: &count, pendingSpace: &pendingSpace) }
                 }
                 return count
             }
