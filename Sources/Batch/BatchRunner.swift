@@ -299,12 +299,7 @@ public final class LineSpool: Sendable {
             let descriptor = state.handle.fileDescriptor
             // One positioned read; no seeks back and forth.
             return try? String(unsafeUninitializedCapacity: length) { buffer in
-                var done = 0
-                while done < length {
-                    let count = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(start) + off_t(done))
-                    if count <= 0 { throw CocoaError(.fileReadUnknown) }
-                    done += count
-                }
+                guard PositionedIO.read(descriptor, into: UnsafeMutableRawBufferPointer(buffer), at: Int(start)) else { throw CocoaError(.fileReadUnknown) }
                 return length
             }
         }

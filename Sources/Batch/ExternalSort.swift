@@ -230,12 +230,7 @@ final class ExternalSort: @unchecked Sendable {
     /// Writes `bytes` at the end of the temporary file, making it first if need be.
     private func writeFile(_ bytes: UnsafeRawBufferPointer) throws {
         if descriptor < 0 { try makeFile() }
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(fileEnd + done))
-            guard written > 0 else { throw Failure(description: Self.systemError()) }
-            done += written
-        }
+        guard PositionedIO.write(descriptor, bytes, at: fileEnd) else { throw Failure(description: Self.systemError()) }
         fileEnd += bytes.count
     }
 
@@ -322,12 +317,7 @@ final class ExternalSort: @unchecked Sendable {
         /// Reads the next `target.count` bytes of the run into `target`.
         private mutating func read(into target: UnsafeMutableRawBufferPointer) throws {
             guard target.count <= fileLeft else { throw Failure(description: "a sorted run ended early") }
-            var done = 0
-            while done < target.count {
-                let got = pread(descriptor, target.baseAddress! + done, target.count - done, off_t(fileOffset + done))
-                guard got > 0 else { throw Failure(description: ExternalSort.systemError()) }
-                done += got
-            }
+            guard PositionedIO.read(descriptor, into: target, at: fileOffset) else { throw Failure(description: ExternalSort.systemError()) }
             fileOffset += target.count
             fileLeft -= target.count
         }

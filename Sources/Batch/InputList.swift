@@ -92,14 +92,9 @@ public final class InputList: Sendable {
             unlink(state.path)
             state.descriptor = made
         }
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(state.descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(state.written + done))
-            guard written > 0 else {
-                state.failure = errno == 0 ? "a short write" : String(cString: strerror(errno))
-                return
-            }
-            done += written
+        guard PositionedIO.write(state.descriptor, bytes, at: state.written) else {
+            state.failure = errno == 0 ? "a short write" : String(cString: strerror(errno))
+            return
         }
         state.written += bytes.count
     }
@@ -157,13 +152,9 @@ public final class InputList: Sendable {
                     let fromBuffer = min(inBuffer, Int(length))
                     UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + fromBuffer)]))
                     start += fromBuffer
-                    var done = fromBuffer
-                    while done < Int(length) {
-                        let got = pread(descriptor, target.baseAddress! + done, Int(length) - done, off_t(fileOffset))
-                        guard got > 0 else { throw CocoaError(.fileReadUnknown) }
-                        done += got
-                        fileOffset += got
-                    }
+                    let rest = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(target)[fromBuffer...])
+                    guard PositionedIO.read(descriptor, into: rest, at: fileOffset) else { throw CocoaError(.fileReadUnknown) }
+                    fileOffset += rest.count
                     return Int(length)
                 }
                 return path.map { (index, $0) }
